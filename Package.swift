@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Loupe: French text analysis in stages, each stage its own module.
+///
+/// ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords → Sentiment,
+/// wired by Pipeline; Ingest reads files, Storage persists to SQLite, Export writes CSV/JSONL;
+/// the `loupe` executable only parses arguments and wires them.
+let package = Package(
+    name: "Loupe",
+    products: [
+        .executable(name: "loupe", targets: ["loupe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // System ICU (libicu-dev). Debian exports version-suffixed symbols; the headers rename for us.
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        // The only code that sees ICU types; its public header speaks plain C so Swift files may import Foundation.
+        .target(name: "ICUBridge", dependencies: ["CICU"], linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]),
+        // Language data compiled into the binary (stop words, lemma table, sentiment lexicon).
+        .target(name: "FrenchData", exclude: ["data", "tools"]),
+
+        .target(name: "LoupeCore", dependencies: ["ICUBridge", "FrenchData"]),
+        .target(name: "Tokenization", dependencies: ["LoupeCore", "ICUBridge"]),
+        .target(name: "Sentences", dependencies: ["LoupeCore"]),
+        .target(name: "Boilerplate", dependencies: ["LoupeCore"]),
+        .target(name: "Lemmas", dependencies: ["LoupeCore"]),
+        .target(name: "Entities", dependencies: ["LoupeCore", "ICUBridge"]),
+        .target(name: "Keywords", dependencies: ["LoupeCore"]),
+        .target(name: "Sentiment", dependencies: ["LoupeCore"]),
+        .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
+        .target(name: "Ingest", dependencies: ["LoupeCore"]),
+        .target(name: "Storage", dependencies: ["LoupeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
+        .executableTarget(name: "loupe", dependencies: [
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Pipeline"]),
+        .testTarget(name: "SentencesTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,76 @@
+/// French (and the English found in French news) words that tell an entity's type from inside or
+/// around the name. Folded forms (lower case, no accents). Language data, apart from the code.
+enum EntityCues {
+    /// Words that head organisation names: "Union africaine", "Agence de Régulation…".
+    static let organisationHeads: Set<String> = [
+        "union", "agence", "autorite", "banque", "bureau", "centre", "comite", "commission", "compagnie", "conseil",
+        "cour", "direction", "ecole", "federation", "fondation", "fonds", "forum", "front", "groupe", "institut",
+        "ligue", "mairie", "ministere", "mouvement", "observatoire", "office", "organisation", "parlement", "parti",
+        "police", "prefecture", "rassemblement", "senat", "societe", "syndicat", "tribunal", "universite",
+        "assemblee", "association", "academie", "armee", "gouvernement", "eglise", "club", "olympique", "racing",
+        "sporting", "conference", "alliance", "coalition", "congres", "consortium", "radio", "television", "journal",
+        "hopital", "lycee", "college", "laboratoire", "nations", "communaute", "confederation", "cabinet", "chambre",
+        "caisse", "regie", "brigade", "gendarmerie", "ambassade", "assemblee", "mission", "programme", "secretariat",
+        "tribune", "cooperative", "entreprise", "fc", "as", "ac", "us", "rc", "ogc", "stade",
+    ]
+
+    /// Words that make a capitalised sequence an organisation wherever they stand in it.
+    static let organisationWords: Set<String> = [
+        "sa", "sarl", "sas", "inc", "ltd", "llc", "plc", "gmbh", "ag", "corp", "corporation", "company", "group", "groupe",
+        "holding", "bank", "telecom", "telecoms", "airlines", "airways", "motors", "media", "news", "business", "digital",
+        "technologies", "technology", "systems", "solutions", "services", "partners", "capital", "global", "international",
+        "network", "networks", "online", "magazine", "times", "post", "daily", "press", "tv", "fm", "mobile", "foundation",
+        "institute", "university", "college", "council", "agency", "association", "club", "fc", "united", "energy",
+        "petroleum", "oil", "pharma", "labs", "software", "computing", "cloud", "community", "system", "port",
+    ]
+
+    /// Words that head place names: "Mont Blanc", "Lac Tchad", "Île de la Réunion".
+    static let placeHeads: Set<String> = [
+        "mont", "monts", "lac", "riviere", "fleuve", "ile", "iles", "golfe", "mer", "ocean", "cap", "vallee", "province",
+        "region", "departement", "ville", "rue", "avenue", "place", "boulevard", "pont", "aeroport", "gare", "plateau",
+        "desert", "detroit", "canal", "baie", "massif", "foret", "saint", "sainte", "san", "santa", "port-", "quartier",
+        "commune", "canton", "district", "comte", "etat", "royaume", "republique", "principaute", "emirat",
+    ]
+
+    /// Words just before a name that make it a person: titles and roles.
+    static let personCues: Set<String> = [
+        "m.", "mme", "mme.", "mlle", "mlle.", "mm.", "dr", "dr.", "pr", "pr.", "me", "mgr", "president", "presidente",
+        "ministre", "directeur", "directrice", "secretaire", "porte-parole", "chancelier", "chanceliere", "roi", "reine",
+        "pape", "prince", "princesse", "general", "colonel", "capitaine", "commandant", "juge", "maire", "senateur",
+        "senatrice", "depute", "deputee", "pdg", "fondateur", "fondatrice", "entraineur", "joueur", "joueuse",
+        "chanteur", "chanteuse", "acteur", "actrice", "ecrivain", "ecrivaine", "auteur", "autrice", "journaliste",
+        "avocat", "avocate", "professeur", "docteur", "cardinal", "eveque", "abbe", "pere", "soeur", "frere",
+        "monsieur", "madame", "mademoiselle", "sir", "lord", "candidat", "candidate",
+        "premier", "dg", "ceo", "patron", "patronne", "opposant", "opposante", "militant", "militante", "artiste",
+        "realisateur", "realisatrice", "ambassadeur", "ambassadrice", "gouverneur", "prefet", "commissaire",
+    ]
+
+    /// Words just before a name that make it an organisation: "la firme Huawei", "le groupe Orange".
+    static let organisationCues: Set<String> = [
+        "firme", "societe", "groupe", "entreprise", "geant", "equipementier", "operateur", "compagnie", "banque",
+        "constructeur", "parti", "ong", "agence", "club", "federation", "chaine", "quotidien", "hebdomadaire", "journal",
+        "magazine", "site", "application", "plateforme", "start-up", "startup", "fabricant", "editeur", "association",
+        "syndicat", "mouvement", "organisation", "institution", "fournisseur", "assureur", "marque", "filiale",
+    ]
+
+    /// Prepositions after which a bare name is usually a place: "à Dakar", "en Chine".
+    static let placeCues: Set<String> = ["a", "en", "au", "aux", "vers", "depuis", "via", "pres", "outre", "sud", "nord"]
+
+    /// Words that link the parts of one name: "Agence de Régulation des Télécommunications".
+    static let connectors: Set<String> = ["de", "du", "des", "d'", "la", "l'", "le", "les", "&", "von", "van", "der", "den", "ben", "bin", "ibn", "el", "al", "da", "dos", "do", "di", "del"]
+
+    /// Lower-case adjectives that follow an organisation head: "Union africaine", "Banque mondiale".
+    static let adjectiveSuffixes = [
+        "aine", "aines", "ain", "ains", "eenne", "een", "eens", "eennes", "ale", "ales", "al", "aux", "ique", "iques",
+        "aise", "ais", "ois", "oise", "ien", "ienne", "iens", "iennes", "el", "elle", "els", "elles", "ier", "iere",
+        "aire", "aires", "if", "ive", "unies", "unis", "uni", "unie",
+    ]
+
+    /// Words never taken as names even when capitalised (sentence starts, salutations, months in titles).
+    static let notNames: Set<String> = [
+        "bonjour", "merci", "bravo", "oui", "non", "selon", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+        "novembre", "decembre", "notamment", "ainsi", "enfin", "aussi", "alors", "cependant", "pourtant", "toutefois",
+        "madame", "monsieur", "veuillez", "svp",
+    ]
+}

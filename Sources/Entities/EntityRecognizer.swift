@@ -1,0 +1,151 @@
+import LoupeCore
+
+/// Finds named entities and gives each a type and a document-level key.
+///
+/// A first, rule-based recogniser: capitalised sequences (joined by name connectors such as
+/// "de", "des", "d'"), organisation heads followed by their adjectives ("Union africaine"), acronyms
+/// (UA, ART, IoT); types from ICU's gazetteer (``Gazetteer``), the words inside the name and the
+/// words before it (``EntityCues``). Boilerplate sentences are skipped; spans never start on an
+/// elided article (l'Afrique → Afrique). ``EntityLinker`` then resolves acronyms and short names.
+public struct EntityRecognizer: Stage {
+    public let name = "entities"
+    public let requires: Set<Annotation> = [.tokens, .sentences, .boilerplate, .lemmas]
+    public let provides: Set<Annotation> = [.entities]
+
+    let gazetteer: Gazetteer
+    let commonWords: @Sendable (String) -> Bool
+
+    /// - Parameter isCommonWord: whether a lower-cased word is an ordinary French word (so that a
+    ///   capitalised sentence start such as "Dans" is not taken for a name).
+    public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool) {
+        self.gazetteer = gazetteer
+        self.commonWords = isCommonWord
+    }
+
+    public func process(_ document: inout Document) {
+        var found: [Mention] = []
+        let midSentenceCapitals = capitalsSeenMidSentence(document)
+        for (s, sentence) in document.sentences.enumerated() where !sentence.isBoilerplate {
+            found += recognize(document, sentence: s, midSentenceCapitals: midSentenceCapitals)
+        }
+        document.mentions = found
+        EntityLinker().link(&document)
+    }
+
+    /// Words that appear capitalised somewhere other than at a sentence start: evidence that a
+    /// sentence-initial occurrence is a name too.
+    private func capitalsSeenMidSentence(_ document: Document) -> Set<String> {
+        var seen = Set<String>()
+        for sentence in document.sentences {
+            for i in sentence.tokens.dropFirst() where isNameToken(document.tokens[i]) {
+                if document.tokens[i - 1].kind == .punctuation && i - 1 == sentence.tokens.lowerBound { continue }
+                seen.insert(document.tokens[i].text)
+            }
+        }
+        return seen
+    }
+
+    private func isNameToken(_ t: Token) -> Bool {
+        guard t.kind == .word, t.isCapitalized, !t.text.hasSuffix("'"), !t.text.hasPrefix("-") else { return false }
+        return !t.text.hasSuffix(".") || t.isAllCaps  // "M." and "J." are titles/initials, not names
+    }
+
+    private func recognize(_ doc: Document, sentence s: Int, midSentenceCapitals: Set<String>) -> [Mention] {
+        let tokens = doc.tokens
+        let range = doc.sentences[s].tokens
+        var out: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = tokens[i]
+            guard isNameToken(t) || isInitial(t) && i + 1 < range.upperBound && isNameToken(tokens[i + 1]) else { i += 1; continue }
+            // Extend over capitalised words, initials and connectors followed by a capitalised word.
+            var end = i + 1
+            while end < range.upperBound {
+                let n = tokens[end]
+                if n.lineBreaksBefore > 0 { break }
+                if isNameToken(n) || isInitial(n) { end += 1; continue }
+                if EntityCues.connectors.contains(Folding.fold(n.text)), end + 1 < range.upperBound {
+                    var k = end + 1
+                    if k < range.upperBound, EntityCues.connectors.contains(Folding.fold(tokens[k].text)) { k += 1 }
+                    if k < range.upperBound, isNameToken(tokens[k]), tokens[k].lineBreaksBefore == 0, !tokens[k].isAllCaps || tokens[i].isAllCaps {
+                        end = k + 1
+                        continue
+                    }
+                }
+                break
+            }
+            // An organisation head takes the adjectives after it: Union africaine, Banque mondiale.
+            let head = Folding.fold(tokens[i].text)
+            if EntityCues.organisationHeads.contains(head) || EntityCues.placeHeads.contains(head) {
+                var adjectives = 0
+                while end < range.upperBound, adjectives < 2, tokens[end].lineBreaksBefore == 0, isNameAdjective(tokens[end]) {
+                    end += 1
+                    adjectives += 1
+                }
+            }
+            let sentenceInitial = isSentenceInitial(tokens, i, range)
+            if end - i == 1 && sentenceInitial && !t.isAllCaps {
+                let folded = Folding.fold(t.text)
+                let lower = Folding.lower(t.text)
+                let known = gazetteer.type(of: folded) != nil || midSentenceCapitals.contains(t.text)
+                if !known && (commonWords(lower) || EntityCues.notNames.contains(folded)) { i = end; continue }
+            }
+            if end - i == 1 && (EntityCues.notNames.contains(Folding.fold(t.text)) || isInitial(t)) { i = end; continue }
+            // Drop a leading sentence-initial common word joined to a name ("Pour Huawei").
+            var start = i
+            if sentenceInitial && end - i > 1 && commonWords(Folding.lower(t.text)) && !EntityCues.organisationHeads.contains(head)
+                && gazetteer.type(of: Folding.fold(doc.text(of: Span(t.span.start, tokens[end - 1].span.end)))) == nil {
+                start = i + 1
+                if !isNameToken(tokens[start]) { i = end; continue }
+            }
+            let span = Span(tokens[start].span.start, tokens[end - 1].span.end)
+            let text = doc.text(of: span)
+            let type = classify(doc, start..<end, text: text)
+            out.append(Mention(span: span, tokens: start..<end, type: type, text: text, key: Folding.fold(text), sentence: s))
+            i = end
+        }
+        return out
+    }
+
+    private func isInitial(_ t: Token) -> Bool {
+        t.kind == .word && t.text.hasSuffix(".") && t.text.unicodeScalars.first!.properties.isUppercase
+            && t.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 2
+    }
+
+    private func isNameAdjective(_ t: Token) -> Bool {
+        guard t.kind == .word, !t.isCapitalized else { return false }
+        let f = Folding.fold(t.text)
+        return f.count > 3 && EntityCues.adjectiveSuffixes.contains { f.hasSuffix($0) }
+    }
+
+    private func isSentenceInitial(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
+        var k = i - 1
+        while k >= range.lowerBound && tokens[k].kind == .punctuation { k -= 1 }
+        return k < range.lowerBound || tokens[i].lineBreaksBefore > 0
+    }
+
+    /// The type of a name from the gazetteer, its own words, then the words before it.
+    func classify(_ doc: Document, _ r: Range<Int>, text: String) -> EntityType {
+        let tokens = doc.tokens
+        let folded = Folding.fold(text)
+        if let type = gazetteer.type(of: folded) { return type }
+        let words = tokens[r].map { Folding.fold($0.text) }
+        if EntityCues.organisationHeads.contains(words[0]) { return .ORG }
+        if EntityCues.placeHeads.contains(words[0]) || words[0].hasPrefix("saint-") || words[0].hasPrefix("sainte-") { return .LOC }
+        if words.contains(where: { EntityCues.organisationWords.contains($0) }) { return .ORG }
+        // Context: up to two words before the name.
+        let before = (max(0, r.lowerBound - 2)..<r.lowerBound).reversed().map { Folding.fold(tokens[$0].text) }
+        if let w = before.first {
+            if EntityCues.personCues.contains(w) { return .PER }
+            if w == "par", before.count > 1, ["ecrit", "redige", "signe", "realise", "propos"].contains(before[1]) { return .PER }
+            if EntityCues.organisationCues.contains(w) { return .ORG }
+            if EntityCues.placeCues.contains(w) && r.count <= 2 { return .LOC }
+        }
+        if before.count > 1 && EntityCues.organisationCues.contains(before[1]) && ["chinois", "americain", "francais", "mondial", "local", "public", "national"].contains(before[0]) { return .ORG }
+        let t = tokens[r.lowerBound]
+        if r.count == 1 && (t.isAllCaps || t.text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2) { return .ORG }
+        if r.count >= 2 && r.count <= 4 && tokens[r].allSatisfy({ !EntityCues.connectors.contains(Folding.fold($0.text)) }) { return .PER }
+        if r.count == 1 { return .ORG }
+        return .MISC
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import ICUBridge
+import LoupeCore
+
+/// Names of places and international bodies in French, read from ICU's locale data (CLDR) rather
+/// than typed in: every ISO 3166 country and territory, the UN M.49 world regions (Afrique, Europe,
+/// Afrique de l'Ouest…), and the few codes CLDR gives to organisations (Union européenne, Nations Unies).
+/// Keys are folded (``Folding/fold(_:)``), so États-Unis and Etats-Unis are one entry.
+public struct Gazetteer: Sendable {
+    public private(set) var types: [String: EntityType] = [:]
+    /// Longest entry in tokens-ish (spaces + hyphens + 1), to bound lookups.
+    public private(set) var maxWords = 1
+
+    public static let french = Gazetteer(displayLocale: "fr")
+
+    /// UN M.49 codes of continents and regions (codes, not names: the names come from ICU).
+    static let regionCodes = [
+        "001", "002", "005", "009", "011", "013", "014", "015", "017", "018", "019", "021", "029", "030", "034", "035",
+        "039", "053", "054", "057", "061", "142", "143", "145", "150", "151", "154", "155", "202", "419",
+    ]
+    /// CLDR "regions" that are organisations.
+    static let organisationCodes: Set<String> = ["EU", "UN"]
+
+    public init(displayLocale: String) {
+        var codes: [String] = []
+        for i in 0..<loupe_region_count() { codes.append(String(cString: loupe_region_code(i))) }
+        codes += Self.regionCodes + ["EU", "UN", "EZ"]
+        for code in codes {
+            guard let name = Self.regionName(code, displayLocale) else { continue }
+            let type: EntityType = Self.organisationCodes.contains(code) ? .ORG : (code == "EZ" ? .MISC : .LOC)
+            for variant in Self.variants(of: name) { add(variant, type) }
+        }
+    }
+
+    /// "Congo (République démocratique du)" also gives "Congo"; "R.A.S." suffixes are dropped.
+    static func variants(of name: String) -> [String] {
+        var out = [name]
+        if let open = name.firstIndex(of: "(") {
+            out.append(String(name[..<open]).trimmingTrailingSpaces())
+        }
+        if let range = name.range(of: " R.A.S.") { out.append(String(name[..<range.lowerBound])) }
+        return out.filter { !$0.isEmpty }
+    }
+
+    private mutating func add(_ name: String, _ type: EntityType) {
+        let key = Folding.fold(name)
+        if types[key] == nil { types[key] = type }
+        maxWords = max(maxWords, key.split(whereSeparator: { $0 == " " || $0 == "-" }).count)
+    }
+
+    static func regionName(_ code: String, _ locale: String) -> String? {
+        var buffer = [UInt16](repeating: 0, count: 256)
+        let n = loupe_region_name(code, locale, &buffer, 256)
+        guard n > 0 else { return nil }
+        let name = String(decoding: buffer[0..<Int(n)], as: UTF16.self)
+        return name == code ? nil : name
+    }
+
+    public func type(of folded: String) -> EntityType? { types[folded] }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

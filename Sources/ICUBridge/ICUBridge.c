@@ -1,0 +1,117 @@
+#include "ICUBridge.h"
+// The same headers as the CICU system library module (Sources/CICU/CICU.h).
+#include <unicode/utypes.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/uloc.h>
+#include <unicode/ucurr.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/uenum.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct LoupeWordBreaker { UBreakIterator *iterator; };
+
+LoupeWordBreaker *loupe_word_breaker_open(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_open(UBRK_WORD, "fr", NULL, 0, &status);
+    if (U_FAILURE(status)) return NULL;
+    LoupeWordBreaker *b = malloc(sizeof *b);
+    if (!b) { ubrk_close(it); return NULL; }
+    b->iterator = it;
+    return b;
+}
+
+void loupe_word_breaker_close(LoupeWordBreaker *breaker) {
+    if (!breaker) return;
+    ubrk_close(breaker->iterator);
+    free(breaker);
+}
+
+int32_t loupe_word_breaker_run(LoupeWordBreaker *breaker, const uint16_t *text, int32_t length,
+                               int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t n = 0;
+    for (int32_t b = ubrk_first(breaker->iterator); b != UBRK_DONE; b = ubrk_next(breaker->iterator)) {
+        if (n < capacity) {
+            boundaries[n] = b;
+            statuses[n] = n == 0 ? 0 : ubrk_getRuleStatus(breaker->iterator);
+        }
+        n++;
+    }
+    return n <= capacity ? n : -n;
+}
+
+static int32_t normalize(const UNormalizer2 *norm, UErrorCode status, const uint16_t *text, int32_t length,
+                         uint16_t *out, int32_t capacity) {
+    if (U_FAILURE(status)) return INT32_MIN;
+    int32_t n = unorm2_normalize(norm, (const UChar *)text, length, (UChar *)out, capacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return -n;
+    if (U_FAILURE(status)) return INT32_MIN;
+    return n;
+}
+
+int32_t loupe_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
+    return normalize(norm, status, text, length, out, capacity);
+}
+
+int32_t loupe_nfd(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *norm = unorm2_getNFDInstance(&status);
+    return normalize(norm, status, text, length, out, capacity);
+}
+
+static int32_t count_list(const char *const *list) {
+    int32_t n = 0;
+    while (list[n] != NULL) n++;
+    return n;
+}
+
+int32_t loupe_region_count(void) { return count_list(uloc_getISOCountries()); }
+const char *loupe_region_code(int32_t index) { return uloc_getISOCountries()[index]; }
+
+int32_t loupe_region_name(const char *region, const char *displayLocale, uint16_t *out, int32_t capacity) {
+    char locale[32] = "und_";
+    strncat(locale, region, sizeof locale - 5);
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayCountry(locale, displayLocale, (UChar *)out, capacity, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return -1;
+    return n;
+}
+
+int32_t loupe_language_count(void) { return count_list(uloc_getISOLanguages()); }
+const char *loupe_language_code(int32_t index) { return uloc_getISOLanguages()[index]; }
+
+int32_t loupe_language_name(const char *language, const char *displayLocale, uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayLanguage(language, displayLocale, (UChar *)out, capacity, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING) return -1;
+    return n;
+}
+
+int32_t loupe_currency_name(int32_t index, const char *displayLocale, uint16_t *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UEnumeration *codes = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
+    if (U_FAILURE(status)) return -1;
+    const char *code = NULL;
+    for (int32_t i = 0; i <= index; i++) {
+        code = uenum_next(codes, NULL, &status);
+        if (code == NULL || U_FAILURE(status)) { uenum_close(codes); return -1; }
+    }
+    UChar ucode[4];
+    u_charsToUChars(code, ucode, 3);
+    ucode[3] = 0;
+    int32_t len = 0;
+    UBool isChoice = 0;
+    const UChar *name = ucurr_getName(ucode, displayLocale, UCURR_LONG_NAME, &isChoice, &len, &status);
+    uenum_close(codes);
+    if (U_FAILURE(status) || name == NULL) return -1;
+    if (len > capacity) len = capacity;
+    memcpy(out, name, (size_t)len * sizeof(UChar));
+    return len;
+}

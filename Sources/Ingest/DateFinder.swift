@@ -1,0 +1,55 @@
+import Foundation
+
+/// Finds and normalises dates to ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM` when the day is unknown).
+public enum DateFinder {
+    static let months = [
+        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+        "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    ]
+
+    /// The first date written in the first few thousand characters of a text.
+    public static func find(in text: String) -> String? {
+        let head = String(text.prefix(4000))
+        var best: (Range<String.Index>, String)?
+        if let r = head.range(of: #"\b(1er|[0-3]?[0-9])\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(1[5-9][0-9]{2}|20[0-9]{2})\b"#,
+                              options: [.regularExpression, .caseInsensitive]) {
+            if let iso = normalize(String(head[r])) { best = (r, iso) }
+        }
+        if let r = head.range(of: #"\b(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]\b"#, options: .regularExpression),
+           best == nil || r.lowerBound < best!.0.lowerBound {
+            if let iso = normalize(String(head[r])) { best = (r, iso) }
+        }
+        return best?.1
+    }
+
+    /// A date in a file name such as `2019-05-31-huawei.txt`.
+    public static func find(inFileName path: String) -> String? {
+        let name = (path as NSString).lastPathComponent
+        guard let r = name.range(of: #"(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"#, options: .regularExpression) else { return nil }
+        return normalize(String(name[r]))
+    }
+
+    /// "31 mai 2019" → "2019-05-31"; "2018-01-02T10:00:00Z" → "2018-01-02"; "02/01/2018" → "2018-01-02".
+    public static func normalize(_ raw: String) -> String? {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"#, options: .regularExpression) != nil {
+            return valid(Int(s.prefix(4))!, Int(s.dropFirst(5).prefix(2))!, Int(s.dropFirst(8).prefix(2))!)
+        }
+        if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]$"#, options: .regularExpression) != nil { return s }
+        if s.range(of: #"^[0-3]?[0-9]/[01]?[0-9]/(19|20)[0-9]{2}$"#, options: .regularExpression) != nil {
+            let p = s.split(separator: "/").map { Int($0)! }
+            return valid(p[2], p[1], p[0])
+        }
+        let words = s.lowercased().split(whereSeparator: { $0.isWhitespace })
+        if words.count == 3, let month = months[String(words[1])], let year = Int(words[2]) {
+            let day = words[0] == "1er" ? 1 : Int(words[0]) ?? 0
+            return valid(year, month, day)
+        }
+        return nil
+    }
+
+    private static func valid(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard (1...12).contains(m), (1...31).contains(d), (1000...2999).contains(y) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

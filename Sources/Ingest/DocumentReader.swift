@@ -1,0 +1,106 @@
+import Foundation
+import LoupeCore
+
+/// Reads the documents of one input file.
+///
+/// - `.txt`, `.md`: one document, the decoded text unchanged; its title is the first non-empty line.
+/// - `.jsonl`: one document a line, an object with `text` (required) and `id`, `title`, `date`, `source`,
+///   `url` (optional). A bad line is reported with its number and skipped; the other lines are read.
+///
+/// Dates are normalised to ISO 8601 when they can be read; without one, the first date written in the
+/// text ("31 mai 2019", "2018-01-02") or in the file name is used.
+public enum DocumentReader {
+    /// Files larger than this are refused rather than read into memory.
+    public static let maximumFileSize = 512 * 1024 * 1024
+
+    public static func read(_ file: InputFile) -> [Result<SourceDocument, LoupeError>] {
+        let bytes: [UInt8]
+        do {
+            bytes = try readBytes(file.path)
+        } catch let error as LoupeError {
+            return [.failure(error)]
+        } catch {
+            return [.failure(LoupeError(file: file.path, reason: "cannot read (\(error.localizedDescription))"))]
+        }
+        switch file.format {
+        case .text, .markdown:
+            do {
+                let decoded = try TextDecoding.decode(bytes)
+                var metadata = DocumentMetadata(title: title(of: decoded.text, markdown: file.format == .markdown))
+                metadata.date = DateFinder.find(in: decoded.text) ?? DateFinder.find(inFileName: file.path)
+                return [.success(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
+                                                warnings: decoded.warning.map { [$0] } ?? []))]
+            } catch {
+                return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
+            }
+        case .jsonl:
+            return readJSONL(bytes, file: file)
+        }
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        if path == "-" {
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maximumFileSize {
+            throw LoupeError(file: path, reason: "file too large (\(size / 1_048_576) MiB; the limit is \(maximumFileSize / 1_048_576) MiB): split it into smaller files or JSONL lines")
+        }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw LoupeError(file: path, reason: "cannot read: permission denied or not a regular file")
+        }
+        return Array(data)
+    }
+
+    static func readJSONL(_ bytes: [UInt8], file: InputFile) -> [Result<SourceDocument, LoupeError>] {
+        var results: [Result<SourceDocument, LoupeError>] = []
+        var content = bytes[...]
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        var lineNumber = 0
+        var ids = Set<String>()
+        for line in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.last == 0x0D ? line.dropLast() : line
+            if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            func fail(_ reason: String) { results.append(.failure(LoupeError(file: file.path, line: lineNumber, reason: reason))) }
+            guard String(validating: Array(trimmed), as: UTF8.self) != nil else { fail("not valid UTF-8"); continue }
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])
+            } catch {
+                fail("invalid JSON: each line must be one JSON object, such as {\"id\": \"a1\", \"text\": \"…\"}")
+                continue
+            }
+            guard let dict = object as? [String: Any] else { fail("a JSON object was expected, such as {\"text\": \"…\"}"); continue }
+            guard let text = dict["text"] as? String else { fail("missing \"text\" (a string): the text to analyse"); continue }
+            guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { fail("\"text\" is empty"); continue }
+            var id = "\(file.id):\(lineNumber)"
+            if let value = dict["id"] as? String, !value.isEmpty { id = value }
+            else if let value = dict["id"] as? NSNumber { id = value.stringValue }
+            var warnings: [String] = []
+            if !ids.insert(id).inserted { warnings.append("id \"\(id)\" appears more than once in this file; the last line wins") }
+            var metadata = DocumentMetadata(title: dict["title"] as? String, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
+            if let date = dict["date"] as? String {
+                metadata.date = DateFinder.normalize(date) ?? date
+            } else {
+                metadata.date = DateFinder.find(in: text)
+            }
+            results.append(.success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings)))
+        }
+        if results.isEmpty {
+            results.append(.failure(LoupeError(file: file.path, reason: "empty file: no JSON lines to analyse")))
+        }
+        return results
+    }
+
+    /// The first non-empty line, when it is short enough to be a headline.
+    static func title(of text: String, markdown: Bool) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) {
+            var t = line.trimmingCharacters(in: .whitespaces)
+            if markdown { t = String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces) }
+            if t.isEmpty { continue }
+            return t.count <= 200 ? t : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+import LoupeCore
+
+/// The form → lemma table compiled into the binary (`lemmas.tsv`), read in place: a binary search over
+/// sorted lines, plus the set of lemmas it names, so that rules can check that a guess is a real word.
+struct LemmaLexicon: Sendable {
+    static let shared = LemmaLexicon()
+
+    private let table: TabTable
+    private let lemmas: Set<String>
+
+    init() {
+        if let bytes = EmbeddedResource.bytes("lemmas.tsv") {
+            table = TabTable(bytes: bytes)
+        } else {
+            table = TabTable()
+        }
+        var lemmas = Set<String>()
+        for row in table.allRows() where row.count >= 2 { lemmas.insert(String(row[1])) }
+        self.lemmas = lemmas
+    }
+
+    func lemma(of lowerForm: String) -> String? {
+        guard let fields = table.lookup(lowerForm), fields.count >= 2 else { return nil }
+        return String(fields[1])
+    }
+
+    /// True when the word is itself a lemma of the table.
+    func isLemma(_ lower: String) -> Bool { lemmas.contains(lower) }
+
+    /// Capitalised words that are also common French words still count as proper nouns mid-sentence
+    /// (Union in "Union africaine"); kept as a hook for a frequency cut-off.
+    func isCommonWord(_ lower: String) -> Bool { false }
+}

@@ -1,0 +1,63 @@
+import LoupeCore
+
+/// Gives each token its lemma (dictionary form) and its stop-word flag.
+///
+/// A word is looked up lower-cased in the embedded form → lemma table (see
+/// `Sources/FrenchData/data/SOURCES.md`); a word the table does not know goes through suffix rules
+/// for plurals, feminines and verb endings (``LemmaRules``), which only fire when they lead to a
+/// known lemma. Capitalised words the table does not know are proper nouns and keep their form.
+/// Elided forms take their full form (l' → le, qu' → que).
+public struct Lemmatizer: Stage {
+    public let name = "lemmas"
+    public let requires: Set<Annotation> = [.tokens, .sentences]
+    public let provides: Set<Annotation> = [.lemmas]
+
+    public let stopWords: StopWords
+    private let lexicon: LemmaLexicon
+
+    public init(stopWords: StopWords = .builtIn) {
+        self.stopWords = stopWords
+        self.lexicon = LemmaLexicon.shared
+    }
+
+    public func process(_ document: inout Document) {
+        var sentenceStart = Set<Int>()
+        for s in document.sentences { sentenceStart.insert(s.tokens.lowerBound) }
+        for i in document.tokens.indices {
+            let t = document.tokens[i]
+            var initial = sentenceStart.contains(i)
+            // After an opening quote or dash, a capital is still sentence-initial.
+            if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
+            document.tokens[i].lemma = lemma(t, sentenceInitial: initial)
+            document.tokens[i].isStopword = stopWords.contains(t.text)
+        }
+    }
+
+    /// The lemma of one token.
+    public func lemma(_ token: Token, sentenceInitial: Bool = false) -> String {
+        switch token.kind {
+        case .word: return lemma(word: token.text, capitalized: token.isCapitalized, sentenceInitial: sentenceInitial)
+        case .hashtag, .mention, .url, .email: return Folding.lower(token.text)
+        default: return token.text
+        }
+    }
+
+    public func lemma(word: String, capitalized: Bool, sentenceInitial: Bool) -> String {
+        let lower = Folding.lower(word)
+        if let full = LemmaRules.elided[lower] { return full }
+        if lower.hasPrefix("-") && lower.count > 1 {  // clitic pronoun split off a verb: -il, -t-elle
+            return String(lower.drop(while: { $0 == "-" || $0 == "t" && lower.hasPrefix("-t-") }).drop(while: { $0 == "-" }))
+        }
+        if let found = lexicon.lemma(of: lower) { return capitalized && !sentenceInitial && !lexicon.isCommonWord(lower) ? word : found }
+        if lexicon.isLemma(lower) { return capitalized && !sentenceInitial && !lexicon.isCommonWord(lower) ? word : lower }
+        if capitalized { return word }
+        return LemmaRules.apply(lower, lexicon: lexicon) ?? lower
+    }
+}
+
+extension Lemmatizer {
+    /// Whether a lower-case word is an ordinary French word: a stop word or a form the lexicon knows.
+    public func isKnownWord(_ lower: String) -> Bool {
+        stopWords.words.contains(lower) || lexicon.lemma(of: lower) != nil || lexicon.isLemma(lower)
+    }
+}

@@ -1,0 +1,74 @@
+/// Facts about a document that come with it rather than from analysis.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var title: String?
+    /// ISO 8601 (`2019-05-31`), when known.
+    public var date: String?
+    public var source: String?
+    public var url: String?
+    public init(title: String? = nil, date: String? = nil, source: String? = nil, url: String? = nil) {
+        self.title = title
+        self.date = date
+        self.source = source
+        self.url = url
+    }
+}
+
+/// One document and every annotation the stages put on it.
+///
+/// The text is stored exactly as it was decoded from the input; every annotation is a ``Span`` of
+/// Unicode scalar offsets into it, so results always point back to the source. Stages fill the
+/// arrays in order: tokens, sentences (and boilerplate flags), lemmas, mentions, keywords, sentiment.
+public struct Document: Sendable {
+    /// The document's name in the corpus: a path relative to the folder analysed, or a JSONL `id`.
+    public var id: String
+    public let text: String
+    /// The text as scalars, for constant-time slicing by span.
+    public let scalars: [Unicode.Scalar]
+    public var metadata: DocumentMetadata
+
+    public var tokens: [Token] = []
+    public var sentences: [Sentence] = []
+    public var mentions: [Mention] = []
+    public var acronyms: [AcronymDefinition] = []
+    public var keywords: [Keyword] = []
+    public var keyphrases: [Keyphrase] = []
+    /// Polarity in [-1, 1] of the document's non-boilerplate sentences.
+    public var sentiment: Double = 0
+    public var subjectivity: Double = 0
+
+    public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
+        self.id = id
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.metadata = metadata
+    }
+
+    /// The source characters of `span`.
+    public func text(of span: Span) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[span.start..<span.end])
+        return String(view)
+    }
+
+    /// Counts of word and number tokens: what "words" means in summaries and throughput figures.
+    public var wordCount: Int {
+        tokens.reduce(0) { $0 + ($1.kind == .word || $1.kind == .number ? 1 : 0) }
+    }
+
+    /// The index of the sentence holding token `index` (binary search over sentence ranges).
+    public func sentenceIndex(ofToken index: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = sentences[mid].tokens
+            if index < r.lowerBound { hi = mid - 1 } else if index >= r.upperBound { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// True when token `index` lies in a sentence flagged as boilerplate.
+    public func isBoilerplate(token index: Int) -> Bool {
+        guard let s = sentenceIndex(ofToken: index) else { return false }
+        return sentences[s].isBoilerplate
+    }
+}

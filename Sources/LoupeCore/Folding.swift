@@ -1,0 +1,67 @@
+import ICUBridge
+
+/// Accent- and case-insensitive forms, for matching names however they are written
+/// (États-Unis, Etats-Unis and ETATS-UNIS all fold to `etats-unis`).
+public enum Folding {
+    /// Lower-cases, removes diacritics, folds apostrophes to `'` and dashes to `-`, and collapses spaces.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for scalar in decomposed(text) {
+            let v = scalar.value
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            switch v {
+            case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032: out.append("'")
+            case 0x2010, 0x2011, 0x2012, 0x2013: out.append("-")
+            default:
+                if v < 0x80 {
+                    out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
+                } else {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
+        }
+        if out.last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Lower case without removing accents (for lexicon lookups).
+    public static func lower(_ text: String) -> String {
+        for b in text.utf8 where b >= 0x41 && b <= 0x5A || b >= 0x80 { return text.lowercased() }
+        return text
+    }
+
+    /// Canonical decomposition (NFD) through ICU; ASCII text is returned as is.
+    public static func decomposed(_ text: String) -> String.UnicodeScalarView {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.unicodeScalars }
+        let source = Array(text.utf16)
+        var capacity = Int32(source.count * 3 + 8)
+        while true {
+            var out = [UInt16](repeating: 0, count: Int(capacity))
+            let n = loupe_nfd(source, Int32(source.count), &out, capacity)
+            if n >= 0 { return String(decoding: out[0..<Int(n)], as: UTF16.self).unicodeScalars }
+            if n == Int32.min { return text.unicodeScalars }
+            capacity = -n
+        }
+    }
+
+    /// NFC through ICU.
+    public static func composed(_ scalars: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var source: [UInt16] = []
+        for s in scalars { source.append(contentsOf: UTF16.encode(s)!) }
+        var capacity = Int32(source.count + 8)
+        while true {
+            var out = [UInt16](repeating: 0, count: Int(capacity))
+            let n = loupe_nfc(source, Int32(source.count), &out, capacity)
+            if n >= 0 { return Array(String(decoding: out[0..<Int(n)], as: UTF16.self).unicodeScalars) }
+            if n == Int32.min { return Array(scalars) }
+            capacity = -n
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A read-only `key<TAB>value…` table over sorted UTF-8 bytes, looked up by binary search.
+///
+/// Large lexicons (hundreds of thousands of forms) stay in the binary's read-only data instead of
+/// being copied into a dictionary: only an array of line offsets is allocated, 4 bytes a line.
+/// Lines must be sorted by the key's UTF-8 bytes (`LC_ALL=C sort`); `#` lines are skipped.
+public struct TabTable: @unchecked Sendable {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var lineStarts: [Int32] = []
+
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let start = i
+            while i < n && bytes[i] != 0x0A { i += 1 }
+            if i > start && bytes[start] != UInt8(ascii: "#") { lineStarts.append(Int32(start)) }
+            i += 1
+        }
+    }
+
+    /// An empty table, for builds without the resource.
+    public init() {
+        self.bytes = UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    public var count: Int { lineStarts.count }
+
+    /// The fields after the key on the line whose key equals `key`, or nil.
+    public func lookup(_ key: String) -> [Substring]? {
+        var key = key
+        return key.withUTF8 { k -> [Substring]? in
+            var lo = 0, hi = lineStarts.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) >> 1
+                let c = compare(k, lineAt: Int(lineStarts[mid]))
+                if c == 0 { return fields(at: Int(lineStarts[mid])) }
+                if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
+            }
+            return nil
+        }
+    }
+
+    /// Every line split into fields, in order (for small tables copied into dictionaries).
+    public func allRows() -> [[Substring]] {
+        lineStarts.map { fields(at: Int($0)) }
+    }
+
+    private func compare(_ key: UnsafeBufferPointer<UInt8>, lineAt start: Int) -> Int {
+        var i = 0, j = start
+        while true {
+            let lineEnded = j >= bytes.count || bytes[j] == 0x09 || bytes[j] == 0x0A
+            if i == key.count { return lineEnded ? 0 : -1 }
+            if lineEnded { return 1 }
+            let a = key[i], b = bytes[j]
+            if a != b { return a < b ? -1 : 1 }
+            i += 1
+            j += 1
+        }
+    }
+
+    private func fields(at start: Int) -> [Substring] {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return line.split(separator: "\t", omittingEmptySubsequences: false).map { $0 }
+    }
+}

@@ -1,0 +1,49 @@
+/// What kind of thing a token is; decides which later stages look at it.
+public enum TokenKind: String, Sendable, CaseIterable {
+    case word, number, punctuation, symbol, url, email, hashtag, mention, emoji
+}
+
+/// One surface token: a span of the original text plus what the stages learnt about it.
+///
+/// `text` is the token as the tokeniser saw it, after internal normalisation (NFC, typographic
+/// apostrophes folded to `'`, no-break spaces to spaces); the source characters are always
+/// `document.text(of: span)`.
+public struct Token: Sendable, Equatable {
+    public var span: Span
+    public var text: String
+    public var kind: TokenKind
+    /// Line breaks in the whitespace just before the token: 1 is a new line, 2 or more a new paragraph.
+    public var lineBreaksBefore: Int
+    /// Whether whitespace separates this token from the previous one.
+    public var spaceBefore: Bool
+    /// Set by the lemmas stage; the form keyword counts group by.
+    public var lemma: String
+    public var isStopword: Bool
+
+    public init(span: Span, text: String, kind: TokenKind, lineBreaksBefore: Int = 0, spaceBefore: Bool = true,
+                lemma: String = "", isStopword: Bool = false) {
+        self.span = span
+        self.text = text
+        self.kind = kind
+        self.lineBreaksBefore = lineBreaksBefore
+        self.spaceBefore = spaceBefore
+        self.lemma = lemma
+        self.isStopword = isStopword
+    }
+
+    /// True when the first character is an upper-case letter.
+    public var isCapitalized: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    /// True for words whose letters are all upper case (UA, TIC, ONU), at least two of them.
+    public var isAllCaps: Bool {
+        var letters = 0
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            if !s.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+}

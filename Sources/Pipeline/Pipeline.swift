@@ -1,0 +1,52 @@
+import LoupeCore
+import Tokenization
+import Sentences
+import Boilerplate
+import Lemmas
+import Entities
+import Keywords
+import Sentiment
+
+/// The stages of French analysis in order, checked once when built.
+///
+/// ```swift
+/// let pipeline = try Pipeline.french()
+/// var doc = Document(id: "seed", text: text)
+/// pipeline.process(&doc)
+/// doc.mentions   // Huawei ORG, Union africaine ORG, UA → Union africaine…
+/// ```
+public struct Pipeline: Sendable {
+    public let stages: [any Stage]
+
+    public init(stages: [any Stage]) throws {
+        try validateStageOrder(stages)
+        self.stages = stages
+    }
+
+    /// Tokens → sentences → boilerplate → lemmas → entities → keywords → sentiment.
+    public static func french(stopWords: StopWords = .builtIn) throws -> Pipeline {
+        let lemmatizer = Lemmatizer(stopWords: stopWords)
+        return try Pipeline(stages: [
+            Tokenizer(),
+            SentenceSegmenter(),
+            BoilerplateDetector(),
+            lemmatizer,
+            EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }),
+            KeywordExtractor(),
+            SentimentScorer(),
+        ])
+    }
+
+    public func process(_ document: inout Document) {
+        for stage in stages { stage.process(&document) }
+    }
+
+    /// Runs the stages and returns the seconds each took (for `loupe bench`).
+    public func processTimed(_ document: inout Document, clock: () -> Double) -> [Double] {
+        stages.map { stage in
+            let start = clock()
+            stage.process(&document)
+            return clock() - start
+        }
+    }
+}

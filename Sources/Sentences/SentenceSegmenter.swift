@@ -1,0 +1,92 @@
+import LoupeCore
+
+/// Splits tokens into sentences with French rules.
+///
+/// A sentence ends at `.`, `!`, `?`, `…` or `...` (with any closing quote or bracket that follows)
+/// when the next token can start a sentence (a capital, a digit, an opening quote or dash), and at
+/// every blank line (headlines, list items). Abbreviations and initials never end a sentence, since
+/// the tokeniser keeps their point (M., Mme, J.-P.); `etc.` ends one only before a capital.
+/// A `!` or `?` inside quotes followed by a small letter (« Quoi ? » dit-il) does not end it.
+public struct SentenceSegmenter: Stage {
+    public let name = "sentences"
+    public let requires: Set<Annotation> = [.tokens]
+    public let provides: Set<Annotation> = [.sentences]
+
+    public init() {}
+
+    public func process(_ document: inout Document) {
+        document.sentences = segment(document.tokens).map { range in
+            let tokens = document.tokens
+            return Sentence(span: Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end), tokens: range)
+        }
+    }
+
+    /// Token ranges of the sentences.
+    public func segment(_ tokens: [Token]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < tokens.count {
+            if i > start && startsNewBlock(tokens, i) {
+                ranges.append(start..<i)
+                start = i
+                continue
+            }
+            if isTerminal(tokens[i]) {
+                var end = i + 1
+                while end < tokens.count && tokens[end].lineBreaksBefore == 0 && isCloser(tokens[end]) { end += 1 }
+                if end == tokens.count || canStartSentence(tokens, end, after: tokens[i]) {
+                    ranges.append(start..<end)
+                    start = end
+                }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        if start < tokens.count { ranges.append(start..<tokens.count) }
+        return ranges
+    }
+
+    private func isTerminal(_ t: Token) -> Bool {
+        if t.kind == .punctuation {
+            guard let first = t.text.unicodeScalars.first else { return false }
+            return first == "." || first == "!" || first == "?" || first == "…"
+        }
+        return t.kind == .word && FrenchSentenceRules.sentenceFinalAbbreviations.contains(Folding.lower(t.text))
+    }
+
+    private func isCloser(_ t: Token) -> Bool {
+        t.kind == .punctuation && ["»", "”", "\"", ")", "]", "'", "’"].contains(t.text)
+    }
+
+    /// Paragraph and list structure: a blank line always breaks; a single line break breaks before a
+    /// list marker or dash, or after a line that reads as a heading (no closing punctuation, capital next).
+    private func startsNewBlock(_ tokens: [Token], _ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.lineBreaksBefore >= 2 { return true }
+        guard t.lineBreaksBefore == 1 else { return false }
+        if ["-", "–", "—", "•", "*", "·", "►", "▪"].contains(t.text) { return true }
+        let previous = tokens[i - 1]
+        if previous.kind == .punctuation && [",", ";", ":", "(", "«", "-", "–"].contains(previous.text) { return false }
+        if previous.kind == .word, previous.text.hasSuffix("'") { return false }
+        return t.isCapitalized || t.kind == .number && previous.kind != .word
+    }
+
+    private func canStartSentence(_ tokens: [Token], _ i: Int, after terminal: Token) -> Bool {
+        let t = tokens[i]
+        if t.lineBreaksBefore > 0 { return true }
+        guard let first = t.text.unicodeScalars.first else { return false }
+        if first.properties.isUppercase { return true }
+        if t.kind == .number || t.kind == .emoji || t.kind == .hashtag || t.kind == .mention || t.kind == .url { return true }
+        if first.properties.isLowercase { return false }
+        // Opening quotes, dashes and brackets start a sentence after a full stop, not after ! or ? inside quotes.
+        return ["«", "“", "\"", "(", "[", "-", "–", "—"].contains(t.text)
+    }
+}
+
+/// French data for sentence splitting.
+enum FrenchSentenceRules {
+    /// Abbreviation tokens that may end a sentence (when a capital follows).
+    static let sentenceFinalAbbreviations: Set<String> = ["etc.", "ex.", "al.", "inc.", "ltd.", "cie.", "co."]
+}

@@ -1,0 +1,124 @@
+import GRDB
+
+/// The database schema, as named migrations that are only ever appended.
+///
+/// Tables hold the analysis (`document`, `sentence`, `token`, `mention`, `acronym`, `keyword`,
+/// `keyphrase`, `sentiment_cue`) and the corpus-level entities (`entity`, `entity_key`); views named
+/// after the export tables (`documents`, `sentences`, `tokens`, `mentions`, `entities`, `keywords`,
+/// `keyphrases`) give the exported columns, so `sqlite3`, R or pandas can query them directly.
+/// Offsets (`start`, `end`) are Unicode scalar offsets into `document.text`, so
+/// `substr(text, start + 1, end - start)` in SQLite gives back the annotated characters.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-corpus") { db in
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    title TEXT, date TEXT, source TEXT, url TEXT,
+                    text TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    characters INTEGER NOT NULL,
+                    words INTEGER NOT NULL,
+                    sentences INTEGER NOT NULL,
+                    sentiment REAL NOT NULL,
+                    subjectivity REAL NOT NULL,
+                    analyzed_at TEXT NOT NULL
+                );
+                CREATE TABLE sentence (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                    first_token INTEGER NOT NULL, last_token INTEGER NOT NULL,
+                    boilerplate INTEGER NOT NULL,
+                    sentiment REAL NOT NULL, subjectivity REAL NOT NULL,
+                    PRIMARY KEY (document_id, idx)
+                ) WITHOUT ROWID;
+                CREATE TABLE token (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    sentence INTEGER NOT NULL,
+                    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                    text TEXT NOT NULL, lemma TEXT NOT NULL,
+                    stopword INTEGER NOT NULL, kind TEXT NOT NULL,
+                    PRIMARY KEY (document_id, idx)
+                ) WITHOUT ROWID;
+                CREATE TABLE mention (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                    text TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL,
+                    sentence INTEGER NOT NULL,
+                    PRIMARY KEY (document_id, idx)
+                ) WITHOUT ROWID;
+                CREATE INDEX mention_key ON mention(key);
+                CREATE TABLE acronym (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    acronym TEXT NOT NULL, expansion_key TEXT NOT NULL,
+                    PRIMARY KEY (document_id, acronym)
+                ) WITHOUT ROWID;
+                CREATE TABLE keyword (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    term TEXT NOT NULL, count INTEGER NOT NULL,
+                    PRIMARY KEY (document_id, term)
+                ) WITHOUT ROWID;
+                CREATE INDEX keyword_term ON keyword(term);
+                CREATE TABLE keyphrase (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    rank INTEGER NOT NULL, phrase TEXT NOT NULL, score REAL NOT NULL,
+                    PRIMARY KEY (document_id, rank)
+                ) WITHOUT ROWID;
+                CREATE TABLE sentiment_cue (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    sentence INTEGER NOT NULL, token INTEGER NOT NULL, weight REAL NOT NULL,
+                    PRIMARY KEY (document_id, sentence, token)
+                ) WITHOUT ROWID;
+                -- Corpus-level entities, rebuilt by the linker after each analysis.
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL, type TEXT NOT NULL,
+                    mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
+                    sentiment REAL, aliases TEXT NOT NULL
+                );
+                CREATE TABLE entity_key (
+                    key TEXT PRIMARY KEY,
+                    entity_id INTEGER NOT NULL REFERENCES entity(id)
+                ) WITHOUT ROWID;
+
+                CREATE VIEW documents AS
+                    SELECT name AS document, title, date, source, characters, words, sentences, sentiment, subjectivity, url
+                    FROM document ORDER BY id;
+                CREATE VIEW sentences AS
+                    SELECT d.name AS document, s.idx AS "index", s.start, s."end", s.sentiment,
+                           substr(d.text, s.start + 1, s."end" - s.start) AS text, s.boilerplate, s.subjectivity
+                    FROM sentence s JOIN document d ON d.id = s.document_id ORDER BY d.id, s.idx;
+                CREATE VIEW tokens AS
+                    SELECT d.name AS document, t.sentence, t.start, t."end", t.text, t.lemma, t.stopword, t.kind
+                    FROM token t JOIN document d ON d.id = t.document_id ORDER BY d.id, t.idx;
+                CREATE VIEW mentions AS
+                    SELECT d.name AS document, m.start, m."end", m.text, m.type, e.name AS entity, m.sentence
+                    FROM mention m JOIN document d ON d.id = m.document_id
+                    LEFT JOIN entity_key k ON k.key = m.key LEFT JOIN entity e ON e.id = k.entity_id
+                    ORDER BY d.id, m.idx;
+                CREATE VIEW entities AS
+                    SELECT name AS entity, type, mentions, documents, sentiment, aliases
+                    FROM entity ORDER BY mentions DESC, documents DESC, name;
+                CREATE VIEW keywords AS
+                    SELECT d.name AS document, k.term, k.count,
+                           round(k.count * (ln((1.0 + n.total) / (1.0 + df.df)) + 1.0), 4) AS weight
+                    FROM keyword k JOIN document d ON d.id = k.document_id
+                    JOIN (SELECT term, COUNT(*) AS df FROM keyword GROUP BY term) df ON df.term = k.term
+                    JOIN (SELECT COUNT(*) AS total FROM document) n
+                    ORDER BY d.id, k.count DESC, k.term;
+                CREATE VIEW keyphrases AS
+                    SELECT d.name AS document, p.rank, p.phrase, p.score
+                    FROM keyphrase p JOIN document d ON d.id = p.document_id ORDER BY d.id, p.rank;
+                """)
+        }
+        return migrator
+    }
+
+    /// The newest migration's name: the schema version recorded in the database.
+    static let version = "v1-corpus"
+}

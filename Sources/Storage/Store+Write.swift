@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import LoupeCore
+
+extension Store {
+    /// The hash that decides whether a document needs analysing again: its text, its metadata and
+    /// the analysis version, so that a new Loupe re-analyses what it would now annotate differently.
+    public static func hash(of text: String, metadata: DocumentMetadata, version: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ s: String?) {
+            for b in (s ?? "\u{1}").utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ 0xFF) &* 0x100_0000_01b3
+        }
+        mix(text); mix(metadata.title); mix(metadata.date); mix(metadata.source); mix(metadata.url); mix(version)
+        return String(h, radix: 16)
+    }
+
+    /// Stores analysed documents in one transaction, replacing any earlier version of each.
+    public func save(_ documents: [(document: Document, hash: String)]) throws {
+        do {
+            try pool.write { db in
+                let now = ISO8601DateFormatter().string(from: Date())
+                for (doc, hash) in documents { try insert(doc, hash: hash, at: now, db) }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, error: error)
+        }
+    }
+
+    private func insert(_ doc: Document, hash: String, at now: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM document WHERE name = ?", arguments: [doc.id])
+        try db.execute(sql: """
+            INSERT INTO document (name, title, date, source, url, text, hash, characters, words, sentences,
+                                  sentiment, subjectivity, analyzed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [doc.id, doc.metadata.title, doc.metadata.date, doc.metadata.source, doc.metadata.url,
+                             doc.text, hash, doc.scalars.count, doc.wordCount, doc.sentences.count,
+                             doc.sentiment, doc.subjectivity, now])
+        let id = db.lastInsertedRowID
+
+        let sentence = try db.cachedStatement(sql: "INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let cue = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sentiment_cue VALUES (?, ?, ?, ?)")
+        for (i, s) in doc.sentences.enumerated() {
+            try sentence.execute(arguments: [id, i, s.span.start, s.span.end, s.tokens.lowerBound, s.tokens.upperBound - 1,
+                                             s.isBoilerplate, s.sentiment, s.subjectivity])
+            for c in s.sentimentCues { try cue.execute(arguments: [id, i, c.token, c.weight]) }
+        }
+        let token = try db.cachedStatement(sql: "INSERT INTO token VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (s, sent) in doc.sentences.enumerated() {
+            for i in sent.tokens {
+                let t = doc.tokens[i]
+                try token.execute(arguments: [id, i, s, t.span.start, t.span.end, doc.text(of: t.span), t.lemma, t.isStopword, t.kind.rawValue])
+            }
+        }
+        let mention = try db.cachedStatement(sql: "INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (i, m) in doc.mentions.enumerated() {
+            try mention.execute(arguments: [id, i, m.span.start, m.span.end, m.text, m.type.rawValue, m.key, m.sentence])
+        }
+        let acronym = try db.cachedStatement(sql: "INSERT OR REPLACE INTO acronym VALUES (?, ?, ?)")
+        for a in doc.acronyms { try acronym.execute(arguments: [id, a.acronym, a.expansionKey]) }
+        let keyword = try db.cachedStatement(sql: "INSERT INTO keyword VALUES (?, ?, ?)")
+        for k in doc.keywords { try keyword.execute(arguments: [id, k.term, k.count]) }
+        let phrase = try db.cachedStatement(sql: "INSERT INTO keyphrase VALUES (?, ?, ?, ?)")
+        for (rank, p) in doc.keyphrases.enumerated() { try phrase.execute(arguments: [id, rank + 1, p.phrase, p.score]) }
+    }
+}

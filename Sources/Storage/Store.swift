@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import LoupeCore
+
+/// A Loupe database: one SQLite file (WAL mode) holding documents, their annotations and the corpus entities.
+///
+/// Open it with ``Store/open(path:)``; migrations run on open, so databases written by older
+/// versions of Loupe stay readable. Writes happen in transactions: a document is stored whole or
+/// not at all, and an interrupted run loses only the documents of its last batch.
+public final class Store: @unchecked Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path`.
+    public static func open(path: String) throws -> Store {
+        try Store(path: path)
+    }
+
+    init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(30)  // another `loupe analyze` on the same file: wait for it
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, error: error)
+        }
+    }
+
+    /// The documents already stored, by name, with the hash of what was analysed.
+    public func storedHashes() throws -> [String: String] {
+        try pool.read { db in
+            var out: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, hash FROM document")
+            while let row = try rows.next() { out[row["name"]] = row["hash"] }
+            return out
+        }
+    }
+
+    public var documentCount: Int {
+        (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0 }) ?? 0
+    }
+
+    /// Read access for reports and exports.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+}
+
+/// A database problem, with the file and what to do about it.
+public struct StoreError: Error, CustomStringConvertible {
+    public var path: String
+    public var error: DatabaseError
+
+    public var description: String {
+        switch error.resultCode {
+        case .SQLITE_FULL: return "\(path): the disk is full; nothing of the last batch was stored. Free some space and run again."
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return "\(path): cannot write the database (\(error.message ?? "read-only")); check the folder's permissions or choose another file with --db."
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "\(path): the database is busy: another `loupe analyze` is writing to it. Wait for it to finish, or use another --db."
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return "\(path): not a Loupe database (or a damaged one). Choose another file with --db."
+        default:
+            return "\(path): \(error.message ?? "database error \(error.resultCode)")"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+@main
+struct Loupe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loupe",
+        abstract: "French text analysis: entities, keywords and sentiment of news articles, stored in SQLite.",
+        discussion: """
+            Point Loupe at a folder of French articles, then read the results:
+
+              loupe analyze corpus/            # analyse every .txt, .md and .jsonl file into loupe.sqlite
+              loupe entities                   # who and what the corpus talks about
+              loupe report                     # corpus overview; `loupe report DOC` for one article
+              loupe export mentions -o m.csv   # any table as CSV or JSONL, for R, pandas or Excel
+
+            Offsets (start, end) in every table count Unicode characters (code points) of the stored text.
+            """,
+        version: LoupeVersion.string,
+        subcommands: [Analyze.self, Report.self, Entities.self, Export.self]
+    )
+}
+
+enum LoupeVersion {
+    static let string = "0.1.0"
+    /// Part of each document's hash: a change of analysis re-analyses stored documents.
+    static let analysis = "loupe-analysis-1"
+}
+
+/// The database option shared by every command.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The SQLite database to use.", valueName: "file"))
+    var db: String = "loupe.sqlite"
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Storage
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one document's analysis, or an overview of the corpus.",
+        discussion: """
+            With DOC (its id, or just its file name), shows the title, sentiment, entities by type with
+            their counts and the top keywords and keyphrases; with --explain, every sentence with its
+            score and the words that moved it. Without DOC, an overview of the corpus.
+            """)
+
+    @Argument(help: ArgumentHelp("The document to show (its id or file name).", valueName: "doc"))
+    var document: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .long, help: "Show each sentence's sentiment and the words behind it.")
+    var explain = false
+
+    func run() throws {
+        let store = try openExisting(database.db)
+        guard let document else { return try corpus(store) }
+        let matches = try store.resolveDocument(document)
+        guard let name = matches.first else {
+            throw CleanExit.message("error: no document \"\(document)\" in \(database.db). `loupe export documents` lists them.")
+        }
+        if matches.count > 1 {
+            throw CleanExit.message("error: \"\(document)\" matches several documents: \(matches.joined(separator: ", ")). Give the full id.")
+        }
+        guard let doc = try store.document(name) else { return }
+        var out = "\(doc.title ?? doc.name)\n"
+        out += "  document: \(doc.name)"
+        if let date = doc.date { out += "   date: \(date)" }
+        if let source = doc.source { out += "   source: \(source)" }
+        out += "\n  \(Format.thousands(doc.words)) words, \(doc.sentences) sentences; sentiment \(Format.score(doc.sentiment)), subjectivity \(String(format: "%.2f", doc.subjectivity))\n"
+        out += "\nEntities\n"
+        for type in ["PER", "LOC", "ORG", "MISC"] {
+            let ofType = doc.entities.filter { $0.type == type }
+            if ofType.isEmpty { continue }
+            out += "  \(type.padding(toLength: 5, withPad: " ", startingAt: 0))" + Format.fit(ofType.map { "\($0.name) (\($0.count))" }.joined(separator: ", "), 92) + "\n"
+        }
+        out += "\nKeywords\n  " + Format.fit(doc.keywords.map { "\($0.term) (\($0.count))" }.joined(separator: ", "), 97) + "\n"
+        out += "\nKeyphrases\n"
+        for (i, p) in doc.keyphrases.enumerated() { out += String(format: "  %2d. ", i + 1) + p + "\n" }
+        if explain {
+            out += "\nSentences (score, then the words that moved it)\n"
+            for s in try store.explain(name) {
+                let mark = s.boilerplate ? "  [boilerplate]" : ""
+                out += String(format: "  %3d %@  ", s.index, Format.score(s.sentiment)) + Format.fit(s.text.replacingOccurrences(of: "\n", with: " "), 82) + mark + "\n"
+                if !s.cues.isEmpty {
+                    out += "        " + s.cues.map { "\($0.word) \(Format.score($0.weight))" }.joined(separator: ", ") + "\n"
+                }
+            }
+        }
+        print(out, terminator: "")
+    }
+
+    private func corpus(_ store: Store) throws {
+        let c = try store.corpus(top: 10)
+        var out = "Corpus \(database.db): \(Format.thousands(c.documents)) documents, \(Format.thousands(c.words)) words, "
+        out += "\(Format.thousands(c.sentences)) sentences; \(Format.thousands(c.mentions)) entity mentions of \(Format.thousands(c.entities)) entities; "
+        out += "mean sentiment \(Format.score(c.sentiment))\n\n"
+        out += "Top entities\n" + Format.table(["entity", "type", "mentions", "docs", "sentiment"],
+                                              c.topEntities.map { [$0.name, $0.type, String($0.mentions), String($0.documents), Format.score($0.sentiment)] },
+                                              rightAligned: [2, 3, 4]) + "\n\n"
+        out += "Top keywords (by documents)\n" + Format.table(["term", "count", "docs"], c.topKeywords.map { [$0.term, String($0.count), String($0.documents)] },
+                                                            rightAligned: [1, 2]) + "\n"
+        print(out, terminator: "")
+    }
+}
+
+/// Opens a database that must already exist (reports never create one).
+func openExisting(_ path: String) throws -> Store {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw CleanExit.message("error: no database at \(path). Run `loupe analyze PATH --db \(path)` first.")
+    }
+    do { return try Store.open(path: path) } catch { throw CleanExit.message("error: \(error)") }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Warnings and errors on standard error, prefixed so they can be told apart from results.
+struct Messages {
+    var quiet: Bool
+    func warning(_ text: String) { if !quiet { write("warning: " + text) } }
+    func error(_ text: String) { write("error: " + text) }
+    private func write(_ line: String) { FileHandle.standardError.write(("\r\u{1B}[K" + line + "\n").data(using: .utf8)!) }
+}
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal.
+final class ProgressBar {
+    private let total: Int
+    private let enabled: Bool
+    private var done = 0
+    private let started = Date()
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && total > 0
+    }
+
+    func advance(by n: Int) {
+        done += n
+        guard enabled else { return }
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = String(format: "\r%@ %d/%d files  %.1f s", bar, done, total, Date().timeIntervalSince(started))
+        FileHandle.standardError.write(line.data(using: .utf8)!)
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+    }
+}
+
+enum Format {
+    /// 12345 → "12,345".
+    static func thousands(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    static func score(_ x: Double?) -> String {
+        guard let x else { return "" }
+        return String(format: "%+.2f", x)
+    }
+
+    /// Cuts `s` to `width` characters with an ellipsis.
+    static func fit(_ s: String, _ width: Int) -> String {
+        s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
+    }
+
+    /// Rows as aligned columns; the last column takes what is left of `maxWidth`.
+    static func table(_ header: [String], _ rows: [[String]], maxWidth: Int = 100, rightAligned: Set<Int> = []) -> String {
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        widths[widths.count - 1] = max(8, min(widths[widths.count - 1], maxWidth - fixed))
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let c = fit(cell, widths[i])
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                parts.append(rightAligned.contains(i) ? pad + c : (i == cells.count - 1 ? c : c + pad))
+            }
+            return parts.joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+    }
+}
