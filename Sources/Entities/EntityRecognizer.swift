@@ -107,8 +107,9 @@ public struct EntityRecognizer: Stage {
         return out
     }
 
+    /// "J." or "J.-P.", but not the titles "M." and "MM." (monsieur, messieurs).
     private func isInitial(_ t: Token) -> Bool {
-        t.kind == .word && t.text.hasSuffix(".") && t.text.unicodeScalars.first!.properties.isUppercase
+        t.text != "M." && t.text != "MM." && t.kind == .word && t.text.hasSuffix(".") && t.text.unicodeScalars.first!.properties.isUppercase
             && t.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 2
     }
 
@@ -133,6 +134,7 @@ public struct EntityRecognizer: Stage {
         if EntityCues.organisationHeads.contains(words[0]) { return .ORG }
         if EntityCues.placeHeads.contains(words[0]) || words[0].hasPrefix("saint-") || words[0].hasPrefix("sainte-") { return .LOC }
         if words.contains(where: { EntityCues.organisationWords.contains($0) }) { return .ORG }
+        if r.count >= 2 && gazetteer.isFirstName(words[0]) && !words.contains(where: { EntityCues.connectors.contains($0) }) { return .PER }
         // Context: up to two words before the name.
         let before = (max(0, r.lowerBound - 2)..<r.lowerBound).reversed().map { Folding.fold(tokens[$0].text) }
         if let w = before.first {

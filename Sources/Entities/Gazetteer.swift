@@ -8,6 +8,10 @@ import LoupeCore
 /// Keys are folded (``Folding/fold(_:)``), so États-Unis and Etats-Unis are one entry.
 public struct Gazetteer: Sendable {
     public private(set) var types: [String: EntityType] = [:]
+    /// Names learnt from annotated news (`names.tsv`, WiNER-fr 2016): cities, people, organisations.
+    public private(set) var learnt: [String: EntityType] = [:]
+    /// First names (`firstnames.tsv`): a capitalised sequence starting with one is a person.
+    public private(set) var firstNames: Set<String> = []
     /// Longest entry in tokens-ish (spaces + hyphens + 1), to bound lookups.
     public private(set) var maxWords = 1
 
@@ -30,6 +34,15 @@ public struct Gazetteer: Sendable {
             let type: EntityType = Self.organisationCodes.contains(code) ? .ORG : (code == "EZ" ? .MISC : .LOC)
             for variant in Self.variants(of: name) { add(variant, type) }
         }
+        for row in Self.rows("names.tsv") where row.count >= 2 {
+            if let type = EntityType(rawValue: String(row[1])) { learnt[String(row[0])] = type }
+        }
+        for row in Self.rows("firstnames.tsv") { firstNames.insert(String(row[0])) }
+    }
+
+    private static func rows(_ resource: String) -> [[Substring]] {
+        guard let bytes = EmbeddedResource.bytes(resource) else { return [] }
+        return TabTable(bytes: bytes).allRows()
     }
 
     /// "Congo (République démocratique du)" also gives "Congo"; "R.A.S." suffixes are dropped.
@@ -56,7 +69,10 @@ public struct Gazetteer: Sendable {
         return name == code ? nil : name
     }
 
-    public func type(of folded: String) -> EntityType? { types[folded] }
+    /// The type of a folded name: ICU's places first, then the names learnt from news.
+    public func type(of folded: String) -> EntityType? { types[folded] ?? learnt[folded] }
+
+    public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) }
 }
 
 extension String {

@@ -8,6 +8,12 @@ public struct InputFile: Sendable, Equatable {
     /// The document id: the path relative to the folder argument, or the path as given.
     public var id: String
     public var format: InputFormat
+
+    public init(path: String, id: String, format: InputFormat) {
+        self.path = path
+        self.id = id
+        self.format = format
+    }
 }
 
 /// Turns command-line paths into the list of files to read.

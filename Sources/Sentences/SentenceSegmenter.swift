@@ -70,7 +70,8 @@ public struct SentenceSegmenter: Stage {
         let previous = tokens[i - 1]
         if previous.kind == .punctuation && [",", ";", ":", "(", "«", "-", "–"].contains(previous.text) { return false }
         if previous.kind == .word, previous.text.hasSuffix("'") { return false }
-        return t.isCapitalized || t.kind == .number && previous.kind != .word
+        guard let first = t.text.unicodeScalars.first else { return false }
+        return !first.properties.isLowercase
     }
 
     private func canStartSentence(_ tokens: [Token], _ i: Int, after terminal: Token) -> Bool {

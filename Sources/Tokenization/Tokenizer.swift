@@ -188,9 +188,9 @@ public struct Tokenizer: Stage {
             var k = keep
             while k < parts.count {
                 // "-t-il" is one token; every other clitic stands alone with its hyphen.
-                var end = parts[k].end
-                if Folding.lower(text(parts[k], u)) == "t" && k + 1 < parts.count { k += 1; end = parts[k].end }
-                out.append(Piece(start: parts[k].start - 1, end: end, kind: .word))
+                let start = parts[k].start - 1
+                if Folding.lower(text(parts[k], u)) == "t" && k + 1 < parts.count { k += 1 }
+                out.append(Piece(start: start, end: parts[k].end, kind: .word))
                 k += 1
             }
             i = j + 1

@@ -53,7 +53,7 @@ struct Analyze: ParsableCommand {
         }
         let pipeline = try Pipeline.french(stopWords: stopWords)
         let store: Store
-        do { store = try Store.open(path: database.db) } catch { throw CleanExit.message("error: \(error)") }
+        do { store = try Store.open(path: database.db) } catch { throw failure("\(error)") }
 
         let (files, walkErrors) = InputFiles.collect(paths)
         let messages = Messages(quiet: quiet)
@@ -92,13 +92,13 @@ struct Analyze: ParsableCommand {
             }
             do { try store.save(toStore) } catch {
                 progress.finish()
-                throw CleanExit.message("error: \(error)\n\(stats.stored) documents stored before this error are kept.")
+                throw failure("\(error)\n\(stats.stored) documents stored before this error are kept.")
             }
             stats.stored += toStore.count
             progress.advance(by: batch.count)
         }
         progress.finish()
-        do { try store.linkEntities() } catch { throw CleanExit.message("error: \(error)") }
+        do { try store.linkEntities() } catch { throw failure("\(error)") }
 
         let seconds = Date().timeIntervalSince(started)
         let entityCount = (try? store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0 }) ?? 0

@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
             // Write next to the target and rename at the end, so a failed export never leaves half a file.
             let tmp = output + ".partial"
             guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
-                throw CleanExit.message("error: cannot write \(output): check the folder exists and is writable.")
+                throw failure("cannot write \(output): check the folder exists and is writable.")
             }
             handle = h
             temporary = tmp

@@ -24,10 +24,10 @@ struct Report: ParsableCommand {
         guard let document else { return try corpus(store) }
         let matches = try store.resolveDocument(document)
         guard let name = matches.first else {
-            throw CleanExit.message("error: no document \"\(document)\" in \(database.db). `loupe export documents` lists them.")
+            throw failure("no document \"\(document)\" in \(database.db). `loupe export documents` lists them.")
         }
         if matches.count > 1 {
-            throw CleanExit.message("error: \"\(document)\" matches several documents: \(matches.joined(separator: ", ")). Give the full id.")
+            throw failure("\"\(document)\" matches several documents: \(matches.joined(separator: ", ")). Give the full id.")
         }
         guard let doc = try store.document(name) else { return }
         var out = "\(doc.title ?? doc.name)\n"
@@ -74,7 +74,7 @@ struct Report: ParsableCommand {
 /// Opens a database that must already exist (reports never create one).
 func openExisting(_ path: String) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else {
-        throw CleanExit.message("error: no database at \(path). Run `loupe analyze PATH --db \(path)` first.")
+        throw failure("no database at \(path). Run `loupe analyze PATH --db \(path)` first.")
     }
-    do { return try Store.open(path: path) } catch { throw CleanExit.message("error: \(error)") }
+    do { return try Store.open(path: path) } catch { throw failure("\(error)") }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Warnings and errors on standard error, prefixed so they can be told apart from results.
@@ -74,4 +75,10 @@ enum Format {
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
     }
+}
+
+/// Prints `message` on standard error and gives the exit status to throw: `throw failure("…")`.
+func failure(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(("error: " + message + "\n").data(using: .utf8)!)
+    return ExitCode.failure
 }

@@ -271,6 +271,8 @@ def guess(R, prev, prev2, nxt, r, prev_raw):
             return "VERB"
         if not pp and not ppr and prev_raw[:1].isupper() and prev2 not in PUNCT:
             return "VERB"
+        if not pp and not ppr and not has("ADJ") and kinds(prev) == {"NOUN"} and (nxt in PREP_N or nxt in DET or nxt == "à"):
+            return "VERB"
     if prev in DET or prev in PREP_N:
         nk = kinds(nxt)
         if has("ADJ") and nk == {"NOUN"}:
@@ -317,7 +319,6 @@ PRI_OTHER = {"x": 10, "sm": 8, "sp": 6, "h": 2, "i": 1, "hpp": 1, "hpl": 0.5, "h
 POS_PRIOR = {"VERB": 0.6, "NOUN": 0.9, "ADJ": 0.8, "ADV": 0.7, "OTHER": 0.85}
 PARTICIPLE_VERB_PRIOR = 1.0
 LIT_WEIGHT = 0.3       # novels count less than news
-CURATED_VOTE = 0.3     # simplemma's / spaCy's own pick for the form
 REFORM_EXCEPTIONS = {"du", "mur", "sur", "jeune", "cru", "crus", "crue", "crues"}
 
 ELISIONS = {
@@ -390,11 +391,6 @@ class Chooser:
             s = PARTICIPLE_VERB_PRIOR if (p == "VERB" and pp) else POS_PRIOR[p]
             pri[l] = max(pri[l], s)
             cnt[l] += self.cnews.get(w, {}).get(p, 0) + LIT_WEIGHT * self.clit.get(w, {}).get(p, 0)
-        for l in pri:
-            if self.sm.get(w) == l:
-                pri[l] += CURATED_VOTE
-            if self.sp.get(w) == l:
-                pri[l] += CURATED_VOTE
         return max(pri, key=lambda l: (pri[l] + cnt[l], l))
 
 
@@ -464,6 +460,11 @@ def main():
             continue
         l = ch.choose(w)
         if not l or l != l.lower() or " " in l:
+            continue
+        # spaCy's exception lists carry many rare derived verbs hunspell does not know
+        # (reglorifiasse, cryobroyassions): keep them only if seen in the corpus
+        srcs = set().union(*(s for ls in Rd[w].values() for s in ls.values()))
+        if srcs == {"x"} and l not in hlem and w not in seen:
             continue
         chosen[w] = l
     chosen.update(ELISIONS)

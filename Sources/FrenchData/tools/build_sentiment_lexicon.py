@@ -144,6 +144,21 @@ def load_vader(path, adj_forms):
         out[k] = (p, min(1.0, 0.3 + abs(p)))
     return out
 
+MASC_ENDINGS = ("é", "i", "u", "is", "it", "int", "ert", "ant", "ent", "os", "us")
+
+def drop_inflected(lex):
+    """Keys that are inflected forms of another key: an adjective de-inflection candidate is a key, or the
+    lemmatiser maps them to a key and they do not look like a masculine singular participle/adjective."""
+    import simplemma
+    out = set()
+    for k in lex:
+        if any(c in lex for c in adjective_bases(k)):
+            out.add(k); continue
+        l = simplemma.lemmatize(k, lang="fr").lower()
+        if l != k and l in lex and not k.endswith(MASC_ENDINGS):
+            out.add(k)
+    return out
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pattern", required=True)
@@ -151,6 +166,7 @@ def main():
     ap.add_argument("--authored", default=os.path.join(HERE, "sentiment_authored.txt"))
     ap.add_argument("--out", default=os.path.join(HERE, "..", "data", "sentiment.tsv"))
     ap.add_argument("--v-weight", type=float, default=V_WEIGHT)
+    ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     A = load_authored(a.authored)
     P = load_pattern(a.pattern)
@@ -172,6 +188,11 @@ def main():
         if abs(p) < MIN_ABS_POLARITY:
             continue
         merged[k] = (p, s); origin[o] += 1
+    dropped = drop_inflected(merged) - set(A)  # hand-authored keys are lemmas by construction
+    for k in dropped:
+        del merged[k]
+    if a.verbose:
+        print("dropped inflected keys:", " ".join(sorted(dropped)), file=sys.stderr)
     with open(a.out, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# Loupe French sentiment lexicon: lemma<TAB>polarity[-1,1]<TAB>subjectivity[0,1]\n")
         fh.write("# Built by tools/build_sentiment_lexicon.py from: Loupe hand-authored entries (tools/sentiment_authored.txt),\n")

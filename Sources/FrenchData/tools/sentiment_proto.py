@@ -18,9 +18,9 @@ DATA = os.path.join(HERE, "..", "data")
 
 # ---------------------------------------------------------------- global constants (tuned on DEFT train only)
 C = dict(
-    ALPHA=1.0,            # squash: s = S / sqrt(S^2 + ALPHA)
+    ALPHA=0.5,            # squash: s = S / sqrt(S^2 + ALPHA)
     NEG_FACTOR=-0.6,      # polarity of a word inside a negation scope is multiplied by this
-    NEG_WEIGHT=1.0,       # every negative contribution is multiplied by this (after all other rules)
+    NEG_WEIGHT=1.5,       # every negative contribution is multiplied by this (after all other rules)
     CONTRAST_AFTER=1.5,   # weight of the clause after the last contrast word (before: the word's value)
     QUESTION=0.6,         # sentence ending in "?" (without "!"): S *= QUESTION
     COND=0.6,             # a sentence with a conditional verb form: S *= COND
@@ -29,7 +29,7 @@ C = dict(
     CAPS=1.3,             # ALL-CAPS word (>= 3 letters) multiplier, when the text is not all caps
     EMO_W=1.0,            # emoticon / emoji weight
     HASHTAG_W=1.0,        # hashtag word weight
-    NEUTRAL_SENT_W=0.5,   # weight of a sentence with no contribution in the document mean
+    NEUTRAL_SENT_W=0.25,  # weight of a sentence with no contribution in the document mean
     NEUTRAL_T=0.05,       # |document score| below this is output as 0.0
     MOD_WINDOW=3,         # an intensifier reaches the first sentiment word within this many tokens
     SUBJ_RATE=0.1,        # subjectivity = min(1, sum(subj_i) / (1 + SUBJ_RATE * n_words))
@@ -59,10 +59,12 @@ def load_data(lexicon=None):
         lex[r[0]] = (float(r[1]), float(r[2]))
     mods = collections.defaultdict(list)  # tuple(words) -> [(kind, value)]
     for w, kind, val in _rows(os.path.join(DATA, "sentiment_modifiers.tsv")):
-        mods[tuple(w.split(" "))].append((kind, float(val)))
+        key = tuple(p.lower() for part in w.split(" ") for p in _split_word(part))  # same elision split as text
+        mods[key].append((kind, float(val)))
     emo = {r[0]: float(r[1]) for r in _rows(os.path.join(DATA, "emoticons.tsv"))}
     return lex, dict(mods), emo
 
+LEXICON_KEYS, MODIFIER_WORDS = set(), set()  # set by Analyzer
 KNOWN = None  # set by Analyzer: does the lemmatiser know this form?
 
 # adjective de-inflection, identical to tools/build_sentiment_lexicon.py
@@ -78,12 +80,14 @@ def normalise(text):
 
 def make_tokeniser(emo):
     ascii_emo = sorted((e for e in emo if all(ord(ch) < 128 for ch in e)), key=len, reverse=True)
-    emo_rx = "|".join(re.escape(e) for e in ascii_emo)
+    alts = []
+    for e in ascii_emo:  # an alphanumeric first/last character needs a non-word neighbour on that side
+        alts.append(("(?<!\\w)" if e[0].isalnum() else "") + re.escape(e) + ("(?!\\w)" if e[-1].isalnum() else ""))
     rx = re.compile(
         r"(?P<url>https?://\S*|www\.\S+)"
         r"|(?P<mention>@\w+)"
         r"|(?P<hashtag>#\w[\w-]*)"
-        rf"|(?P<emoticon>(?<!\w)(?:{emo_rx})(?![\w]))"
+        rf"|(?P<emoticon>{'|'.join(alts)})"
         r"|(?P<word>\w+(?:['-]\w+)*'?)"
         r"|(?P<punct>[!?]+|\.{2,}|[.,;:()\"«»\-–—])"
         r"|(?P<other>\S)", re.UNICODE)
@@ -112,7 +116,15 @@ def _split_word(w):
 
 def tokenise(text, rx, emo):
     toks = []
-    for m in rx.finditer(normalise(text)):
+    for i, line in enumerate(normalise(text).split("\n")):
+        if i:
+            toks.append(Tok("\n", "newline"))
+        toks.extend(_tokenise_line(line, rx, emo))
+    return toks
+
+def _tokenise_line(text, rx, emo):
+    toks = []
+    for m in rx.finditer(text):
         kind, s = m.lastgroup, m.group()
         if kind == "word":
             for part in _split_word(s):
@@ -124,19 +136,24 @@ def tokenise(text, rx, emo):
             toks.append(Tok('"', "punct"))
         else:
             toks.append(Tok(s, kind))
-    # merge emoji sequences with modifiers / ZWJ into the preceding emoji
     return toks
 
 def sentences(toks):
+    """Split after a "." "..." or a run of "!"/"?" token, and at line breaks (Tok.kind == "newline")."""
     cur = []
     for t in toks:
+        if t.kind == "newline":
+            if cur:
+                yield cur
+            cur = []
+            continue
         cur.append(t)
         if t.kind == "punct" and (t.surface[0] in "!?" or t.surface == "." or t.surface == "..."):
             yield cur; cur = []
     if cur:
         yield cur
 
-_ELONG = re.compile(r"(\w)\1{2,}", re.UNICODE)
+_ELONG = re.compile(r"([^\W\d_])\1{2,}", re.UNICODE)
 
 def annotate(toks, lemmatise, all_caps_text):
     for t in toks:
@@ -148,13 +165,15 @@ def annotate(toks, lemmatise, all_caps_text):
         t.lemma = lemmatise(t.lower)
         letters = [ch for ch in t.surface if ch.isalpha()]
         t.caps = (not all_caps_text) and len(letters) >= 3 and all(ch.isupper() for ch in letters)
-        t.variants = [t.lower]
         if _ELONG.search(t.lower):
+            # "trooop" -> "troop"? -> "trop"; "cooool" -> "cool": first variant that is a lexicon key, a
+            # modifier word or a form the lemmatiser knows; else the one-letter variant
             t.elong = True
-            one = _ELONG.sub(r"\1", t.lower)
-            two = _ELONG.sub(r"\1\1", t.lower)
-            t.variants = [two, one] if two != one else [one]
-            t.lemma = lemmatise(t.variants[0])
+            two, one = _ELONG.sub(r"\1\1", t.lower), _ELONG.sub(r"\1", t.lower)
+            t.lower = next((v for v in (two, one) if v in LEXICON_KEYS or v in MODIFIER_WORDS
+                            or (KNOWN and KNOWN(v))), one)
+            t.lemma = lemmatise(t.lower)
+        t.variants = [t.lower]
 
 def lookup(lex, t, lemmatise, known=None):
     """Lexicon entry for a word token: lemma, lower form, then (only for forms the lemmatiser does not
@@ -266,17 +285,18 @@ def score_sentence(units, sent_toks):
     is_sent = [False] * n  # sentiment-bearing unit (a word with a value, not used as a modifier)
     # 1. decide role of modifier units that also have a lexicon value; "si" conditional vs intensifier
     role = [None] * n
-    for i, u in enumerate(units):
+    for i in range(n - 1, -1, -1):  # right to left: "très très bien", "trop bien" (bien decided first)
+        u = units[i]
         if u.kind != "mod":
             continue
         kd = kinds_of(u)
-        if "conditional" in kd and u.toks[0].lower in ("si", "s'"):
+        if "conditional" in kd:
+            if u.text.lower() != "si":  # "s'il", "au cas où", "à condition que": always conditional
+                role[i] = "conditional"; continue
             nxt = units[i + 1].toks[0].lower if i + 1 < n else ""
             if nxt in SUBJECT_AFTER_SI:
                 role[i] = "conditional"; continue
             kd.pop("conditional")
-        if u.toks[0].lower == "s'" and "conditional" not in kd:
-            pass
         if any(k in kd for k in ("intensifier", "attenuator", "inverter")):
             if _next_sentiment(units, i) is not None:
                 role[i] = "scaler"
@@ -309,6 +329,9 @@ def score_sentence(units, sent_toks):
         if j is not None and not units[j].kind == "emo":
             kd = kinds_of(u)
             mult = kd.get("intensifier", kd.get("attenuator", kd.get("inverter", 1.0)))
+            t = u.toks[0]
+            if len(u.toks) == 1 and t.elong: mult *= C["ELONG"]  # "trooop bien": the boost passes to the target
+            if len(u.toks) == 1 and t.caps: mult *= C["CAPS"]
             contrib[j] *= mult
     # 4. negation scopes
     negated = [False] * n
@@ -349,7 +372,8 @@ def score_sentence(units, sent_toks):
                 contrib[j] *= w
     # 6. asymmetric weight, sum, sentence-level punctuation and mood
     S = sum(c * (C["NEG_WEIGHT"] if c < 0 else 1.0) for c in contrib)
-    puncts = "".join(t.surface for t in sent_toks[-3:] if t.kind == "punct")
+    last = sent_toks[-1]
+    puncts = last.surface if last.kind == "punct" and last.surface[0] in "!?" else ""
     n_excl = min(3, puncts.count("!"))
     if "?" in puncts and n_excl == 0:
         S *= C["QUESTION"]
@@ -391,7 +415,7 @@ def _next_sentiment(units, i):
     cnt = 0
     for j in range(i + 1, len(units)):
         u = units[j]
-        if u.kind == "punct":
+        if u.kind in ("punct", "emo"):
             return None
         if u.kind in ("word", "phrase", "hashtag") and u.val:
             return j
@@ -414,7 +438,9 @@ class Analyzer:
                 r = cache[w] = simplemma.lemmatize(w, lang="fr").lower()
             return r
         self.lemmatise = lem
-        global KNOWN
+        global KNOWN, LEXICON_KEYS, MODIFIER_WORDS
+        LEXICON_KEYS = set(self.lex)
+        MODIFIER_WORDS = {w for key in self.mods for w in key}
         kc = {}
         def known(w):
             r = kc.get(w)

@@ -1,0 +1,72 @@
+import Foundation
+import LoupeCore
+import Pipeline
+import XCTest
+
+final class EntityTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func analyse(_ text: String) throws -> Document {
+        var doc = Document(id: "t", text: text)
+        try Pipeline.french().process(&doc)
+        return doc
+    }
+
+    private func seed() throws -> Document {
+        try analyse(String(contentsOf: Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt"), encoding: .utf8))
+    }
+
+    func testSeedEntitiesAndTypes() throws {
+        let doc = try seed()
+        let types = Dictionary(doc.mentions.map { ($0.text, $0.type) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(types["Huawei"], .ORG)
+        XCTAssertEqual(types["Union africaine"], .ORG)
+        XCTAssertEqual(types["Chine"], .LOC)
+        XCTAssertEqual(types["Afrique"], .LOC)
+        XCTAssertEqual(types["Europe"], .LOC)
+        XCTAssertEqual(types["Etats-Unis"], .LOC)
+    }
+
+    func testAcronymLinksToItsExpansion() throws {
+        let doc = try seed()
+        let ua = doc.mentions.filter { $0.text == "UA" }
+        let union = doc.mentions.first { $0.text == "Union africaine" }!
+        XCTAssertEqual(ua.count, 2)
+        XCTAssertTrue(ua.allSatisfy { $0.key == union.key && $0.type == .ORG })
+        XCTAssertTrue(doc.acronyms.contains(AcronymDefinition(acronym: "ua", expansionKey: union.key)))
+    }
+
+    func testParenthesisedAcronymDefinition() throws {
+        let doc = try analyse("Le directeur de l’Agence de Régulation des Télécommunications (ART) a parlé. L’ART inflige une amende à Orange Cameroun.")
+        let art = doc.mentions.filter { $0.text == "ART" }
+        XCTAssertEqual(art.count, 2)
+        XCTAssertTrue(art.allSatisfy { $0.key == Folding.fold("Agence de Régulation des Télécommunications") })
+    }
+
+    func testAccentAndCaseInsensitiveKeys() throws {
+        let doc = try analyse("Les États-Unis et la Chine. Les Etats-Unis répondent. Les ETATS-UNIS insistent.")
+        let keys = Set(doc.mentions.filter { Folding.fold($0.text) == "etats-unis" }.map(\.key))
+        XCTAssertEqual(keys, ["etats-unis"])
+        XCTAssertEqual(doc.mentions.filter { $0.key == "etats-unis" }.count, 3)
+    }
+
+    func testPersonNameVariantsLink() throws {
+        let doc = try analyse("Le président Emmanuel Macron est arrivé à Dakar. M. Macron a salué le travail accompli. Macron repart demain.")
+        let macron = doc.mentions.filter { $0.text.contains("Macron") }
+        XCTAssertEqual(macron.count, 3)
+        XCTAssertEqual(Set(macron.map(\.key)), ["emmanuel macron"])
+        XCTAssertTrue(macron.allSatisfy { $0.type == .PER })
+        XCTAssertFalse(doc.mentions.contains { $0.text.hasPrefix("M.") }, "the title is not part of the name")
+        XCTAssertEqual(doc.mentions.first { $0.text == "Dakar" }?.type, .LOC)
+    }
+
+    func testNothingInBoilerplateAndNoElidedArticles() throws {
+        let doc = try seed()
+        for m in doc.mentions {
+            XCTAssertFalse(doc.sentences[m.sentence].isBoilerplate, "\(m.text) tagged in boilerplate")
+            XCTAssertFalse(m.text.hasPrefix("l’") || m.text.hasPrefix("L’") || m.text.hasPrefix("l'"), m.text)
+            XCTAssertEqual(doc.text(of: m.span), m.text)
+        }
+        XCTAssertFalse(doc.mentions.contains { ["Telegram", "WhatsApp", "Veuillez", "Orange Cameroun"].contains($0.text) })
+    }
+}

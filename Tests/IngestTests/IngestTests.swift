@@ -1,0 +1,93 @@
+import Foundation
+import Ingest
+import LoupeCore
+import XCTest
+
+final class IngestTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let path = dir.appendingPathComponent(name).path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        return path
+    }
+
+    private func read(_ name: String, _ bytes: [UInt8]) -> [Result<SourceDocument, LoupeError>] {
+        let path = write(name, bytes)
+        return DocumentReader.read(InputFile(path: path, id: name, format: InputFormat(pathExtension: (name as NSString).pathExtension)!))
+    }
+
+    func testEncodings() throws {
+        let text = "L’Union africaine a signé."
+        let utf8 = try read("a.txt", Array(text.utf8)).first!.get()
+        XCTAssertEqual(utf8.text, text)
+        XCTAssertTrue(utf8.warnings.isEmpty)
+        XCTAssertEqual(try read("b.txt", [0xEF, 0xBB, 0xBF] + Array(text.utf8)).first!.get().text, text, "BOM removed")
+        var le: [UInt8] = [0xFF, 0xFE]
+        for u in text.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        XCTAssertEqual(try read("c.txt", le).first!.get().text, text)
+        // "Etats-Unis d’été" in Windows-1252: é = 0xE9, ’ = 0x92.
+        let cp1252: [UInt8] = Array("Etats-Unis d".utf8) + [0x92, 0xE9, 0x74, 0xE9]
+        let decoded = try read("d.txt", cp1252).first!.get()
+        XCTAssertEqual(decoded.text, "Etats-Unis d’été")
+        XCTAssertTrue(decoded.warnings.first?.contains("Windows-1252") ?? false)
+    }
+
+    func testBadFilesAreNamedWithAReason() {
+        for (name, bytes, reason) in [("empty.txt", [UInt8](), "empty"), ("blank.txt", Array("  \n\n".utf8), "empty"),
+                                      ("binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02, 0x00], "binary"),
+                                      ("bad.txt", [0x41, 0x81, 0x8D, 0xC3], "not valid UTF-8")] {
+            guard case .failure(let error) = read(name, bytes).first! else { return XCTFail("\(name) should fail") }
+            XCTAssertTrue(error.file.hasSuffix(name))
+            XCTAssertTrue(error.reason.contains(reason), "\(name): \(error.reason)")
+        }
+    }
+
+    func testJSONLReadsGoodLinesAndReportsBadOnes() throws {
+        let lines = """
+            {"id": "a1", "text": "Huawei signe avec l’UA.", "title": "Huawei", "date": "2019-05-31T10:00:00Z", "source": "DBA", "url": "https://example.org/a1"}
+            {"text": "Sans identifiant."}
+            {"id": "broken", "text": "pas fermé
+            ["not", "an", "object"]
+            {"id": "no-text"}
+
+            {"id": 42, "text": "Un identifiant numérique, le 2 janvier 2018."}
+            """
+        let results = read("feed.jsonl", Array(lines.utf8))
+        let docs = results.compactMap { try? $0.get() }
+        let errors = results.compactMap { r -> LoupeError? in if case .failure(let e) = r { return e } else { return nil } }
+        XCTAssertEqual(docs.map(\.id), ["a1", "feed.jsonl:2", "42"])
+        XCTAssertEqual(docs[0].metadata, DocumentMetadata(title: "Huawei", date: "2019-05-31", source: "DBA", url: "https://example.org/a1"))
+        XCTAssertEqual(docs[2].metadata.date, "2018-01-02")
+        XCTAssertEqual(errors.map(\.line), [3, 4, 5])
+        XCTAssertTrue(errors[2].reason.contains("missing \"text\""))
+    }
+
+    func testFolderWalkGivesRelativeIdsAndSkipsOtherFiles() throws {
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        _ = write("b.txt", Array("B".utf8))
+        _ = write("sub/a.md", Array("# A".utf8))
+        _ = write("image.png", [0x89, 0x50])
+        _ = write(".hidden.txt", Array("h".utf8))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("sub/loop").path, withDestinationPath: dir.path)
+        let (files, errors) = InputFiles.collect([dir.path, dir.appendingPathComponent("missing.txt").path])
+        XCTAssertEqual(files.map(\.id), ["b.txt", "sub/a.md"])
+        XCTAssertEqual(files.map(\.format), [.text, .markdown])
+        XCTAssertTrue(errors.contains { $0.reason.contains("no such file") })
+        XCTAssertTrue(errors.contains { $0.reason.contains("loop") })
+    }
+
+    func testDates() {
+        XCTAssertEqual(DateFinder.find(in: "Le communiqué publié le 31 mai 2019 précise"), "2019-05-31")
+        XCTAssertEqual(DateFinder.find(in: "1er janvier 2016, 14h30"), "2016-01-01")
+        XCTAssertEqual(DateFinder.normalize("02/01/2018"), "2018-01-02")
+        XCTAssertNil(DateFinder.find(in: "Aucune date ici, 32 mai 2019 non plus."))
+    }
+}

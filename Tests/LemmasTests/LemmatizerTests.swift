@@ -1,0 +1,65 @@
+import Foundation
+import Lemmas
+import LoupeCore
+import Pipeline
+import XCTest
+
+final class LemmatizerTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func lemmas(_ text: String) throws -> [String: String] {
+        var doc = Document(id: "t", text: text)
+        try Pipeline.french().process(&doc)
+        return Dictionary(doc.tokens.map { ($0.text, $0.lemma) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func testInflectedWordsTakeTheirLemma() throws {
+        let l = try lemmas("Huawei et l’Union africaine ont signé un accord sur les télécommunications et les réseaux sociaux.")
+        XCTAssertEqual(l["signé"], "signer")
+        XCTAssertEqual(l["télécommunications"], "télécommunication")
+        XCTAssertEqual(l["réseaux"], "réseau")
+        XCTAssertEqual(l["sociaux"], "social")
+        XCTAssertEqual(l["l'"], "le")
+        XCTAssertEqual(l["ont"], "avoir")
+    }
+
+    func testProperNounsKeepTheirForm() throws {
+        let l = try lemmas("Le partenariat avec Huawei renforce la Chine.")
+        XCTAssertEqual(l["Huawei"], "Huawei")
+        XCTAssertEqual(l["Chine"], "Chine")
+    }
+
+    func testStopWordsFlagged() throws {
+        var doc = Document(id: "t", text: "Huawei et l’Union africaine ont signé.")
+        try Pipeline.french().process(&doc)
+        let flags = Dictionary(doc.tokens.map { ($0.text, $0.isStopword) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(flags["et"], true)
+        XCTAssertEqual(flags["l'"], true)
+        XCTAssertEqual(flags["ont"], true)
+        XCTAssertEqual(flags["Huawei"], false)
+        XCTAssertEqual(flags["signé"], false)
+    }
+
+    /// The list compiled into the binary must be the stopwords/ folder's (run embed.py after editing it).
+    func testEmbeddedStopWordsMatchTheFolder() throws {
+        let folder = Self.root.appendingPathComponent("stopwords")
+        var lines: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
+            lines += try String(contentsOf: file, encoding: .utf8).components(separatedBy: .newlines)
+        }
+        let folderWords = StopWords(lines: lines).words
+        XCTAssertGreaterThan(folderWords.count, 150)
+        XCTAssertEqual(StopWords.builtIn.words, folderWords, "run `python3 Sources/FrenchData/tools/embed.py`")
+    }
+
+    func testUserStopWordsAreAdded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-stop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "# mine\npartenariat\n".write(to: dir.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
+        let list = try StopWords.builtIn(adding: dir)
+        XCTAssertTrue(list.contains("Partenariat"))
+        XCTAssertTrue(list.contains("l’"))
+        XCTAssertFalse(StopWords.builtIn.contains("partenariat"))
+    }
+}

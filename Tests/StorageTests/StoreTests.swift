@@ -1,0 +1,123 @@
+import CSV
+import Export
+import Foundation
+import LoupeCore
+import Pipeline
+import Storage
+import XCTest
+
+/// A real SQLite file, real CSV parsed back.
+final class StoreTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func analysed(_ id: String, _ text: String) throws -> (document: Document, hash: String) {
+        var doc = Document(id: id, text: text)
+        try Pipeline.french().process(&doc)
+        return (doc, Store.hash(of: text, metadata: doc.metadata, version: "test"))
+    }
+
+    private func seedText() throws -> String {
+        try String(contentsOf: Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt"), encoding: .utf8)
+    }
+
+    private func export(_ store: Store, _ table: ExportTable) throws -> [[String: String]] {
+        let path = dir.appendingPathComponent("\(table.rawValue).csv").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = FileHandle(forWritingAtPath: path)!
+        try Exporter(store: store).export(table, format: .csv, to: handle)
+        try handle.close()
+        let reader = try CSVReader(stream: InputStream(fileAtPath: path)!, hasHeaderRow: true)
+        XCTAssertEqual(reader.headerRow!, table.columns, "\(table) columns")
+        var rows: [[String: String]] = []
+        while let row = reader.next() {
+            if row == [""] { continue }
+            rows.append(Dictionary(uniqueKeysWithValues: zip(table.columns, row)))
+        }
+        return rows
+    }
+
+    func testEveryTableExportsAsCSVWithOffsetsIntoTheStoredText() throws {
+        let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
+        let seed = try seedText()
+        let other = "Les Etats-Unis et l'UA ont signé un accord. Le texte est excellent, dit-il.\n"
+        try store.save([try analysed("seed.txt", seed), try analysed("other.txt", other)])
+        try store.linkEntities()
+
+        let documents = try export(store, .documents)
+        XCTAssertEqual(documents.map { $0["document"]! }, ["seed.txt", "other.txt"])
+        XCTAssertEqual(Int(documents[0]["characters"]!), seed.unicodeScalars.count)
+
+        let scalars = Array(seed.unicodeScalars)
+        func slice(_ row: [String: String]) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[Int(row["start"]!)!..<Int(row["end"]!)!])
+            return String(view)
+        }
+        let tokens = try export(store, .tokens).filter { $0["document"] == "seed.txt" }
+        XCTAssertGreaterThan(tokens.count, 500)
+        for row in tokens { XCTAssertEqual(slice(row), row["text"]) }
+        XCTAssertTrue(tokens.contains { $0["text"] == "l’" && $0["lemma"] == "le" && $0["stopword"] == "1" })
+
+        let sentences = try export(store, .sentences).filter { $0["document"] == "seed.txt" }
+        for row in sentences { XCTAssertEqual(slice(row), row["text"]) }
+        XCTAssertTrue(sentences.contains { $0["text"]!.hasPrefix("Pour Huawei, ce partenariat") })
+
+        let mentions = try export(store, .mentions)
+        for row in mentions where row["document"] == "seed.txt" { XCTAssertEqual(slice(row), row["text"]) }
+        let ua = mentions.filter { $0["text"] == "UA" }
+        XCTAssertEqual(ua.count, 3, "two in the seed, one in the other document")
+        XCTAssertTrue(ua.allSatisfy { $0["entity"] == "Union africaine" }, "UA links to Union africaine across documents")
+
+        let entities = try export(store, .entities)
+        let us = entities.first { $0["entity"] == "États-Unis" || $0["entity"] == "Etats-Unis" }!
+        XCTAssertEqual(us["type"], "LOC")
+        XCTAssertEqual(us["documents"], "2")
+        XCTAssertEqual(entities.filter { Folding.fold($0["entity"]!) == "etats-unis" }.count, 1)
+        let union = entities.first { $0["entity"] == "Union africaine" }!
+        XCTAssertTrue(union["aliases"]!.contains("UA"))
+
+        let keywords = try export(store, .keywords)
+        let huawei = keywords.first { $0["document"] == "seed.txt" && $0["term"] == "huawei" }!
+        XCTAssertGreaterThan(Double(huawei["weight"]!)!, Double(huawei["count"]!)!, "a term of one document only weighs more than its count")
+        XCTAssertFalse(try export(store, .keyphrases).isEmpty)
+    }
+
+    func testReplacingADocumentKeepsTheOthers() throws {
+        let path = dir.appendingPathComponent("t.sqlite").path
+        let store = try Store.open(path: path)
+        try store.save([try analysed("a", "Huawei signe avec la Chine."), try analysed("b", "Le Sénégal vote.")])
+        try store.save([try analysed("a", "Orange signe avec le Cameroun.")])
+        try store.linkEntities()
+        XCTAssertEqual(store.documentCount, 2)
+        let mentions = try export(store, .mentions)
+        XCTAssertEqual(Set(mentions.filter { $0["document"] == "a" }.map { $0["text"]! }), ["Orange", "Cameroun"])
+        XCTAssertTrue(mentions.contains { $0["document"] == "b" && $0["text"] == "Sénégal" })
+        // Reopening runs no migration again and finds the same data.
+        XCTAssertEqual(try Store.open(path: path).storedHashes().count, 2)
+    }
+
+    func testJSONLExportParses() throws {
+        let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
+        try store.save([try analysed("a \"quoted\"", "Huawei, « partenaire », signe.\nDeuxième ligne.")])
+        try store.linkEntities()
+        let path = dir.appendingPathComponent("s.jsonl").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = FileHandle(forWritingAtPath: path)!
+        try Exporter(store: store).export(.sentences, format: .jsonl, to: handle)
+        try handle.close()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual(first["document"] as? String, "a \"quoted\"")
+        XCTAssertEqual(first["text"] as? String, "Huawei, « partenaire », signe.")
+        XCTAssertEqual(first["start"] as? Int, 0)
+    }
+}
