@@ -8,6 +8,8 @@ import LoupeCore
 /// - Person names: "Macron" or "M. Macron" after "Emmanuel Macron" takes the full name's key and type.
 /// - Keys are folded (accent- and case-insensitive): États-Unis and Etats-Unis share one.
 struct EntityLinker {
+    let gazetteer: Gazetteer
+
     func link(_ doc: inout Document) {
         var mentions = doc.mentions
         var definitions: [String: String] = [:]  // acronym key → expansion key
@@ -46,7 +48,8 @@ struct EntityLinker {
             if let expansion = definitions[key] {
                 mentions[k].key = expansion
                 mentions[k].type = typeOfKey[expansion] ?? mentions[k].type
-            } else if mentions[k].tokens.count == 1, let person = surnames[key] {
+            } else if mentions[k].tokens.count == 1, mentions[k].type == .PER || mentions[k].type == .ORG && !Self.isAcronym(mentions[k].text),
+                      gazetteer.type(of: key) == nil, let person = surnames[key] {
                 mentions[k].key = person.key
                 mentions[k].type = .PER
             }

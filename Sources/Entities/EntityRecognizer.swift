@@ -14,12 +14,17 @@ public struct EntityRecognizer: Stage {
 
     let gazetteer: Gazetteer
     let commonWords: @Sendable (String) -> Bool
+    let isStopWord: @Sendable (String) -> Bool
 
-    /// - Parameter isCommonWord: whether a lower-cased word is an ordinary French word (so that a
-    ///   capitalised sentence start such as "Dans" is not taken for a name).
-    public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool) {
+    /// - Parameters:
+    ///   - isCommonWord: whether a lower-cased word is an ordinary French word (so that a capitalised
+    ///     sentence start such as "Notamment" is not taken for a name unless it is capitalised elsewhere).
+    ///   - isStopWord: whether it is a stop word ("La", "Dans"), never a name on its own.
+    public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool,
+                isStopWord: @escaping @Sendable (String) -> Bool) {
         self.gazetteer = gazetteer
         self.commonWords = isCommonWord
+        self.isStopWord = isStopWord
     }
 
     public func process(_ document: inout Document) {
@@ -29,7 +34,7 @@ public struct EntityRecognizer: Stage {
             found += recognize(document, sentence: s, midSentenceCapitals: midSentenceCapitals)
         }
         document.mentions = found
-        EntityLinker().link(&document)
+        EntityLinker(gazetteer: gazetteer).link(&document)
     }
 
     /// Words that appear capitalised somewhere other than at a sentence start: evidence that a
@@ -87,8 +92,11 @@ public struct EntityRecognizer: Stage {
             if end - i == 1 && sentenceInitial && !t.isAllCaps {
                 let folded = Folding.fold(t.text)
                 let lower = Folding.lower(t.text)
-                let known = gazetteer.type(of: folded) != nil || midSentenceCapitals.contains(t.text)
-                if !known && (commonWords(lower) || EntityCues.notNames.contains(folded)) { i = end; continue }
+                let stopWord = isStopWord(lower)
+                if stopWord || commonWords(lower) && !gazetteer.isPlace(folded) && !midSentenceCapitals.contains(t.text) || EntityCues.notNames.contains(folded) {
+                    i = end
+                    continue
+                }
             }
             if end - i == 1 && (EntityCues.notNames.contains(Folding.fold(t.text)) || isInitial(t)) { i = end; continue }
             // Drop a leading sentence-initial common word joined to a name ("Pour Huawei").

@@ -72,6 +72,9 @@ public struct Gazetteer: Sendable {
     /// The type of a folded name: ICU's places first, then the names learnt from news.
     public func type(of folded: String) -> EntityType? { types[folded] ?? learnt[folded] }
 
+    /// Whether ICU knows the folded name as a place or international body.
+    public func isPlace(_ folded: String) -> Bool { types[folded] != nil }
+
     public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) }
 }
 

@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
             SentenceSegmenter(),
             BoilerplateDetector(),
             lemmatizer,
-            EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }),
+            EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }, isStopWord: { stopWords.contains($0) }),
             KeywordExtractor(),
             SentimentScorer(),
         ])
