@@ -8,8 +8,8 @@ extension Store {
     /// Mentions already carry a document-level key (folded name, acronyms and short names resolved
     /// within the document). Across documents: an acronym that some document defines or spells out
     /// (UA ↔ Union africaine) joins its expansion; a one-word person name joins the only full name
-    /// that ends with it. Each entity's name is its most frequent written form (accented forms win
-    /// ties); the other forms are its aliases. Runs in one transaction after each analysis.
+    /// that ends with it. Each entity's name is its best written form (accented spellings first, then
+    /// the most frequent); the other forms are its aliases. Runs in one transaction after each analysis.
     public func linkEntities() throws {
         do {
             try pool.write { db in try Self.link(db) }
@@ -77,8 +77,9 @@ extension Store {
                 types[f.type, default: 0] += f.count
             }
             let pool = ownTextCounts.isEmpty ? textCounts : ownTextCounts
+            // Forms of one key differ only in case and accents: the accented spelling (États-Unis) wins, then the most frequent.
             let name = pool.max { a, b in
-                (a.value, accents(a.key), a.key.count, b.key) < (b.value, accents(b.key), b.key.count, a.key)
+                (accents(a.key), a.value, a.key.count, b.key) < (accents(b.key), b.value, b.key.count, a.key)
             }!.key
             let aliases = textCounts.filter { $0.key != name }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             try insertEntity.execute(arguments: [name, majority(types), group.forms.reduce(0) { $0 + $1.count },

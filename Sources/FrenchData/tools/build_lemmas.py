@@ -103,12 +103,23 @@ def hunspell_paradigms(dic, aff):
             yield stem, morph, forms
 
 
+TENSES = {"po:infi", "po:ppre", "po:ppas", "po:ipre", "po:iimp", "po:ipsi", "po:ifut",
+          "po:cond", "po:spre", "po:simp", "po:impe"}
+
+
 def is_rare_verb_analysis(m):
-    if "po:simp" in m and "po:3sg" not in m:
+    """True when every tense of this analysis is a rare one: imperfect subjunctive
+    other than 3sg, passé simple 2sg/1pl/2pl, inverted 1sg (parlè-je)."""
+    if "po:1isg" in m:
         return True
-    if "po:ipsi" in m and ("po:1pl" in m or "po:2pl" in m or "po:2sg" in m):
-        return True
-    return "po:1isg" in m
+    tenses = TENSES.intersection(m)
+    if not tenses:
+        return False
+    if tenses == {"po:simp"}:
+        return "po:3sg" not in m
+    if tenses == {"po:ipsi"} or tenses == {"po:ipsi", "po:simp"}:
+        return any(p in m for p in ("po:1pl", "po:2pl", "po:2sg"))
+    return False
 
 
 # --------------------------------------------------------------------------
@@ -167,6 +178,8 @@ def load_hunspell(R, dic, aff):
                 R.add(f, "ADV", stem, "h")
             if not (isnom or isadj or isadv):
                 R.add(f, "OTHER", stem, "h")
+                if "po:mg" in morph:          # grammatical word: preposition, determiner...
+                    R.add(f, "OTHER", stem, "hfn")
     return hlem
 
 
@@ -314,8 +327,10 @@ def count_contexts(R, paths):
 # choice
 # --------------------------------------------------------------------------
 
-PRI_CONTENT = {"h": 10, "hpp": 9, "x": 4, "i": 3, "sm": 2, "sp": 1.5, "hpl": 0.5, "hppr": 0, "hppas": 0}
-PRI_OTHER = {"x": 10, "sm": 8, "sp": 6, "h": 2, "i": 1, "hpp": 1, "hpl": 0.5, "hppr": 0, "hppas": 0}
+PRI_CONTENT = {"h": 10, "hpp": 9, "x": 4, "i": 3, "sm": 2, "sp": 1.5, "hpl": 0.5,
+               "hppr": 0, "hppas": 0, "hfn": 0}
+PRI_OTHER = {"x": 10, "sp": 6, "h": 5, "sm": 2, "i": 1, "hpp": 1, "hpl": 0.5,
+             "hppr": 0, "hppas": 0, "hfn": 0}
 POS_PRIOR = {"VERB": 0.6, "NOUN": 0.9, "ADJ": 0.8, "ADV": 0.7, "OTHER": 0.85}
 PARTICIPLE_VERB_PRIOR = 1.0
 LIT_WEIGHT = 0.3       # novels count less than news
@@ -326,6 +341,7 @@ ELISIONS = {
     "c'": "ce", "qu'": "que", "jusqu'": "jusque", "lorsqu'": "lorsque",
     "puisqu'": "puisque", "quoiqu'": "quoique", "presqu'": "presque",
     "au": "à", "aux": "à", "du": "de", "des": "un",
+    "elle": "elle", "elles": "elle", "ils": "il",
 }
 NOVOWEL = re.compile(r"^[^aeiouyàâäéèêëîïôöùûüœæ]+$")
 
@@ -379,6 +395,11 @@ class Chooser:
         return lem
 
     def choose(self, w):
+        other = self.R[w].get("OTHER", {})
+        if any("hfn" in s for s in other.values()):
+            # grammatical words (dans, sous, entre, lui, car) are used as such far more
+            # often than as the rare noun or verb form they share a spelling with
+            return self.lemma_for(w, "OTHER")
         lem = self.readings(w)
         if not lem:
             return self.lemma_for(w, "UNK")
@@ -453,7 +474,8 @@ def main():
     ch = Chooser(Rd, known, sm, sp, cnews, clit)
     chosen = {}
     for w in Rd:
-        if " " in w or "\t" in w or NOVOWEL.match(w) or w.endswith("."):
+        if " " in w or "\t" in w or NOVOWEL.match(w) or w.endswith(".") or \
+                any(c.isdigit() for c in w):
             continue
         if w in R.verb_rare and w not in R.verb_common and w not in seen \
                 and set(Rd[w]) <= {"VERB", "UNK"}:

@@ -15,6 +15,8 @@ Modes printed:
   + capitalised = name   what Loupe can do without a tagger: a token that is
                          capitalised and not sentence-initial is taken for a proper
                          noun and keeps its surface form; otherwise lookup + rules
+  + capitalised = no rules   capitalised, not sentence-initial: table lookup only
+                         (no fallback rules, so Londres/Charles stay as they are)
   gold PROPN keeps form  lookup + rules, and gold PROPN tokens keep their surface
                          form (identical to "lookup + rules" on content words)
 The dev set is only measured here; nothing from it goes into the table or rules.
@@ -26,7 +28,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from lemma_rules import lemmatise_unknown, normalise  # noqa: E402
+from lemma_rules import is_acronym, lemmatise_unknown, normalise  # noqa: E402
 
 CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
 
@@ -71,7 +73,9 @@ def predict(tok, idx, table, mode):
     w = normalise(form)
     if w in table:
         return table[w]
-    return w if mode == "lookup" else lemmatise_unknown(w, table)
+    if mode == "lookup" or is_acronym(form) or (mode == "capsnorules" and idx > 0 and form[:1].isupper()):
+        return w
+    return lemmatise_unknown(w, table)
 
 
 def main():
@@ -86,7 +90,8 @@ def main():
     print(f"table: {len(table)} entries; dev: {sum(len(s) for s in sents)} words")
 
     modes = [("lookup only", "lookup"), ("lookup + rules", "rules"),
-             ("+ capitalised = name", "caps"), ("gold PROPN keeps form", "propn")]
+             ("+ capitalised = name", "caps"), ("+ capitalised = no rules", "capsnorules"),
+             ("gold PROPN keeps form", "propn")]
     errors = collections.Counter()
     for title, mode in modes:
         ok, exact, n = collections.Counter(), collections.Counter(), collections.Counter()
@@ -102,7 +107,7 @@ def main():
                 if mode == "rules" and p.lower() != t["lemma"].lower():
                     errors[(t["upos"], t["form"], p, t["lemma"])] += 1
         per = "  ".join(f"{k} {ok[k] / n[k]:.4f}" for k in CONTENT)
-        print(f"{title:24s} all {ok['all'] / n['all']:.4f} (exact case {exact['all'] / n['all']:.4f}, "
+        print(f"{title:26s} all {ok['all'] / n['all']:.4f} (exact case {exact['all'] / n['all']:.4f}, "
               f"n={n['all']})  {per}")
 
     # what the fallback rules add on content words missing from the table
@@ -110,16 +115,19 @@ def main():
             if t["upos"] in CONTENT and normalise(t["form"]) not in table]
     gold = lambda t: t["lemma"].lower()
     ident = sum(w == gold(t) for t, w in miss)
-    ruled = sum(lemmatise_unknown(w, table).lower() == gold(t) for t, w in miss)
-    changed = sum(lemmatise_unknown(w, table) != w for t, w in miss)
+    rule = lambda t, w: w if is_acronym(t["form"]) else lemmatise_unknown(w, table)
+    ruled = sum(rule(t, w).lower() == gold(t) for t, w in miss)
+    changed = sum(rule(t, w) != w for t, w in miss)
     print(f"content words not in table: {len(miss)}; rules change {changed} of them; "
           f"accuracy on them: identity {ident / max(1, len(miss)):.3f} -> rules "
           f"{ruled / max(1, len(miss)):.3f} ({ruled - ident:+d} tokens)")
 
     # proper nouns that the capitalisation heuristic protects
     pn = [(t, i) for s in sents for i, t in enumerate(s) if t["upos"] == "PROPN"]
-    altered = sum(predict(t, i, table, "rules") != normalise(t["form"]) for t, i in pn)
-    print(f"PROPN tokens whose lower-cased form lookup+rules would change: {altered} of {len(pn)}")
+    for title, mode in (("lookup + rules", "rules"), ("capitalised = no rules", "capsnorules")):
+        altered = sum(predict(t, i, table, mode) != normalise(t["form"]) for t, i in pn)
+        print(f"PROPN tokens given a lemma other than their lower-cased form, {title}: "
+              f"{altered} of {len(pn)}")
 
     for (upos, form, p, g), c in errors.most_common(args.errors):
         print(f"  {c:3d}  {upos:5s} {form} -> {p} (gold {g})")

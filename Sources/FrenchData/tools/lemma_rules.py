@@ -89,9 +89,16 @@ def lemmatise_unknown(w: str, table: dict) -> str:
             return "-".join(out)
     return apply_suffix_rules(w)
 
+def is_acronym(token: str) -> bool:
+    """Two or more letters, all upper-case (UVES, DTLS): never passed to the rules."""
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
 def lemmatise(token: str, table: dict, use_rules: bool = True) -> str:
     w = normalise(token)
     l = table.get(w)
     if l is not None:
         return l
-    return lemmatise_unknown(w, table) if use_rules else w
+    if not use_rules or is_acronym(token):
+        return w
+    return lemmatise_unknown(w, table)

@@ -427,26 +427,36 @@ def _next_sentiment(units, i):
     return None
 
 class Analyzer:
-    def __init__(self, lexicon=None):
-        import simplemma
+    """lemmas=None: simplemma; lemmas=PATH: a form<TAB>lemma table such as data/lemmas.tsv (a form that is
+    absent is its own lemma; a form is "known" if it is a form or a lemma of the table)."""
+    def __init__(self, lexicon=None, lemmas=None):
         self.lex, self.mods, self.emo = load_data(lexicon)
         self.rx = make_tokeniser(self.emo)
-        cache = {}
-        def lem(w):
-            r = cache.get(w)
-            if r is None:
-                r = cache[w] = simplemma.lemmatize(w, lang="fr").lower()
-            return r
+        if lemmas:
+            table = {}
+            for r in _rows(lemmas):
+                if len(r) >= 2:
+                    table[r[0]] = r[1]
+            known_set = set(table) | set(table.values())
+            lem = lambda w: table.get(w, w)
+            known = known_set.__contains__
+        else:
+            import simplemma
+            cache, kc = {}, {}
+            def lem(w):
+                r = cache.get(w)
+                if r is None:
+                    r = cache[w] = simplemma.lemmatize(w, lang="fr").lower()
+                return r
+            def known(w):
+                r = kc.get(w)
+                if r is None:
+                    r = kc[w] = simplemma.is_known(w, lang="fr")
+                return r
         self.lemmatise = lem
         global KNOWN, LEXICON_KEYS, MODIFIER_WORDS
         LEXICON_KEYS = set(self.lex)
         MODIFIER_WORDS = {w for key in self.mods for w in key}
-        kc = {}
-        def known(w):
-            r = kc.get(w)
-            if r is None:
-                r = kc[w] = simplemma.is_known(w, lang="fr")
-            return r
         KNOWN = known
 
     def analyse(self, text, explain=False):
@@ -516,11 +526,12 @@ def main():
         p.add_argument("--split", default="val" if name == "deft" else "train")
         p.add_argument("--csv")
     ap.add_argument("--lexicon")
+    ap.add_argument("--lemmas", help="form<TAB>lemma table (e.g. ../data/lemmas.tsv) instead of simplemma")
     ap.add_argument("--set", action="append", default=[], help="override a constant, e.g. --set ALPHA=2")
     a = ap.parse_args()
     for kv in a.set:
         k, v = kv.split("="); C[k] = type(C[k])(float(v)) if isinstance(C[k], float) else int(v)
-    an = Analyzer(a.lexicon)
+    an = Analyzer(a.lexicon, a.lemmas)
     if a.cmd == "text" or a.cmd == "file":
         text = a.text if a.cmd == "text" else open(a.path, encoding="utf-8").read()
         D, subj, details = an.analyse(text, explain=True)
