@@ -11,17 +11,11 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse French documents and store the results.",
         discussion: """
-            PATH is a file, a folder (read recursively) or - for standard input. Files: .txt and .md
-            (UTF-8, UTF-8 or UTF-16 with a byte-order mark; Windows-1252 is detected and decoded with a
-            warning) and .jsonl (one object a line: "text" required; "id", "title", "date", "source",
-            "url" optional).
+            PATH is a file, a folder (read recursively) or - for standard input. Files: .txt and .md (UTF-8, UTF-8 or UTF-16 with a byte-order mark; Windows-1252 is detected and decoded with a warning) and .jsonl (one object a line: "text" required; "id", "title", "date", "source", "url" optional).
 
-            Runs are incremental: documents whose text and metadata are unchanged are skipped, changed
-            ones are replaced. A file or line that cannot be read is reported with its name and skipped;
-            the exit status is then 1.
+            Runs are incremental: documents whose text and metadata are unchanged are skipped, changed ones are replaced. A file or line that cannot be read is reported with its name and skipped; the exit status is then 1.
 
-            Document ids: a file's path relative to the folder given, or the path as given; a JSONL
-            line's "id", else FILE:LINE.
+            Document ids: a file's path relative to the folder given, or the path as given; a JSONL line's "id", else FILE:LINE.
             """)
 
     @Argument(help: ArgumentHelp("Files, folders, or - for standard input.", valueName: "path"))
@@ -29,7 +23,7 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "Documents analysed in parallel (default: the number of cores).")
+    @Option(name: .long, help: "Documents analysed in parallel; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: ArgumentHelp("Also treat as stop words the words of every *.txt file in this folder.", valueName: "folder"))

@@ -11,7 +11,8 @@ struct Export: ParsableCommand {
         abstract: "Write a table as CSV or JSONL, for R, pandas, Excel or any tool.",
         discussion: """
             Tables and their columns:
-              documents   document,title,date,source,characters,words,sentences,sentiment,subjectivity,url
+              documents   document,title,date,source,characters,words,sentences,
+                          sentiment,subjectivity,url
               sentences   document,index,start,end,sentiment,text,boilerplate,subjectivity
               tokens      document,sentence,start,end,text,lemma,stopword,kind
               mentions    document,start,end,text,type,entity,sentence
@@ -19,9 +20,7 @@ struct Export: ParsableCommand {
               keywords    document,term,count,weight
               keyphrases  document,rank,phrase,score
 
-            CSV is RFC 4180 (UTF-8, a header row, CRLF line ends). start and end count Unicode
-            characters (code points) from 0 in the document's stored text: text[start:end] in Python.
-            weight is TF-IDF: count × (ln((1 + N) / (1 + df)) + 1) over the N documents stored.
+            CSV is RFC 4180 (UTF-8, a header row, CRLF line ends). start and end count Unicode characters (code points) from 0 in the document's stored text: text[start:end] in Python. weight is TF-IDF: count × (ln((1 + N) / (1 + df)) + 1) over the N documents stored.
             """)
 
     @Argument(help: ArgumentHelp("The table to export.", valueName: "table"))

@@ -8,10 +8,10 @@ struct Loupe: ParsableCommand {
         discussion: """
             Point Loupe at a folder of French articles, then read the results:
 
-              loupe analyze corpus/            # analyse every .txt, .md and .jsonl file into loupe.sqlite
-              loupe entities                   # who and what the corpus talks about
-              loupe report                     # corpus overview; `loupe report DOC` for one article
-              loupe export mentions -o m.csv   # any table as CSV or JSONL, for R, pandas or Excel
+              loupe analyze corpus/           # every .txt, .md, .jsonl → loupe.sqlite
+              loupe entities                  # who and what the corpus is about
+              loupe report [DOC]              # the corpus, or one article
+              loupe export mentions -o m.csv  # any table as CSV or JSONL
 
             Offsets (start, end) in every table count Unicode characters (code points) of the stored text.
             """,

@@ -6,9 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show one document's analysis, or an overview of the corpus.",
         discussion: """
-            With DOC (its id, or just its file name), shows the title, sentiment, entities by type with
-            their counts and the top keywords and keyphrases; with --explain, every sentence with its
-            score and the words that moved it. Without DOC, an overview of the corpus.
+            With DOC (its id, or just its file name), shows the title, sentiment, entities by type with their counts and the top keywords and keyphrases; with --explain, every sentence with its score and the words that moved it. Without DOC, an overview of the corpus.
             """)
 
     @Argument(help: ArgumentHelp("The document to show (its id or file name).", valueName: "doc"))

@@ -4,8 +4,9 @@
 Requirements (pinned to the versions the shipped table was built with):
     apt-get install hunspell-fr-comprehensive      # Debian 1:7.0-1, MPL-2.0 (Dicollecte)
     pip install simplemma==2.0.0 spacy-lookups-data==1.0.5   # both MIT
-  plus the raw texts under ../shared/data (winer-fr, wikinews-keyphrases-fr, eltec-fra),
-  used only to count contexts (no text is copied into the table).
+  plus the raw texts under ../shared/data/winer-fr (French Wikinews 2016-17, CC BY 2.5) and
+  ../shared/data/eltec-fra (public domain), used only to count contexts (no text is
+  copied into the table).
 
 Run (from anywhere):
     python3 Sources/FrenchData/tools/build_lemmas.py
@@ -27,7 +28,7 @@ How the table is made (see data/SOURCES.md and data/LEMMA_RULES.md):
     knows it.
  3. One POS per form: for forms whose readings disagree, a small context
     heuristic (previous word an auxiliary, a subject clitic, a determiner...)
-    is run over ~1.2 M words of free news and novel text to count how the form
+    is run over ~1.05 M words of free news and novel text to count how the form
     is used; counts plus fixed priors (participles lean to the verb reading)
     pick the lemma.  Curated picks of simplemma and spaCy add a small vote.
  4. Hand-written grammar entries for elided and contracted forms (l' -> le,
@@ -461,8 +462,9 @@ def main():
     cnews, clit, seen = {}, {}, set()
     if not args.no_corpus:
         d = args.shared_data
-        news = glob.glob(os.path.join(d, "winer-fr", "20*", "*", "*.txt")) + \
-            glob.glob(os.path.join(d, "wikinews-keyphrases-fr", "text", "*"))
+        # only the raw article texts are read (never the entity annotations);
+        # wikinews-keyphrases-fr, the keyphrase evaluation set, is left out
+        news = glob.glob(os.path.join(d, "winer-fr", "20*", "*", "*.txt"))
         lit = glob.glob(os.path.join(d, "eltec-fra", "*.txt"))
         if not news or not lit:
             sys.exit(f"corpus texts not found under {d} (use --no-corpus to build without them)")
