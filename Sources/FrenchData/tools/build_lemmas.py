@@ -464,7 +464,7 @@ def main():
         d = args.shared_data
         # only the raw article texts are read (never the entity annotations);
         # wikinews-keyphrases-fr, the keyphrase evaluation set, is left out
-        news = glob.glob(os.path.join(d, "winer-fr", "20*", "*", "*.txt"))
+        news = glob.glob(os.path.join(d, "winer-fr", "2016", "*", "*.txt"))
         lit = glob.glob(os.path.join(d, "eltec-fra", "*.txt"))
         if not news or not lit:
             sys.exit(f"corpus texts not found under {d} (use --no-corpus to build without them)")
