@@ -49,7 +49,7 @@ struct EntityLinker {
                 mentions[k].key = expansion
                 mentions[k].type = typeOfKey[expansion] ?? mentions[k].type
             } else if mentions[k].tokens.count == 1, mentions[k].type == .PER || mentions[k].type == .ORG && !Self.isAcronym(mentions[k].text),
-                      gazetteer.type(of: key) == nil, let person = surnames[key] {
+                      !gazetteer.isPlace(key), let person = surnames[key] {
                 mentions[k].key = person.key
                 mentions[k].type = .PER
             }

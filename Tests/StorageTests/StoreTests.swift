@@ -94,7 +94,7 @@ final class StoreTests: XCTestCase {
         let path = dir.appendingPathComponent("t.sqlite").path
         let store = try Store.open(path: path)
         try store.save([try analysed("a", "Huawei signe avec la Chine."), try analysed("b", "Le Sénégal vote.")])
-        try store.save([try analysed("a", "Orange signe avec le Cameroun.")])
+        try store.save([try analysed("a", "Le groupe Orange signe avec le Cameroun.")])
         try store.linkEntities()
         XCTAssertEqual(store.documentCount, 2)
         let mentions = try export(store, .mentions)
