@@ -137,3 +137,42 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Keyword counts summed over the named documents (all documents when `documents` is nil).
+    public func termCounts(documents: [String]? = nil, source: String? = nil) throws -> [String: Int] {
+        try pool.read { db in
+            var sql = "SELECT k.term, SUM(k.count) AS n FROM keyword k JOIN document d ON d.id = k.document_id"
+            var args: StatementArguments = []
+            var conditions: [String] = []
+            if let documents {
+                conditions.append("d.name IN (" + documents.map { _ in "?" }.joined(separator: ",") + ")")
+                args += StatementArguments(documents)
+            }
+            if let source { conditions.append("d.source = ?"); args += [source] }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " GROUP BY k.term"
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: args) { out[row["term"]] = row["n"] }
+            return out
+        }
+    }
+
+    /// Corpus keywords: total count, document frequency and mean TF-IDF weight, by document frequency.
+    public func corpusKeywords(top: Int) throws -> [(term: String, count: Int, documents: Int, weight: Double)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT term, SUM(count) AS n, COUNT(*) AS df, round(AVG(weight), 3) AS w FROM keywords
+                GROUP BY term ORDER BY df DESC, n DESC, term LIMIT ?
+                """, arguments: [top]).map { (term: $0["term"], count: $0["n"], documents: $0["df"], weight: $0["w"]) }
+        }
+    }
+
+    /// One document's keywords with count and TF-IDF weight, heaviest first.
+    public func documentKeywords(_ name: String, top: Int) throws -> [(term: String, count: Int, weight: Double)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT term, count, weight FROM keywords WHERE document = ? ORDER BY weight DESC, count DESC, term LIMIT ?",
+                             arguments: [name, top]).map { (term: $0["term"], count: $0["count"], weight: $0["weight"]) }
+        }
+    }
+}
