@@ -15,19 +15,28 @@ public struct EntityRecognizer: Stage {
     let gazetteer: Gazetteer
     let commonWords: @Sendable (String) -> Bool
     let isStopWord: @Sendable (String) -> Bool
+    /// The trained tagger that proposes spans and types; without one, the rules below do.
+    let model: NERModel?
 
     /// - Parameters:
     ///   - isCommonWord: whether a lower-cased word is an ordinary French word (so that a capitalised
     ///     sentence start such as "Notamment" is not taken for a name unless it is capitalised elsewhere).
     ///   - isStopWord: whether it is a stop word ("La", "Dans"), never a name on its own.
+    ///   - model: the statistical tagger (``NERModel``); by default the one compiled into the binary.
     public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool,
-                isStopWord: @escaping @Sendable (String) -> Bool) {
+                isStopWord: @escaping @Sendable (String) -> Bool, model: NERModel? = NERModel.builtIn) {
         self.gazetteer = gazetteer
         self.commonWords = isCommonWord
         self.isStopWord = isStopWord
+        self.model = model
     }
 
     public func process(_ document: inout Document) {
+        if let model {
+            document.mentions = modelMentions(document, model)
+            EntityLinker(gazetteer: gazetteer).link(&document)
+            return
+        }
         var found: [Mention] = []
         let midSentenceCapitals = capitalsSeenMidSentence(document)
         for (s, sentence) in document.sentences.enumerated() where !sentence.isBoilerplate {
@@ -35,6 +44,29 @@ public struct EntityRecognizer: Stage {
         }
         document.mentions = found
         EntityLinker(gazetteer: gazetteer).link(&document)
+    }
+
+    /// The tagger's spans outside boilerplate, never starting on an elided article or punctuation
+    /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
+    private func modelMentions(_ doc: Document, _ model: NERModel) -> [Mention] {
+        var out: [Mention] = []
+        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }) {
+            var r = found.tokens
+            while r.count > 1 && (doc.tokens[r.lowerBound].text.hasSuffix("'") || doc.tokens[r.lowerBound].kind == .punctuation) {
+                r = (r.lowerBound + 1)..<r.upperBound
+            }
+            while r.count > 1 && doc.tokens[r.upperBound - 1].kind == .punctuation && doc.tokens[r.upperBound - 1].text != "." {
+                r = r.lowerBound..<(r.upperBound - 1)
+            }
+            if doc.tokens[r.lowerBound].kind == .punctuation { continue }
+            let span = Span(doc.tokens[r.lowerBound].span.start, doc.tokens[r.upperBound - 1].span.end)
+            let text = doc.text(of: span)
+            let key = Folding.fold(text)
+            var type = found.type
+            if let known = gazetteer.types[key], known != .MISC { type = known }
+            out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
+        }
+        return out
     }
 
     /// Words that appear capitalised somewhere other than at a sentence start: evidence that a

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compile Loupe's language data into C so the `loupe` binary carries it.
 
-Reads every file in Sources/FrenchData/data/ whose name ends in .tsv, and every stopwords/*.txt of the
+Reads every file in Sources/FrenchData/data/ whose name ends in .tsv or .bin (binary, e.g. ner-model.bin
+written by `loupe train ner`), and every stopwords/*.txt of the
 repository (concatenated into one resource, "stopwords.txt"), and writes Sources/FrenchData/generated/resources.c.
 
     python3 Sources/FrenchData/tools/embed.py        # from the repository root
@@ -39,10 +40,21 @@ def c_literal_lines(data: bytes):
         yield '"' + bytes("".join(out), "latin-1").decode("utf-8", "surrogateescape") + '"'
 
 
+def c_binary_lines(data: bytes, width: int = 64):
+    """Yield C string literals for arbitrary bytes: letters as is, every other byte as a 3-digit octal escape."""
+    for start in range(0, len(data), width):
+        chunk = data[start:start + width]
+        yield '"' + "".join(chr(b) if (65 <= b <= 90 or 97 <= b <= 122) else "\\%03o" % b for b in chunk) + '"'
+
+
 def main():
     resources = {}
+    binary = set()
     for path in sorted(DATA.glob("*.tsv")):
         resources[path.name] = path.read_bytes()
+    for path in sorted(DATA.glob("*.bin")):
+        resources[path.name] = path.read_bytes()
+        binary.add(path.name)
     stop = b""
     for path in sorted((ROOT / "stopwords").glob("*.txt")):
         text = path.read_bytes()
@@ -56,7 +68,7 @@ def main():
         parts.append(f"/* {name}: {len(data)} bytes */")
         parts.append(f"static const char resource_{i}[{len(data) + 1}] =")
         if data:
-            parts.extend(c_literal_lines(data))
+            parts.extend(c_binary_lines(data) if name in binary else c_literal_lines(data))
         else:
             parts.append('""')
         parts[-1] += ";"

@@ -1,0 +1,341 @@
+import LoupeCore
+
+/// 64-bit hashing of bytes and feature templates, without building strings.
+public enum FeatureHash {
+    public static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    public static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    @inline(__always) public static func bytes(_ p: UnsafeBufferPointer<UInt8>, _ from: Int = 0, _ to: Int? = nil, seed s: UInt64 = seed) -> UInt64 {
+        var h = s
+        var i = from
+        let end = to ?? p.count
+        while i < end { h = (h ^ UInt64(p[i])) &* prime; i += 1 }
+        return mix(h)
+    }
+
+    @inline(__always) public static func bytes(_ a: [UInt8], _ from: Int = 0, _ to: Int? = nil, seed s: UInt64 = seed) -> UInt64 {
+        a.withUnsafeBufferPointer { bytes($0, from, to, seed: s) }
+    }
+
+    @inline(__always) public static func string(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { bytes($0) }
+    }
+
+    /// splitmix64 finaliser.
+    @inline(__always) public static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+
+    /// A feature: template number combined with one or two values.
+    @inline(__always) public static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 {
+        mix(template &* 0x2545_f491_4f6c_dd1d ^ mix(a ^ mix(b &+ template)))
+    }
+}
+
+/// Accent- and case-folding of a token into bytes, fast for Latin text (no ICU, no allocation):
+/// the same folding as ``Folding/fold(_:)`` for the Latin-1 and Latin Extended-A letters that
+/// French news uses, lower-casing elsewhere.
+public enum FastFold {
+    /// Folded UTF-8 of U+00C0…U+017F, computed once through ``Folding``.
+    static let latin: [[UInt8]] = (0xC0...0x17F).map { v in
+        Array(Folding.fold(String(Unicode.Scalar(UInt32(v))!)).utf8)
+    }
+
+    @inline(__always) public static func fold(_ text: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
+            } else if v >= 0xC0 && v <= 0x17F {
+                out.append(contentsOf: latin[Int(v - 0xC0)])
+            } else {
+                switch v {
+                case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032: out.append(UInt8(ascii: "'"))
+                case 0x2010, 0x2011, 0x2012, 0x2013: out.append(UInt8(ascii: "-"))
+                default:
+                    if s.properties.generalCategory == .nonspacingMark { continue }
+                    out.append(contentsOf: s.properties.lowercaseMapping.utf8)
+                }
+            }
+        }
+    }
+
+    public static func fold(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        fold(text, into: &out)
+        return out
+    }
+}
+
+/// Word lists the tagger consults: places and bodies from ICU, names learnt from the training
+/// data, first names, and the cue words of ``EntityCues``. Every entry is kept as the hash of its
+/// folded tokens, so lookups never build strings.
+public struct NERLexicon: Sendable {
+    /// Hash of a folded token sequence → type code (1 PER, 2 LOC, 3 ORG, 4 MISC), learnt from data.
+    var names: [UInt64: UInt8] = [:]
+    /// ICU (CLDR) countries, regions and international bodies: hash → type code.
+    var places: [UInt64: UInt8] = [:]
+    public var firstNames: Set<UInt64> = []
+    /// Hashes of first tokens of any multi-token entry (a quick filter before longer lookups).
+    var starts: Set<UInt64> = []
+    var maxTokens = 1
+    var cueClass: [UInt64: UInt8] = [:]
+
+    static let cuePerson: UInt8 = 1, cueOrg: UInt8 = 2, cuePlace: UInt8 = 4, orgHead: UInt8 = 8, placeHead: UInt8 = 16,
+               orgWord: UInt8 = 32, connector: UInt8 = 64, notName: UInt8 = 128
+
+    public init() {}
+
+    /// The lexicon with ICU's places and the cue words; learnt names are added by training or loading.
+    public static func base(_ gazetteer: Gazetteer) -> NERLexicon {
+        var lex = NERLexicon()
+        for (key, type) in gazetteer.types {
+            let tokens = splitName(key)
+            let code = typeCode(type)
+            lex.places[tokens.hash] = code
+            if tokens.count > 1 { lex.starts.insert(tokens.first) }
+            lex.maxTokens = max(lex.maxTokens, tokens.count)
+        }
+        func mark(_ words: Set<String>, _ flag: UInt8) {
+            for w in words { lex.cueClass[FeatureHash.bytes(FastFold.fold(w)), default: 0] |= flag }
+        }
+        mark(EntityCues.personCues, cuePerson)
+        mark(EntityCues.organisationCues, cueOrg)
+        mark(EntityCues.placeCues, cuePlace)
+        mark(EntityCues.organisationHeads, orgHead)
+        mark(EntityCues.placeHeads, placeHead)
+        mark(EntityCues.organisationWords, orgWord)
+        mark(EntityCues.connectors, connector)
+        mark(EntityCues.notNames, notName)
+        return lex
+    }
+
+    public static func typeCode(_ t: EntityType) -> UInt8 {
+        switch t { case .PER: 1; case .LOC: 2; case .ORG: 3; case .MISC: 4 }
+    }
+
+    /// Splits a folded name the way the tokenizer splits text: on spaces, and after elisions (l'ouest).
+    static func splitName(_ folded: String) -> (hash: UInt64, first: UInt64, count: Int) {
+        var parts: [[UInt8]] = []
+        for word in folded.split(separator: " ") {
+            var bytes = Array(word.utf8)
+            if let q = bytes.firstIndex(of: UInt8(ascii: "'")), q + 1 < bytes.count, q <= 3 {
+                parts.append(Array(bytes[...q]))
+                bytes = Array(bytes[(q + 1)...])
+            }
+            parts.append(bytes)
+        }
+        var h: UInt64 = 0
+        for p in parts { h = sequenceStep(h, FeatureHash.bytes(p)) }
+        return (h, parts.isEmpty ? 0 : FeatureHash.bytes(parts[0]), parts.count)
+    }
+
+    @inline(__always) public static func sequenceStep(_ h: UInt64, _ token: UInt64) -> UInt64 {
+        FeatureHash.mix(h &* 31 ^ token)
+    }
+
+    /// Adds learnt names (hash of folded token sequence → type).
+    public mutating func addNames(_ entries: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)]) {
+        for e in entries {
+            names[e.hash] = e.type
+            if e.count > 1 { starts.insert(e.first) }
+            maxTokens = max(maxTokens, e.count)
+        }
+    }
+}
+
+/// What the tagger knows about one token before looking at its neighbours.
+public struct TokenInfo {
+    var word: UInt64 = 0
+    var folded: UInt64 = 0
+    var lemma: UInt64 = 0
+    var shape: UInt64 = 0
+    var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Bit flags: see `Flag`.
+    var flags: UInt32 = 0
+    var cue: UInt8 = 0
+    /// Dictionary match codes: type × (B/I) for the learnt names and for ICU places.
+    var learnt: UInt8 = 0
+    var place: UInt8 = 0
+    var lengthBucket: UInt8 = 0
+}
+
+enum Flag {
+    static let capitalized: UInt32 = 1, allCaps: UInt32 = 2, hasDigit: UInt32 = 4, hasHyphen: UInt32 = 8,
+               hasPeriod: UInt32 = 16, punctuation: UInt32 = 32, sentenceStart: UInt32 = 64, lineStart: UInt32 = 128,
+               stopword: UInt32 = 256, seenLower: UInt32 = 512, seenCapMid: UInt32 = 1024, firstName: UInt32 = 2048,
+               elision: UInt32 = 4096, number: UInt32 = 8192, quote: UInt32 = 16384, paren: UInt32 = 32768,
+               mixedCaps: UInt32 = 65536
+}
+
+/// Turns a document's tokens into hashed features for the tagger: the word, its folded form,
+/// shape, affixes, capitalisation, dictionary hits, cue words and a ±2 window.
+public struct NERFeatureExtractor: Sendable {
+    let lexicon: NERLexicon
+    static let boundary = FeatureHash.string("<S>")
+
+    public init(lexicon: NERLexicon) { self.lexicon = lexicon }
+
+    /// Per-token facts for the whole document.
+    public func tokenInfo(_ doc: Document) -> [TokenInfo] {
+        let tokens = doc.tokens
+        var infos = [TokenInfo](repeating: TokenInfo(), count: tokens.count)
+        var buf: [UInt8] = []
+        buf.reserveCapacity(64)
+        var shapeBuf: [UInt8] = []
+        shapeBuf.reserveCapacity(16)
+        var seenLower = Set<UInt64>(), seenCapMid = Set<UInt64>()
+        var sentenceStarts = [Bool](repeating: false, count: tokens.count)
+        for s in doc.sentences {
+            var k = s.tokens.lowerBound
+            while k < s.tokens.upperBound && tokens[k].kind == .punctuation { k += 1 }
+            if k < s.tokens.upperBound { sentenceStarts[k] = true }
+        }
+        for (i, t) in tokens.enumerated() {
+            var info = TokenInfo()
+            FastFold.fold(t.text, into: &buf)
+            info.folded = FeatureHash.bytes(buf)
+            info.word = FeatureHash.string(t.text)
+            info.lemma = t.lemma.isEmpty ? info.folded : FeatureHash.string(t.lemma)
+            let n = buf.count
+            info.prefixes = (FeatureHash.bytes(buf, 0, min(1, n)), FeatureHash.bytes(buf, 0, min(2, n)),
+                             FeatureHash.bytes(buf, 0, min(3, n)), FeatureHash.bytes(buf, 0, min(4, n)))
+            info.suffixes = (FeatureHash.bytes(buf, max(0, n - 1), n), FeatureHash.bytes(buf, max(0, n - 2), n),
+                             FeatureHash.bytes(buf, max(0, n - 3), n), FeatureHash.bytes(buf, max(0, n - 4), n))
+            info.lengthBucket = UInt8(min(n, 12))
+            // Shape: X x d or the character, runs longer than two collapsed.
+            shapeBuf.removeAll(keepingCapacity: true)
+            var flags: UInt32 = 0
+            var upper = 0, lower = 0, letters = 0
+            var first = true
+            for s in t.text.unicodeScalars {
+                let c: UInt8
+                let p = s.properties
+                if s.value < 0x80 {
+                    let v = UInt8(s.value)
+                    if v >= 0x41 && v <= 0x5A { c = 88; upper += 1; letters += 1 } else if v >= 0x61 && v <= 0x7A { c = 120; lower += 1; letters += 1 } else if v >= 0x30 && v <= 0x39 { c = 100; flags |= Flag.hasDigit } else { c = v }
+                } else if p.isUppercase { c = 88; upper += 1; letters += 1 } else if p.isLowercase { c = 120; lower += 1; letters += 1 } else if p.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
+                if first { if c == 88 { flags |= Flag.capitalized }; first = false }
+                if c == 45 { flags |= Flag.hasHyphen }
+                if c == 46 { flags |= Flag.hasPeriod }
+                let m = shapeBuf.count
+                if !(m >= 2 && shapeBuf[m - 1] == c && shapeBuf[m - 2] == c) && m < 12 { shapeBuf.append(c) }
+            }
+            info.shape = FeatureHash.bytes(shapeBuf)
+            if upper >= 2 && lower == 0 { flags |= Flag.allCaps }
+            if upper >= 2 && lower > 0 { flags |= Flag.mixedCaps }
+            if t.kind == .punctuation { flags |= Flag.punctuation }
+            if t.kind == .number { flags |= Flag.number }
+            if sentenceStarts[i] { flags |= Flag.sentenceStart }
+            if t.lineBreaksBefore > 0 { flags |= Flag.lineStart }
+            if t.isStopword { flags |= Flag.stopword }
+            if n > 0 && buf[n - 1] == UInt8(ascii: "'") { flags |= Flag.elision }
+            if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
+            if t.text == "(" || t.text == ")" { flags |= Flag.paren }
+            if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
+            info.flags = flags
+            info.cue = lexicon.cueClass[info.folded] ?? 0
+            if letters > 0 {
+                if flags & Flag.capitalized == 0 { seenLower.insert(info.folded) } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
+                    seenCapMid.insert(info.folded)
+                }
+            }
+            infos[i] = info
+        }
+        for i in infos.indices {
+            if seenLower.contains(infos[i].folded) { infos[i].flags |= Flag.seenLower }
+            if seenCapMid.contains(infos[i].folded) { infos[i].flags |= Flag.seenCapMid }
+        }
+        // Dictionary matches, longest first, within sentences.
+        for s in doc.sentences {
+            markMatches(&infos, s.tokens, dictionary: lexicon.names, keyPath: \.learnt)
+            markMatches(&infos, s.tokens, dictionary: lexicon.places, keyPath: \.place)
+        }
+        return infos
+    }
+
+    private func markMatches(_ infos: inout [TokenInfo], _ range: Range<Int>, dictionary: [UInt64: UInt8],
+                             keyPath: WritableKeyPath<TokenInfo, UInt8>) {
+        if dictionary.isEmpty { return }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if infos[i].flags & (Flag.punctuation) != 0 { i += 1; continue }
+            var best = 0
+            var bestType: UInt8 = 0
+            let maxLen = lexicon.starts.contains(infos[i].folded) ? min(lexicon.maxTokens, range.upperBound - i) : 1
+            var h: UInt64 = 0
+            for len in 1...maxLen {
+                h = NERLexicon.sequenceStep(h, infos[i + len - 1].folded)
+                if let t = dictionary[h] { best = len; bestType = t }
+            }
+            if best > 0 {
+                infos[i][keyPath: keyPath] = bestType * 2 - 1  // B
+                for k in (i + 1)..<(i + best) { infos[k][keyPath: keyPath] = bestType * 2 }  // I
+                i += best
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    public static let templateCount = 48
+
+    /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
+    @inline(__always)
+    public func features(_ infos: [TokenInfo], _ i: Int, _ range: Range<Int>, into out: inout [UInt64]) {
+        let t = infos[i]
+        @inline(__always) func at(_ k: Int) -> TokenInfo? { range.contains(k) ? infos[k] : nil }
+        let p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2)
+        let b = Self.boundary
+        let capMask = Flag.capitalized | Flag.allCaps | Flag.sentenceStart | Flag.lineStart | Flag.hasDigit | Flag.punctuation
+        @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
+        out.append(f(1, 0))
+        out.append(f(2, t.word))
+        out.append(f(3, t.folded))
+        out.append(f(4, t.shape))
+        out.append(f(5, t.prefixes.0)); out.append(f(6, t.prefixes.1)); out.append(f(7, t.prefixes.2)); out.append(f(8, t.prefixes.3))
+        out.append(f(9, t.suffixes.0)); out.append(f(10, t.suffixes.1)); out.append(f(11, t.suffixes.2)); out.append(f(12, t.suffixes.3))
+        out.append(f(13, UInt64(t.flags)))
+        out.append(f(14, UInt64(t.flags & capMask), UInt64(t.flags & (Flag.seenLower | Flag.seenCapMid | Flag.stopword))))
+        out.append(f(15, UInt64(t.cue)))
+        out.append(f(16, UInt64(t.learnt)))
+        out.append(f(17, UInt64(t.place)))
+        out.append(f(18, UInt64(t.learnt), UInt64(t.flags & capMask)))
+        out.append(f(19, p1?.folded ?? b))
+        out.append(f(20, p2?.folded ?? b))
+        out.append(f(21, n1?.folded ?? b))
+        out.append(f(22, n2?.folded ?? b))
+        out.append(f(23, p1?.lemma ?? b))
+        out.append(f(24, n1?.lemma ?? b))
+        out.append(f(25, p1?.shape ?? b, t.shape))
+        out.append(f(26, t.shape, n1?.shape ?? b))
+        out.append(f(27, (p1?.shape ?? b) &+ 7 &* t.shape, n1?.shape ?? b))
+        out.append(f(28, p1?.folded ?? b, t.folded))
+        out.append(f(29, t.folded, n1?.folded ?? b))
+        out.append(f(30, UInt64(p1?.cue ?? 0)))
+        out.append(f(31, UInt64(p2?.cue ?? 0)))
+        out.append(f(32, UInt64(n1?.cue ?? 0)))
+        out.append(f(33, UInt64(p1?.learnt ?? 0), UInt64(n1?.learnt ?? 0)))
+        out.append(f(34, UInt64(p1?.place ?? 0), UInt64(n1?.place ?? 0)))
+        out.append(f(35, UInt64((p1?.flags ?? 0) & capMask), UInt64(t.flags & capMask) << 20 | UInt64((n1?.flags ?? 0) & capMask)))
+        out.append(f(36, UInt64((p1?.flags ?? 0) & Flag.firstName), UInt64(t.flags & capMask)))
+        out.append(f(37, t.suffixes.2, UInt64(t.flags & capMask)))
+        out.append(f(38, p1?.folded ?? b, UInt64(t.flags & capMask)))
+        out.append(f(39, n1?.folded ?? b, UInt64(t.flags & capMask)))
+        out.append(f(40, UInt64(t.lengthBucket), UInt64(t.flags & (Flag.allCaps | Flag.capitalized))))
+        out.append(f(41, p2?.folded ?? b, p1?.folded ?? b))
+        out.append(f(42, n1?.folded ?? b, n2?.folded ?? b))
+        out.append(f(43, t.word, UInt64(t.flags & (Flag.sentenceStart | Flag.lineStart))))
+        out.append(f(44, UInt64((n1?.flags ?? 0) & Flag.firstName), UInt64(n1?.learnt ?? 0)))
+        out.append(f(45, UInt64(p2?.learnt ?? 0), UInt64(n2?.learnt ?? 0)))
+        out.append(f(46, p1?.word ?? b))
+        out.append(f(47, n1?.word ?? b))
+        out.append(f(48, UInt64(t.cue), UInt64(t.flags & capMask)))
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import LoupeCore
+
+/// A trained entity tagger: hashed feature weights (16-bit, one per tag), tag transitions, and the
+/// names learnt from the training data. Saved as one little-endian binary file:
+///
+///     "LNER" version:u32 tags:u32 features:u32 scale:f32
+///     keys: u32 × features            (upper 32 bits of each feature's 64-bit hash)
+///     rows: per feature a u16 mask of the tags with a non-zero weight, then those weights as i16
+///     transitions: i32 × (tags + 1) × tags   (last row: sentence start)
+///     names: u32 count, then (u64 hash, u8 type) × count; starts: u32 count, u64 × count;
+///     first names: u32 count, u64 × count; maxTokens: u32
+///
+/// Tagging hashes features straight from token bytes and looks them up in an open-addressing table.
+public final class NERModel: @unchecked Sendable {
+    let scale: Float
+    /// Dense weights, features × tags.
+    let weights: [Int16]
+    let transitions: [Int32]
+    public let lexicon: NERLexicon
+    public let featureCount: Int
+    private var table: [UInt32] = []  // key + 1 → 0 means empty
+    private var rows: [Int32] = []
+    private var mask = 0
+    /// Keys, kept for saving.
+    private let keys: [UInt32]
+
+    static let magic: [UInt8] = Array("LNER".utf8)
+    static let version: UInt32 = 1
+
+    init(keys: [UInt64], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
+        self.keys = keys.map { Self.key($0) }
+        self.weights = weights
+        self.transitions = transitions
+        self.scale = scale
+        self.lexicon = lexicon
+        self.featureCount = keys.count
+        buildTable()
+    }
+
+    private init(keys32: [UInt32], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
+        self.keys = keys32
+        self.weights = weights
+        self.transitions = transitions
+        self.scale = scale
+        self.lexicon = lexicon
+        self.featureCount = keys32.count
+        buildTable()
+    }
+
+    @inline(__always) static func key(_ h: UInt64) -> UInt32 {
+        let k = UInt32(truncatingIfNeeded: h >> 32)
+        return k == UInt32.max ? k - 1 : k
+    }
+
+    private func buildTable() {
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity *= 2 }
+        mask = capacity - 1
+        table = [UInt32](repeating: 0, count: capacity)
+        rows = [Int32](repeating: -1, count: capacity)
+        for (r, k) in keys.enumerated() {
+            var slot = Int(FeatureHash.mix(UInt64(k)) & UInt64(mask))
+            while table[slot] != 0 && table[slot] != k &+ 1 { slot = (slot + 1) & mask }
+            table[slot] = k &+ 1
+            rows[slot] = Int32(r)
+        }
+    }
+
+    @inline(__always) func row(_ h: UInt64) -> Int {
+        let k = Self.key(h) &+ 1
+        return table.withUnsafeBufferPointer { tb in
+            var slot = Int(FeatureHash.mix(UInt64(k &- 1)) & UInt64(mask))
+            while true {
+                let v = tb[slot]
+                if v == k { return Int(rows[slot]) }
+                if v == 0 { return -1 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    // MARK: tagging
+
+    /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
+    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }) -> [(tokens: Range<Int>, type: EntityType, sentence: Int)] {
+        let extractor = NERFeatureExtractor(lexicon: lexicon)
+        let infos = extractor.tokenInfo(doc)
+        var out: [(Range<Int>, EntityType, Int)] = []
+        var features: [UInt64] = []
+        features.reserveCapacity(NERFeatureExtractor.templateCount)
+        var emissions: [Int32] = []
+        var tags: [UInt8] = []
+        let T = NERTags.count
+        for (s, sentence) in doc.sentences.enumerated() where include(s) {
+            let range = sentence.tokens
+            let n = range.count
+            if n == 0 { continue }
+            emissions.removeAll(keepingCapacity: true)
+            emissions.append(contentsOf: repeatElement(0, count: n * T))
+            weights.withUnsafeBufferPointer { wb in
+                emissions.withUnsafeMutableBufferPointer { e in
+                    for i in range {
+                        features.removeAll(keepingCapacity: true)
+                        extractor.features(infos, i, range, into: &features)
+                        let base = (i - range.lowerBound) * T
+                        for h in features {
+                            let r = row(h)
+                            if r < 0 { continue }
+                            let o = r * T
+                            for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
+                        }
+                    }
+                }
+            }
+            emissions.withUnsafeBufferPointer { e in
+                transitions.withUnsafeBufferPointer { tr in
+                    Viterbi.decode(e, count: n, transitions: tr, into: &tags, minusInfinity: Int32.min)
+                }
+            }
+            for span in NERTags.spans(tags) {
+                out.append(((range.lowerBound + span.range.lowerBound)..<(range.lowerBound + span.range.upperBound), span.type, s))
+            }
+        }
+        return out
+    }
+
+    // MARK: saving and loading
+
+    public func serialized() -> [UInt8] {
+        var out = Self.magic
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func i16(_ v: Int16) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        let T = NERTags.count
+        u32(Self.version)
+        u32(UInt32(T))
+        u32(UInt32(featureCount))
+        u32(scale.bitPattern)
+        for k in keys { u32(k) }
+        for r in 0..<featureCount {
+            var m: UInt16 = 0
+            for t in 0..<T where weights[r * T + t] != 0 { m |= 1 << t }
+            withUnsafeBytes(of: m.littleEndian) { out.append(contentsOf: $0) }
+            for t in 0..<T where weights[r * T + t] != 0 { i16(weights[r * T + t]) }
+        }
+        for t in transitions { u32(UInt32(bitPattern: t)) }
+        let names = lexicon.names.sorted { $0.key < $1.key }
+        u32(UInt32(names.count))
+        for (h, t) in names { u64(h); out.append(t) }
+        let starts = lexicon.starts.sorted()
+        u32(UInt32(starts.count))
+        for h in starts { u64(h) }
+        let firsts = lexicon.firstNames.sorted()
+        u32(UInt32(firsts.count))
+        for h in firsts { u64(h) }
+        u32(UInt32(lexicon.maxTokens))
+        return out
+    }
+
+    public func write(to path: String) throws {
+        try Data(serialized()).write(to: URL(fileURLWithPath: path))
+    }
+
+    public static func load(path: String, gazetteer: Gazetteer = .french) throws -> NERModel {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try data.withUnsafeBytes { raw in
+            try parse(UnsafeRawBufferPointer(raw), gazetteer: gazetteer)
+        }
+    }
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    static func parse(_ raw: UnsafeRawBufferPointer, gazetteer: Gazetteer) throws -> NERModel {
+        var p = 0
+        func need(_ n: Int) throws { if p + n > raw.count { throw FormatError(description: "truncated NER model") } }
+        func u32() throws -> UInt32 { try need(4); defer { p += 4 }; return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)) }
+        func u64() throws -> UInt64 { try need(8); defer { p += 8 }; return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) }
+        func u16() throws -> UInt16 { try need(2); defer { p += 2 }; return UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)) }
+        try need(4)
+        guard Array(raw[0..<4]) == magic else { throw FormatError(description: "not a Loupe NER model") }
+        p = 4
+        guard try u32() == version else { throw FormatError(description: "unsupported NER model version") }
+        let T = Int(try u32())
+        guard T == NERTags.count else { throw FormatError(description: "NER model has \(T) tags, expected \(NERTags.count)") }
+        let n = Int(try u32())
+        let scale = Float(bitPattern: try u32())
+        var keys = [UInt32](repeating: 0, count: n)
+        for r in 0..<n { keys[r] = try u32() }
+        var weights = [Int16](repeating: 0, count: n * T)
+        for r in 0..<n {
+            let m = try u16()
+            for t in 0..<T where m & (1 << t) != 0 { weights[r * T + t] = Int16(bitPattern: try u16()) }
+        }
+        var transitions = [Int32](repeating: 0, count: (T + 1) * T)
+        for k in transitions.indices { transitions[k] = Int32(bitPattern: try u32()) }
+        var lexicon = NERLexicon.base(gazetteer)
+        let names = Int(try u32())
+        lexicon.names.reserveCapacity(names)
+        for _ in 0..<names {
+            let h = try u64()
+            try need(1)
+            lexicon.names[h] = raw[p]
+            p += 1
+        }
+        for _ in 0..<Int(try u32()) { lexicon.starts.insert(try u64()) }
+        for _ in 0..<Int(try u32()) { lexicon.firstNames.insert(try u64()) }
+        lexicon.maxTokens = max(lexicon.maxTokens, Int(try u32()))
+        return NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
+    }
+
+    /// The model compiled into the binary (`ner-model.bin`), loaded at first use; nil if the build has none.
+    public static let builtIn: NERModel? = {
+        guard let bytes = EmbeddedResource.bytes("ner-model.bin") else { return nil }
+        return try? parse(UnsafeRawBufferPointer(bytes), gazetteer: .french)
+    }()
+}

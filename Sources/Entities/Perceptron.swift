@@ -1,0 +1,219 @@
+import LoupeCore
+
+/// BIO tags over the four entity types: 0 = O, 1 + 2k = B-type, 2 + 2k = I-type (k: PER LOC ORG MISC).
+public enum NERTags {
+    public static let count = 9
+    public static let types: [EntityType] = [.PER, .LOC, .ORG, .MISC]
+
+    public static func begin(_ t: EntityType) -> UInt8 { UInt8(1 + 2 * types.firstIndex(of: t)!) }
+    public static func inside(_ t: EntityType) -> UInt8 { UInt8(2 + 2 * types.firstIndex(of: t)!) }
+    static func type(_ tag: UInt8) -> EntityType? { tag == 0 ? nil : types[Int(tag - 1) / 2] }
+    static func isBegin(_ tag: UInt8) -> Bool { tag != 0 && tag % 2 == 1 }
+
+    /// Whether `tag` may follow `previous` (nil: sentence start): I-X only after B-X or I-X.
+    static func allowed(_ previous: UInt8?, _ tag: UInt8) -> Bool {
+        guard tag != 0 && tag % 2 == 0 else { return true }
+        guard let p = previous, p != 0 else { return false }
+        return (p - 1) / 2 == (tag - 1) / 2
+    }
+
+    /// Spans (token ranges relative to the sequence) and types of a tag sequence.
+    static func spans(_ tags: [UInt8]) -> [(range: Range<Int>, type: EntityType)] {
+        var out: [(Range<Int>, EntityType)] = []
+        var i = 0
+        while i < tags.count {
+            guard let type = type(tags[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < tags.count && tags[end] == inside(type) { end += 1 }
+            out.append((i..<end, type))
+            i = end
+        }
+        return out
+    }
+}
+
+/// First-order Viterbi decoding over emission scores (n × tags, row-major) and transitions.
+enum Viterbi {
+    /// - Parameters:
+    ///   - transitions: (tags + 1) × tags; row `tags` holds the start scores.
+    static func decode<S: Numeric & Comparable>(_ emissions: UnsafeBufferPointer<S>, count n: Int, transitions: UnsafeBufferPointer<S>,
+                                                 into out: inout [UInt8], minusInfinity: S) {
+        let T = NERTags.count
+        out.removeAll(keepingCapacity: true)
+        if n == 0 { return }
+        var score = [S](repeating: minusInfinity, count: T)
+        var next = [S](repeating: minusInfinity, count: T)
+        var back = [UInt8](repeating: 0, count: n * T)
+        for t in 0..<T where NERTags.allowed(nil, UInt8(t)) { score[t] = transitions[T * T + t] + emissions[t] }
+        for i in 1..<max(n, 1) {
+            for t in 0..<T {
+                var best = minusInfinity, arg = 0
+                for p in 0..<T where score[p] != minusInfinity && NERTags.allowed(UInt8(p), UInt8(t)) {
+                    let s = score[p] + transitions[p * T + t]
+                    if best == minusInfinity || s > best { best = s; arg = p }
+                }
+                next[t] = best == minusInfinity ? minusInfinity : best + emissions[i * T + t]
+                back[i * T + t] = UInt8(arg)
+            }
+            swap(&score, &next)
+        }
+        var bestTag = 0
+        for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }
+        out = [UInt8](repeating: 0, count: n)
+        out[n - 1] = UInt8(bestTag)
+        var i = n - 1
+        while i > 0 {
+            out[i - 1] = back[i * T + Int(out[i])]
+            i -= 1
+        }
+    }
+}
+
+/// A structured averaged perceptron (Collins 2002) over BIO tags with first-order transitions.
+///
+/// Training data: sentences as rows of feature ids (a fixed number per token) and gold tags.
+/// Weights are averaged with the usual trick (w − u / c), so no per-weight timestamps are kept.
+public final class PerceptronTrainer {
+    public let featuresPerToken: Int
+    var featureIndex: [UInt64: Int32] = [:]
+    var featureKeys: [UInt64] = []
+    var w: [Float] = []
+    var u: [Float] = []
+    var tw: [Float]
+    var tu: [Float]
+    var c: Float = 1
+
+    struct Sequence {
+        var rows: [Int32]  // count × featuresPerToken; -1: unknown feature
+        var gold: [UInt8]
+    }
+    var sequences: [Sequence] = []
+
+    public init(featuresPerToken: Int) {
+        self.featuresPerToken = featuresPerToken
+        tw = [Float](repeating: 0, count: (NERTags.count + 1) * NERTags.count)
+        tu = tw
+    }
+
+    public var sentenceCount: Int { sequences.count }
+    public var featureCount: Int { featureKeys.count }
+
+    /// Adds a training sentence: `features` holds `featuresPerToken` hashes per token.
+    public func add(features: [UInt64], gold: [UInt8]) {
+        precondition(features.count == gold.count * featuresPerToken)
+        var rows = [Int32](repeating: 0, count: features.count)
+        for (k, h) in features.enumerated() {
+            if let r = featureIndex[h] { rows[k] = r; continue }
+            let r = Int32(featureKeys.count)
+            featureIndex[h] = r
+            featureKeys.append(h)
+            rows[k] = r
+        }
+        w.append(contentsOf: repeatElement(0, count: (featureKeys.count * NERTags.count) - w.count))
+        u.append(contentsOf: repeatElement(0, count: (featureKeys.count * NERTags.count) - u.count))
+        sequences.append(Sequence(rows: rows, gold: gold))
+    }
+
+    /// Trains for `epochs` passes over the sentences, shuffled with a fixed seed.
+    public func train(epochs: Int, seed: UInt64 = 42, progress: (Int, Double) -> Void = { _, _ in }) {
+        var rng = SplitMix(seed: seed)
+        var order = Array(sequences.indices)
+        var emissions: [Float] = []
+        var predicted: [UInt8] = []
+        let T = NERTags.count
+        for epoch in 1...max(1, epochs) {
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                let j = Int(rng.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+            }
+            var tokens = 0, wrong = 0
+            for s in order {
+                let seq = sequences[s]
+                let n = seq.gold.count
+                score(seq.rows, n, into: &emissions)
+                emissions.withUnsafeBufferPointer { e in
+                    tw.withUnsafeBufferPointer { t in
+                        Viterbi.decode(e, count: n, transitions: t, into: &predicted, minusInfinity: -Float.infinity)
+                    }
+                }
+                tokens += n
+                if predicted != seq.gold {
+                    for i in 0..<n where predicted[i] != seq.gold[i] {
+                        wrong += 1
+                        let g = Int(seq.gold[i]), p = Int(predicted[i])
+                        for k in 0..<featuresPerToken {
+                            let r = Int(seq.rows[i * featuresPerToken + k])
+                            update(r * T + g, 1)
+                            update(r * T + p, -1)
+                        }
+                    }
+                    for i in 0..<n {
+                        let gp = i == 0 ? T : Int(seq.gold[i - 1]), pp = i == 0 ? T : Int(predicted[i - 1])
+                        if gp != pp || seq.gold[i] != predicted[i] {
+                            tw[gp * T + Int(seq.gold[i])] += 1; tu[gp * T + Int(seq.gold[i])] += c
+                            tw[pp * T + Int(predicted[i])] -= 1; tu[pp * T + Int(predicted[i])] -= c
+                        }
+                    }
+                }
+                c += 1
+            }
+            progress(epoch, 1 - Double(wrong) / Double(max(tokens, 1)))
+        }
+    }
+
+    @inline(__always) private func update(_ k: Int, _ d: Float) {
+        w[k] += d
+        u[k] += c * d
+    }
+
+    private func score(_ rows: [Int32], _ n: Int, into e: inout [Float]) {
+        let T = NERTags.count
+        e.removeAll(keepingCapacity: true)
+        e.append(contentsOf: repeatElement(0, count: n * T))
+        for i in 0..<n {
+            for k in 0..<featuresPerToken {
+                let r = Int(rows[i * featuresPerToken + k]) * T
+                for t in 0..<T { e[i * T + t] += w[r + t] }
+            }
+        }
+    }
+
+    /// The averaged, quantised model: features whose largest averaged weight is below `minWeight`
+    /// (in units of one update) are dropped.
+    public func finish(minWeight: Float, lexicon: NERLexicon) -> NERModel {
+        let T = NERTags.count
+        var avg = [Float](repeating: 0, count: w.count)
+        var maxAbs: Float = 0
+        for k in w.indices {
+            avg[k] = w[k] - u[k] / c
+            maxAbs = max(maxAbs, abs(avg[k]))
+        }
+        var trans = [Float](repeating: 0, count: tw.count)
+        for k in tw.indices {
+            trans[k] = tw[k] - tu[k] / c
+            maxAbs = max(maxAbs, abs(trans[k]))
+        }
+        let scale = maxAbs / 32000
+        var keys: [UInt64] = []
+        var weights: [Int16] = []
+        for r in featureKeys.indices {
+            var keep = false
+            for t in 0..<T where abs(avg[r * T + t]) >= minWeight { keep = true }
+            guard keep else { continue }
+            keys.append(featureKeys[r])
+            for t in 0..<T { weights.append(Int16((avg[r * T + t] / scale).rounded())) }
+        }
+        let transitions = trans.map { Int32(($0 / scale).rounded()) }
+        return NERModel(keys: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
+    }
+}
+
+/// A small deterministic random generator (SplitMix64), for reproducible shuffling.
+public struct SplitMix {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        return FeatureHash.mix(state &- 0x9e37_79b9_7f4a_7c15)
+    }
+}

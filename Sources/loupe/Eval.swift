@@ -1,0 +1,53 @@
+import ArgumentParser
+import Entities
+import Foundation
+import LoupeCore
+import Pipeline
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score an analysis on annotated data.",
+        subcommands: [EvalNER.self])
+}
+
+struct EvalNER: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Score entities on a BRAT folder: PER/LOC/ORG, outermost gold spans, exact match.",
+        discussion: """
+            The convention of ../shared/eval/ner_score.py: predictions overlapping a gold span of another
+            kind (Date, Event, Product…) are ignored. Without --model, the built-in model is used.
+            Also prints tagging speed (tokens/s, entity stage only, one core).
+            """)
+
+    @Argument(help: ArgumentHelp("Folder of .txt + .ann files.", valueName: "gold"))
+    var gold: String
+
+    @Option(name: .long, help: ArgumentHelp("A model written by `loupe train ner`.", valueName: "file"))
+    var model: String?
+
+    @Flag(name: .long, help: "Print every false positive and false negative.")
+    var errors = false
+
+    func run() throws {
+        let nerModel: NERModel?
+        if let model {
+            do { nerModel = try NERModel.load(path: model) } catch { throw ValidationError("cannot load \(model): \(error)") }
+        } else {
+            nerModel = NERModel.builtIn
+        }
+        let pipeline = try Pipeline.french(nerModel: nerModel)
+        let score = try NERTraining.evaluate(folder: gold, pipeline: pipeline, errors: errors ? { print($0) } : nil)
+        for line in score.lines { print(line) }
+        if let nerModel {
+            // Speed of the tagger alone on the same documents, after the earlier stages.
+            let docs = try BratLoader.load(gold).map { NERTraining.preprocess($0.text, id: $0.name, pipeline: pipeline) }
+            let tokens = docs.reduce(0) { $0 + $1.tokens.count }
+            var found = 0
+            let start = Date()
+            for _ in 0..<3 { for d in docs { found += nerModel.tag(d).count } }
+            let seconds = Date().timeIntervalSince(start)
+            print(String(format: "tagging speed: %.0f tokens/s (%d tokens × 3, %.2f s, %d spans)", Double(tokens * 3) / seconds, tokens, seconds, found))
+        }
+    }
+}

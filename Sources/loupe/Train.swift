@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a statistical model.",
+        subcommands: [TrainNER.self])
+}
+
+struct TrainNER: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Train the entity tagger on BRAT folders (.txt + .ann, WiNER style).",
+        discussion: """
+            Person → PER, Location → LOC, Organization → ORG, Event and Product → MISC; Date and Hour
+            are ignored and nested spans dropped (outermost spans only). Documents are analysed by the
+            same stages as `loupe analyze` (tokens, sentences, lemmas) and the tags aligned to its tokens.
+            Training is reproducible: the shuffling seed is fixed.
+
+              loupe train ner --data ../shared/data/winer-fr/2016 --output ner-model.bin
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("A folder of .txt + .ann files (repeatable).", valueName: "folder"))
+    var data: [String]
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the model.", valueName: "file"))
+    var output: String = "ner-model.bin"
+
+    @Option(name: .long, help: "Passes over the training data.")
+    var epochs: Int = 12
+
+    @Option(name: .long, help: "Shuffling seed.")
+    var seed: UInt64 = 42
+
+    @Option(name: .long, help: "Drop features whose largest averaged weight is below this (model size).")
+    var minWeight: Float = 0.5
+
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("Give at least one --data folder.") }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let model = try NERTraining.train(folders: data, epochs: epochs, minWeight: minWeight, seed: seed) { line in
+            FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+        }
+        try model.write(to: output)
+        let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+        FileHandle.standardError.write(String(format: "%d features kept, %.1f MB → %@ (%.0f s)\n", model.featureCount,
+                                              Double(size) / 1_048_576, output, Date().timeIntervalSince(started)).data(using: .utf8)!)
+    }
+}
