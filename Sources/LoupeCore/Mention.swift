@@ -23,14 +23,17 @@ public struct Mention: Sendable, Equatable {
     public var key: String
     /// The index of the sentence holding the mention.
     public var sentence: Int
+    /// Polarity in [-1, 1] of the words around the mention, nearer words weighing more (sentiment stage).
+    public var sentiment: Double
 
-    public init(span: Span, tokens: Range<Int>, type: EntityType, text: String, key: String, sentence: Int) {
+    public init(span: Span, tokens: Range<Int>, type: EntityType, text: String, key: String, sentence: Int, sentiment: Double = 0) {
         self.span = span
         self.tokens = tokens
         self.type = type
         self.text = text
         self.key = key
         self.sentence = sentence
+        self.sentiment = sentiment
     }
 }
 

@@ -1,32 +1,33 @@
 import LoupeCore
 
-/// Polarity and subjectivity of French lemmas, with the words that shift them.
+/// Polarity and subjectivity of French lemmas, and the words and phrases that shift them.
 ///
-/// Read from the embedded `sentiment.tsv` (`lemma<TAB>polarity<TAB>subjectivity`); its sources and
-/// licences are listed in `Sources/FrenchData/data/SOURCES-sentiment.md`. Modifiers (negators,
-/// intensifiers, contrast words) and emoticons come from `sentiment_modifiers.tsv` and `emoticons.tsv`
-/// when the build has them, else from the small built-in lists below.
+/// Read from the embedded `sentiment.tsv` (`lemma<TAB>polarity<TAB>subjectivity`),
+/// `sentiment_modifiers.tsv` (`words<TAB>kind<TAB>value`) and `emoticons.tsv`; sources and licences
+/// in `Sources/FrenchData/data/SOURCES-sentiment.md`, the rules in `sentiment_rules.md`.
 public struct SentimentLexicon: Sendable {
     public struct Entry: Sendable {
         public var polarity: Double
         public var subjectivity: Double
     }
 
+    /// What a modifier does (see `sentiment_rules.md` §3).
+    public enum ModifierKind: String, Sendable {
+        case intensifier, attenuator, inverter, negator, negatorAfterNe = "negator_ne", ne, contrast, concessive, conditional
+        case phrase, neutral
+    }
+
+    /// A modifier or fixed phrase: its words as tokens ("n'importe quoi" → n' importe quoi).
+    public struct Modifier: Sendable {
+        public var words: [String]
+        public var kind: ModifierKind
+        public var value: Double
+    }
+
     public private(set) var entries: [String: Entry] = [:]
-    public private(set) var intensifiers: [String: Double] = [
-        "très": 1.5, "trop": 1.4, "vraiment": 1.4, "tellement": 1.5, "super": 1.5, "extrêmement": 1.8, "hyper": 1.5,
-        "vachement": 1.5, "totalement": 1.4, "complètement": 1.4, "absolument": 1.4, "particulièrement": 1.3,
-        "si": 1.2, "tout": 1.1, "bien": 1.2, "fort": 1.3, "profondément": 1.5, "grandement": 1.4,
-        "plutôt": 0.8, "assez": 0.8, "peu": 0.5, "légèrement": 0.6, "moyennement": 0.6, "presque": 0.7,
-    ]
-    public private(set) var negators: Set<String> = ["pas", "jamais", "rien", "guère", "point", "sans", "aucun", "aucune", "ni", "non", "personne", "nullement"]
-    public private(set) var contrasts: Set<String> = ["mais", "cependant", "pourtant", "toutefois", "néanmoins", "or"]
-    public private(set) var emoticons: [String: Double] = [
-        ":)": 0.6, ":-)": 0.6, ":D": 0.8, ";)": 0.4, "<3": 0.8, ":(": -0.6, ":-(": -0.6, ":'(": -0.7, ":/": -0.3,
-        "😀": 0.7, "😃": 0.7, "😄": 0.7, "😁": 0.7, "😊": 0.7, "😍": 0.9, "🥰": 0.9, "👍": 0.6, "👏": 0.6, "❤": 0.8,
-        "❤️": 0.8, "😂": 0.4, "🤣": 0.4, "😢": -0.6, "😭": -0.6, "😡": -0.8, "😠": -0.7, "👎": -0.6, "😞": -0.6,
-        "😒": -0.5, "🤮": -0.9, "💩": -0.7,
-    ]
+    /// Modifiers by their first word, longest first.
+    public private(set) var modifiers: [String: [Modifier]] = [:]
+    public private(set) var emoticons: [String: Double] = [:]
 
     public static let shared = SentimentLexicon()
 
@@ -38,14 +39,9 @@ public struct SentimentLexicon: Sendable {
             }
         }
         if let bytes = EmbeddedResource.bytes("sentiment_modifiers.tsv") {
-            for row in TabTable(bytes: bytes).allRows() where row.count >= 2 {
-                let word = String(row[0])
-                switch row[1] {
-                case "negator": negators.insert(word)
-                case "contrast": contrasts.insert(word)
-                case "intensifier", "attenuator": if row.count >= 3, let v = Double(row[2]) { intensifiers[word] = v }
-                default: break
-                }
+            for row in TabTable(bytes: bytes).allRows() where row.count >= 3 {
+                guard let kind = ModifierKind(rawValue: String(row[1])), let value = Double(row[2]) else { continue }
+                add(Modifier(words: Self.words(of: String(row[0])), kind: kind, value: value))
             }
         }
         if let bytes = EmbeddedResource.bytes("emoticons.tsv") {
@@ -56,9 +52,40 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// For tests and users who bring their own words.
-    public init(entries: [String: Entry]) {
+    public init(entries: [String: Entry], modifiers: [Modifier] = []) {
         self.entries = entries
+        for m in modifiers { add(m) }
     }
 
-    public func entry(_ lemma: String) -> Entry? { entries[lemma] }
+    private mutating func add(_ m: Modifier) {
+        guard let first = m.words.first else { return }
+        modifiers[first, default: []].append(m)
+        modifiers[first]!.sort { $0.words.count > $1.words.count }
+    }
+
+    /// Splits a phrase as the tokeniser would: spaces, and after an elision apostrophe.
+    static func words(of phrase: String) -> [String] {
+        var out: [String] = []
+        for part in phrase.split(separator: " ") {
+            var p = Substring(part)
+            if let a = p.firstIndex(of: "'"), p.index(after: a) < p.endIndex, p.distance(from: p.startIndex, to: a) <= 6 {
+                out.append(String(p[...a]))
+                p = p[p.index(after: a)...]
+            }
+            out.append(String(p))
+        }
+        return out
+    }
+
+    public func entry(_ lemma: String) -> Entry? {
+        if let e = entries[lemma] { return e }
+        if lemma.contains("oe") { return entries[lemma.replacingOccurrences(of: "oe", with: "œ")] }
+        return nil
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of a: String, with b: String) -> String {
+        split(separator: Substring(a), omittingEmptySubsequences: false).joined(separator: b)
+    }
 }

@@ -1,102 +1,304 @@
 import Foundation
 import LoupeCore
 
-/// Scores each sentence and the document in [-1, 1], with the words that moved each score.
+/// Scores each sentence, the document and each entity mention in [-1, 1], keeping the words that
+/// moved each sentence's score.
 ///
-/// Each lexicon word contributes its polarity, changed by what surrounds it: a negation in the three
-/// words before (ne … pas, jamais, sans, aucun) flips and halves it; an intensifier or attenuator
-/// just before multiplies it (très ×1.5, peu ×0.5); after a contrast word (mais, pourtant) words
-/// weigh 1.5 and before it 0.5; a question or a conditional damps the sentence, an exclamation
-/// mark strengthens it; emoticons and emoji count as words; letters repeated for emphasis
-/// (« trooop ») are reduced before lookup and strengthen the word. The sum `x` is squashed to
-/// `x / sqrt(x² + 1)`. The document's score is the mean over its non-boilerplate sentences.
+/// The rules (`Sources/FrenchData/data/sentiment_rules.md`, prototype `tools/sentiment_proto.py`):
+/// a sentence becomes units — words with their lexicon polarity, fixed phrases ("pas mal", "n'importe
+/// quoi"), modifiers, emoticons. Intensifiers, attenuators and inverters scale the next polar unit
+/// within three ("très bon", "peu fiable"); ne … pas/jamais/plus/rien and a bare pas, sans, aucun
+/// negate (×-0.6); the last contrast word (mais, pourtant) halves what precedes it and weighs what
+/// follows by 1.5; concessions and conditions (malgré, si) halve their clause; negative words weigh
+/// 1.5 (lexicons lean positive); questions and conditional verbs damp the sentence, exclamation marks
+/// add to it. The sum S is squashed to S / √(S² + 0.5). A document's score is the mean of its polar
+/// sentences, neutral ones counting a quarter; |D| < 0.05 is reported as 0. A mention's score weighs
+/// its sentence's words by their distance to it.
 public struct SentimentScorer: Stage {
     public let name = "sentiment"
-    public let requires: Set<Annotation> = [.tokens, .sentences, .boilerplate, .lemmas]
+    public let requires: Set<Annotation> = [.tokens, .sentences, .boilerplate, .lemmas, .entities]
     public let provides: Set<Annotation> = [.sentiment]
 
     let lexicon: SentimentLexicon
+
+    // Global constants, tuned on DEFT-2017 train only (sentiment_rules.md §0).
+    static let alpha = 0.5, negationFactor = -0.6, negativeWeight = 1.5, afterContrast = 1.5
+    static let question = 0.6, conditionalMood = 0.6, exclamation = 0.1, elongation = 1.3, capitals = 1.3
+    static let neutralSentenceWeight = 0.25, neutralThreshold = 0.05, window = 3
 
     public init(lexicon: SentimentLexicon = .shared) {
         self.lexicon = lexicon
     }
 
     public func process(_ document: inout Document) {
-        var total = 0.0, subjective = 0.0, n = 0
-        for s in document.sentences.indices {
-            guard !document.sentences[s].isBoilerplate else { continue }
-            let (score, subjectivity, cues) = scoreSentence(document.tokens, document.sentences[s].tokens)
-            document.sentences[s].sentiment = score
-            document.sentences[s].subjectivity = subjectivity
-            document.sentences[s].sentimentCues = cues
-            total += score
-            subjective += subjectivity
-            n += 1
+        var total = 0.0, weight = 0.0, subjective = 0.0, scored = 0
+        let allCaps = !document.tokens.contains { $0.kind == .word && $0.text.unicodeScalars.contains { $0.properties.isLowercase } }
+        for s in document.sentences.indices where !document.sentences[s].isBoilerplate {
+            let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps)
+            document.sentences[s].sentiment = result.score
+            document.sentences[s].subjectivity = result.subjectivity
+            document.sentences[s].sentimentCues = result.cues
+            total += result.score
+            weight += result.cues.isEmpty ? Self.neutralSentenceWeight : 1
+            subjective += result.subjectivity
+            scored += 1
         }
-        document.sentiment = n > 0 ? Self.round(total / Double(n)) : 0
-        document.subjectivity = n > 0 ? Self.round(subjective / Double(n)) : 0
+        let d = weight > 0 ? total / weight : 0
+        document.sentiment = abs(d) < Self.neutralThreshold ? 0 : Self.round(d)
+        document.subjectivity = scored > 0 ? Self.round(subjective / Double(scored)) : 0
+        for m in document.mentions.indices {
+            document.mentions[m].sentiment = mentionScore(document.mentions[m], document)
+        }
+    }
+
+    /// The mention's sentence, each word weighted by 1 / (1 + distance / 5) tokens from the mention.
+    func mentionScore(_ m: Mention, _ doc: Document) -> Double {
+        guard doc.sentences.indices.contains(m.sentence) else { return 0 }
+        var sum = 0.0
+        for cue in doc.sentences[m.sentence].sentimentCues {
+            let d = cue.token < m.tokens.lowerBound ? m.tokens.lowerBound - cue.token : max(0, cue.token - m.tokens.upperBound + 1)
+            sum += cue.weight / (1 + Double(d) / 5)
+        }
+        return sum == 0 ? 0 : Self.round(sum / (sum * sum + Self.alpha).squareRoot())
+    }
+
+    // MARK: - Units
+
+    enum Role { case word, phrase, neutral, emo, punct, skip, modifier(SentimentLexicon.ModifierKind, Double) }
+
+    struct Unit {
+        var tokens: Range<Int>
+        var role: Role
+        var polarity = 0.0
+        var subjectivity = 0.0
+        var contribution = 0.0
+        var immune = false
+        var negated = false
+        var isPolar: Bool { contribution != 0 }
+        var isPunct: Bool { if case .punct = role { return true }; return false }
+        var isEmo: Bool { if case .emo = role { return true }; return false }
+    }
+
+    public struct Result {
+        public var score: Double
+        public var subjectivity: Double
+        public var cues: [SentimentCue]
     }
 
     /// Score, subjectivity and cues of the tokens `range`.
-    public func scoreSentence(_ tokens: [Token], _ range: Range<Int>) -> (Double, Double, [SentimentCue]) {
+    public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false) -> Result {
+        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps)
+        assignModifierRoles(&units, tokens)
+        applyScalers(&units)
+        applyNegation(&units)
+        applyContrastAndConditions(&units)
+        var sum = 0.0
         var cues: [SentimentCue] = []
-        var subjectivities: [Double] = []
-        var contrastAt: Int?
-        for i in range where lexicon.contrasts.contains(Folding.lower(tokens[i].text)) { contrastAt = i }
-        for i in range {
-            let t = tokens[i]
-            guard var (polarity, subjectivity) = polarity(of: t) else { continue }
-            // Intensifier or attenuator just before (skipping one adverb: "vraiment très bon").
-            for k in stride(from: i - 1, through: max(range.lowerBound, i - 2), by: -1) {
-                if let m = lexicon.intensifiers[Folding.lower(tokens[k].text)] { polarity *= m; break }
-            }
-            if isNegated(tokens, i, range) { polarity *= -0.5 }
-            if let c = contrastAt { polarity *= i > c ? 1.5 : 0.5 }
-            if isElongated(t.text) { polarity *= 1.3 }
-            cues.append(SentimentCue(token: i, weight: polarity))
-            subjectivities.append(subjectivity)
+        var subjectivity = 0.0, polar = 0
+        for u in units where u.isPolar {
+            let c = u.contribution < 0 ? u.contribution * Self.negativeWeight : u.contribution
+            sum += c
+            cues.append(SentimentCue(token: u.tokens.lowerBound, weight: Self.round(c)))
+            subjectivity += u.subjectivity
+            polar += 1
         }
-        guard !cues.isEmpty else { return (0, 0, []) }
-        var sum = cues.reduce(0) { $0 + $1.weight }
-        let last = tokens[range.upperBound - 1].text
-        if last.contains("?") { sum *= 0.6 }
-        if last.contains("!") || tokens[range].contains(where: { $0.text.hasPrefix("!") }) { sum *= 1.3 }
-        if tokens[range].contains(where: { $0.kind == .word && (Folding.lower($0.text).hasSuffix("rait") || Folding.lower($0.text).hasSuffix("raient")) }) {
-            sum *= 0.8
-        }
-        let score = sum / (sum * sum + 1).squareRoot()
-        let subjectivity = min(1, max(0, subjectivities.reduce(0, +) / Double(subjectivities.count)))
-        return (Self.round(score), Self.round(subjectivity), cues.map { SentimentCue(token: $0.token, weight: Self.round($0.weight)) })
+        guard sum != 0 else { return Result(score: 0, subjectivity: 0, cues: cues) }
+        let terminal = tokens[range.upperBound - 1].text
+        if terminal.contains("?") && !terminal.contains("!") { sum *= Self.question }
+        if tokens[range].contains(where: isConditionalVerb) { sum *= Self.conditionalMood }
+        let bangs = min(3, terminal.filter { $0 == "!" }.count)
+        sum += (sum > 0 ? 1 : -1) * Self.exclamation * Double(bangs)
+        let score = sum / (sum * sum + Self.alpha).squareRoot()
+        return Result(score: Self.round(score), subjectivity: Self.round(min(1, subjectivity / Double(max(1, polar)))), cues: cues)
     }
 
-    private func polarity(of t: Token) -> (Double, Double)? {
-        if t.kind == .emoji || t.kind == .punctuation || t.kind == .symbol {
-            if let v = lexicon.emoticons[t.text] { return (v, 0.8) }
-            return nil
+    private func lower(_ t: Token) -> String { Folding.lower(t.text) }
+
+    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool) -> [Unit] {
+        var units: [Unit] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = tokens[i]
+            switch t.kind {
+            case .punctuation where lexicon.emoticons[t.text] == nil:
+                units.append(Unit(tokens: i..<i + 1, role: .punct))
+            case .emoji, .punctuation, .symbol:
+                var key = t.text
+                key.unicodeScalars.removeAll { $0.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains($0.value) }
+                if let v = lexicon.emoticons[t.text] ?? lexicon.emoticons[key] ?? key.unicodeScalars.first.flatMap({ lexicon.emoticons[String($0)] }) {
+                    units.append(Unit(tokens: i..<i + 1, role: .emo, polarity: v, subjectivity: 1, contribution: v, immune: true))
+                } else {
+                    units.append(Unit(tokens: i..<i + 1, role: .skip))
+                }
+            case .hashtag:
+                let tag = Folding.lower(String(t.text.dropFirst()))
+                let v = lexicon.entry(tag)?.polarity ?? 0
+                units.append(Unit(tokens: i..<i + 1, role: .word, polarity: v, subjectivity: 0.5, contribution: v, immune: true))
+            case .word:
+                if let (m, n) = matchModifier(tokens, i, range) {
+                    switch m.kind {
+                    case .phrase: units.append(Unit(tokens: i..<i + n, role: .phrase, polarity: m.value, subjectivity: 0.8, contribution: m.value, immune: true))
+                    case .neutral: units.append(Unit(tokens: i..<i + n, role: .neutral))
+                    default:
+                        var u = Unit(tokens: i..<i + n, role: .modifier(m.kind, m.value))
+                        if n == 1, let e = entry(of: t) { u.polarity = e.polarity; u.subjectivity = e.subjectivity }
+                        units.append(u)
+                    }
+                    i += n
+                    continue
+                }
+                var u = Unit(tokens: i..<i + 1, role: .word)
+                if let e = entry(of: t) {
+                    var p = e.polarity
+                    if isElongated(t.text) { p *= Self.elongation }
+                    if !textIsAllCaps && t.isAllCaps && t.text.count >= 3 { p *= Self.capitals }
+                    u.polarity = p
+                    u.subjectivity = e.subjectivity
+                    u.contribution = p
+                }
+                units.append(u)
+            default:
+                units.append(Unit(tokens: i..<i + 1, role: .skip))
+            }
+            i += 1
         }
-        guard t.kind == .word || t.kind == .hashtag else { return nil }
-        let lemma = Folding.lower(t.lemma.hasPrefix("#") ? String(t.lemma.dropFirst()) : t.lemma)
-        if let e = lexicon.entry(lemma) { return (e.polarity, e.subjectivity) }
-        let form = Folding.lower(t.text)
-        if let e = lexicon.entry(form) { return (e.polarity, e.subjectivity) }
-        if isElongated(form) {
-            for keep in [1, 2] { if let e = lexicon.entry(Self.reduceRepeats(form, keep: keep)) { return (e.polarity, e.subjectivity) } }
+        return units
+    }
+
+    /// The longest modifier or phrase starting at token `i` (matching each word's form or lemma).
+    private func matchModifier(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> (SentimentLexicon.Modifier, Int)? {
+        let candidates = (lexicon.modifiers[lower(tokens[i])] ?? []) + (lexicon.modifiers[Folding.lower(tokens[i].lemma)] ?? [])
+        for m in candidates.sorted(by: { $0.words.count > $1.words.count }) where i + m.words.count <= range.upperBound {
+            let fits = m.words.enumerated().allSatisfy { k, w in
+                let t = tokens[i + k]
+                return t.kind == .word && (lower(t) == w || Folding.lower(t.lemma) == w)
+            }
+            if fits { return (m, m.words.count) }
         }
         return nil
     }
 
-    /// A negator among the three words before, or "ne/n'" before and "pas" right after (ne fonctionne pas).
-    private func isNegated(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
-        for k in stride(from: i - 1, through: max(range.lowerBound, i - 3), by: -1) {
-            let w = Folding.lower(tokens[k].text)
-            if lexicon.negators.contains(w) { return true }
-            if tokens[k].kind == .punctuation { break }
+    private func entry(of t: Token) -> SentimentLexicon.Entry? {
+        let lemma = Folding.lower(t.lemma)
+        if let e = lexicon.entry(lemma) { return e }
+        let form = lower(t)
+        if let e = lexicon.entry(form) { return e }
+        if isElongated(form) {
+            for keep in [2, 1] { if let e = lexicon.entry(Self.reduceRepeats(form, keep: keep)) { return e } }
         }
-        if i + 1 < range.upperBound, ["pas", "plus", "jamais", "rien"].contains(Folding.lower(tokens[i + 1].text)),
-           i - 1 >= range.lowerBound, ["ne", "n'"].contains(Folding.lower(tokens[i - 1].text)) || i - 2 >= range.lowerBound && ["ne", "n'"].contains(Folding.lower(tokens[i - 2].text)) {
-            return true
+        return nil
+    }
+
+    // MARK: - Rules
+
+    private static let subjects: Set<String> = [
+        "il", "ils", "elle", "elles", "on", "je", "j'", "tu", "nous", "vous", "c'", "ce", "cela", "ça", "le", "la", "les", "l'",
+        "un", "une", "des", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur",
+        "leurs", "tout", "tous", "rien",
+    ]
+
+    /// Right to left, so that "très bien" settles "bien" before "très".
+    private func assignModifierRoles(_ units: inout [Unit], _ tokens: [Token]) {
+        for k in units.indices.reversed() {
+            guard case .modifier(var kind, var value) = units[k].role else { continue }
+            if kind == .conditional && lower(tokens[units[k].tokens.lowerBound]) == "si" {
+                let next = k + 1 < units.count ? lower(tokens[units[k + 1].tokens.lowerBound]) : ""
+                if !Self.subjects.contains(next) { kind = .intensifier; value = 1.2 }
+            }
+            if kind == .intensifier || kind == .attenuator || kind == .inverter {
+                if nextPolar(units, after: k) != nil {
+                    units[k].role = .modifier(kind, value)
+                } else if units[k].polarity != 0 {
+                    units[k].role = .word
+                    units[k].contribution = units[k].polarity
+                } else {
+                    units[k].role = .skip
+                }
+            } else {
+                units[k].role = .modifier(kind, value)
+            }
         }
-        return false
+    }
+
+    /// The first polar word or phrase within the window after unit `k`, not crossing punctuation or emoji.
+    private func nextPolar(_ units: [Unit], after k: Int) -> Int? {
+        var j = k + 1
+        while j < units.count && j <= k + Self.window {
+            if units[j].isPunct || units[j].isEmo { return nil }
+            if units[j].isPolar { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    private func applyScalers(_ units: inout [Unit]) {
+        for k in units.indices.reversed() {
+            guard case .modifier(let kind, let value) = units[k].role, [.intensifier, .attenuator, .inverter].contains(kind),
+                  let j = nextPolar(units, after: k) else { continue }
+            units[j].contribution *= value
+        }
+    }
+
+    private func applyNegation(_ units: inout [Unit]) {
+        func negate(_ j: Int) {
+            if units[j].isPolar && !units[j].immune && !units[j].negated {
+                units[j].contribution *= Self.negationFactor
+                units[j].negated = true
+            }
+        }
+        func scope(from k: Int, length: Int) {
+            var j = k + 1
+            while j < units.count && j <= k + length {
+                if units[j].isPunct { break }
+                if case .modifier(let kind, _) = units[j].role, kind == .contrast || kind == .concessive { break }
+                negate(j)
+                j += 1
+            }
+        }
+        var claimed = Set<Int>()
+        for k in units.indices {
+            guard case .modifier(.ne, _) = units[k].role else { continue }
+            var j = k + 1
+            while j < units.count && j <= k + 5 && !units[j].isPunct {
+                if case .modifier(let kind, let value) = units[j].role, kind == .negator || kind == .negatorAfterNe {
+                    for b in (k + 1)..<j { negate(b) }
+                    scope(from: j, length: Int(value))
+                    claimed.insert(j)
+                    break
+                }
+                j += 1
+            }
+        }
+        for k in units.indices where !claimed.contains(k) {
+            guard case .modifier(.negator, let value) = units[k].role else { continue }
+            scope(from: k, length: Int(value))
+            if k > 0, case .word = units[k - 1].role, units[k - 1].isPolar {
+                let ne = (max(0, k - 5)..<k).contains { if case .modifier(.ne, _) = units[$0].role { return true }; return false }
+                if !ne { negate(k - 1) }
+            }
+        }
+    }
+
+    private func applyContrastAndConditions(_ units: inout [Unit]) {
+        if let c = units.indices.last(where: { if case .modifier(.contrast, _) = units[$0].role { return true }; return false }),
+           case .modifier(_, let before) = units[c].role {
+            for j in units.indices { units[j].contribution *= j < c ? before : (j > c ? Self.afterContrast : 1) }
+        }
+        for k in units.indices {
+            guard case .modifier(let kind, let value) = units[k].role, kind == .concessive || kind == .conditional else { continue }
+            var j = k + 1
+            while j < units.count && !units[j].isPunct { units[j].contribution *= value; j += 1 }
+        }
+    }
+
+    private static let notConditional: Set<String> = ["vrais", "frais", "désormais", "jamais", "mais", "marais", "rabais", "relais", "anglais"]
+
+    private func isConditionalVerb(_ t: Token) -> Bool {
+        guard t.kind == .word else { return false }
+        let w = lower(t)
+        guard w.count >= 6, ["rais", "rait", "rions", "riez", "raient"].contains(where: { w.hasSuffix($0) }), !Self.notConditional.contains(w) else { return false }
+        let lemma = Folding.lower(t.lemma)
+        return lemma != w && ["er", "ir", "re", "oir"].contains { lemma.hasSuffix($0) }
     }
 
     private func isElongated(_ word: String) -> Bool {
@@ -115,9 +317,7 @@ public struct SentimentScorer: Stage {
         var out = ""
         var previous: Character?
         var run = 0
-        var chars = Array(word)
-        chars.append(" ")
-        for c in chars {
+        for c in Array(word) + [" "] {
             if c == previous { run += 1; continue }
             if let p = previous { out.append(contentsOf: String(repeating: p, count: run >= 3 ? keep : run)) }
             previous = c

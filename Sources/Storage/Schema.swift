@@ -116,9 +116,21 @@ enum Schema {
                     FROM keyphrase p JOIN document d ON d.id = p.document_id ORDER BY d.id, p.rank;
                 """)
         }
+        migrator.registerMigration("v2-mention-sentiment") { db in
+            // Each mention's own tone (words near it weigh more); entity sentiment is their mean.
+            try db.execute(sql: """
+                ALTER TABLE mention ADD COLUMN sentiment REAL NOT NULL DEFAULT 0;
+                DROP VIEW mentions;
+                CREATE VIEW mentions AS
+                    SELECT d.name AS document, m.start, m."end", m.text, m.type, e.name AS entity, m.sentence, m.sentiment
+                    FROM mention m JOIN document d ON d.id = m.document_id
+                    LEFT JOIN entity_key k ON k.key = m.key LEFT JOIN entity e ON e.id = k.entity_id
+                    ORDER BY d.id, m.idx;
+                """)
+        }
         return migrator
     }
 
     /// The newest migration's name: the schema version recorded in the database.
-    static let version = "v1-corpus"
+    static let version = "v2-mention-sentiment"
 }

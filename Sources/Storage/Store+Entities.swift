@@ -95,11 +95,8 @@ extension Store {
             """)
         try db.execute(sql: """
             UPDATE entity SET sentiment = x.sentiment FROM (
-                SELECT u.entity_id AS id, round(AVG(s.sentiment), 4) AS sentiment
-                FROM (SELECT DISTINCT k.entity_id, m.document_id, m.sentence
-                      FROM mention m JOIN entity_key k ON k.key = m.key) u
-                JOIN sentence s ON s.document_id = u.document_id AND s.idx = u.sentence
-                GROUP BY u.entity_id
+                SELECT k.entity_id AS id, round(AVG(m.sentiment), 4) AS sentiment
+                FROM mention m JOIN entity_key k ON k.key = m.key GROUP BY k.entity_id
             ) AS x WHERE x.id = entity.id
             """)
     }

@@ -52,9 +52,11 @@ extension Store {
                 try token.execute(arguments: [id, i, s, t.span.start, t.span.end, doc.text(of: t.span), t.lemma, t.isStopword, t.kind.rawValue])
             }
         }
-        let mention = try db.cachedStatement(sql: "INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let mention = try db.cachedStatement(sql: """
+            INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (i, m) in doc.mentions.enumerated() {
-            try mention.execute(arguments: [id, i, m.span.start, m.span.end, m.text, m.type.rawValue, m.key, m.sentence])
+            try mention.execute(arguments: [id, i, m.span.start, m.span.end, m.text, m.type.rawValue, m.key, m.sentence, m.sentiment])
         }
         let acronym = try db.cachedStatement(sql: "INSERT OR REPLACE INTO acronym VALUES (?, ?, ?)")
         for a in doc.acronyms { try acronym.execute(arguments: [id, a.acronym, a.expansionKey]) }

@@ -5,7 +5,7 @@ struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The corpus entity report: who and what the documents talk about.",
         discussion: """
-            One row per entity (variants such as États-Unis / Etats-Unis, or UA / Union africaine, are merged): its canonical name, type, mentions, documents, the mean sentiment of the sentences that mention it, and the entities it most often appears with.
+            One row per entity (variants such as États-Unis / Etats-Unis, or UA / Union africaine, are merged): its canonical name, type, mentions, documents, the mean sentiment of its mentions (the words of each mention's sentence, nearer words weighing more), and the entities it most often appears with.
             """)
 
     @Option(name: .long, help: "Only entities of this type: PER, LOC, ORG or MISC.")

@@ -15,7 +15,7 @@ struct Export: ParsableCommand {
                           sentiment,subjectivity,url
               sentences   document,index,start,end,sentiment,text,boilerplate,subjectivity
               tokens      document,sentence,start,end,text,lemma,stopword,kind
-              mentions    document,start,end,text,type,entity,sentence
+              mentions    document,start,end,text,type,entity,sentence,sentiment
               entities    entity,type,mentions,documents,sentiment,aliases
               keywords    document,term,count,weight
               keyphrases  document,rank,phrase,score

@@ -109,7 +109,7 @@ final class LoupeCLITests: XCTestCase {
         let out = try loupe(["export", "mentions", "--db", "s.sqlite", "--output", "m.csv"])
         XCTAssertEqual(out.status, 0, out.err)
         let reader = try CSVReader(stream: InputStream(fileAtPath: dir.appendingPathComponent("m.csv").path)!, hasHeaderRow: true)
-        XCTAssertEqual(reader.headerRow!, ["document", "start", "end", "text", "type", "entity", "sentence"])
+        XCTAssertEqual(reader.headerRow!, ["document", "start", "end", "text", "type", "entity", "sentence", "sentiment"])
         var rows: [[String]] = []
         while let row = reader.next(), row.count > 1 { rows.append(row) }
         XCTAssertEqual(rows.map { $0[3] }, ["Emmanuel Macron", "Dakar"])
@@ -125,5 +125,23 @@ final class LoupeCLITests: XCTestCase {
         let badTable = try loupe(["export", "people"])
         XCTAssertNotEqual(badTable.status, 0)
         XCTAssertTrue(badTable.err.contains("documents"), badTable.err)
+    }
+}
+
+extension LoupeCLITests {
+    func testKeywordsAndDistinctiveTerms() throws {
+        XCTAssertEqual(try loupe(["analyze", Self.root.appendingPathComponent("corpus").path, "--db", "k.sqlite"]).status, 0)
+        let distinctive = try loupe(["keywords", "--doc", "000_dca4ec47950a0694.txt", "--distinctive", "--db", "k.sqlite", "--top", "5"])
+        XCTAssertEqual(distinctive.status, 0, distinctive.err)
+        let lines = distinctive.out.split(separator: "\n")
+        XCTAssertTrue(lines[0].hasPrefix("term"))
+        XCTAssertTrue(lines[1].hasPrefix("huawei"), distinctive.out)
+        XCTAssertTrue(lines[1].hasSuffix("p<0.001"))
+        let corpus = try loupe(["keywords", "--db", "k.sqlite", "--top", "3"])
+        XCTAssertEqual(corpus.out.split(separator: "\n").count, 4)
+        let explain = try loupe(["report", "000_dca4ec47950a0694.txt", "--explain", "--db", "k.sqlite"])
+        XCTAssertTrue(explain.out.contains("espionner -"), "the explanation names the words that moved a sentence:\n\(explain.out)")
+        let needsDocs = try loupe(["keywords", "--distinctive", "--db", "k.sqlite"])
+        XCTAssertNotEqual(needsDocs.status, 0)
     }
 }

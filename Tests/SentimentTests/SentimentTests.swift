@@ -49,3 +49,39 @@ final class SentimentTests: XCTestCase {
         XCTAssertTrue(bonne.isBoilerplate)
     }
 }
+
+final class SentimentRuleTests: XCTestCase {
+    private func score(_ text: String) throws -> Double {
+        var doc = Document(id: "t", text: text)
+        try Pipeline.french().process(&doc)
+        return doc.sentiment
+    }
+
+    func testNegationForms() throws {
+        XCTAssertLessThan(try score("Je n’aime pas du tout ce film."), -0.3)
+        XCTAssertLessThan(try score("J'aime pas."), -0.3, "a bare pas after the verb negates it")
+        XCTAssertGreaterThan(try score("Ce n’est pas mauvais."), 0.2)
+        XCTAssertLessThan(try score("Il n'a jamais été aussi efficace."), 0)
+        XCTAssertEqual(try score("Il ne reste plus que deux jours."), 0, accuracy: 0.05, "plus without a polar word negates nothing")
+    }
+
+    func testPhrasesIntensifiersAndInverters() throws {
+        XCTAssertGreaterThan(try score("Pas mal du tout !"), 0.3)
+        XCTAssertLessThan(try score("N’importe quoi, ce gouvernement."), -0.3)
+        XCTAssertLessThan(try score("Un produit peu fiable."), 0)
+        XCTAssertGreaterThan(try score("C'est trooop bien !!!"), try score("C'est bien."))
+    }
+
+    func testQuestionsAndConditionalsAreDamped() throws {
+        XCTAssertLessThan(abs(try score("Est-ce un succès ?")), abs(try score("C'est un succès.")))
+    }
+
+    func testMentionSentimentFollowsNearbyWords() throws {
+        var doc = Document(id: "t", text: "Huawei est accusée d’espionner le siège de l’Union africaine. Le groupe Orange salue un succès remarquable.")
+        try Pipeline.french().process(&doc)
+        let huawei = try XCTUnwrap(doc.mentions.first { $0.text == "Huawei" })
+        let orange = try XCTUnwrap(doc.mentions.first { $0.text == "Orange" })
+        XCTAssertLessThan(huawei.sentiment, -0.2)
+        XCTAssertGreaterThan(orange.sentiment, 0.2)
+    }
+}
