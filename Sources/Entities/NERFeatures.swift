@@ -139,6 +139,12 @@ public struct NERLexicon: Sendable {
         FeatureHash.mix(h &* 31 ^ token)
     }
 
+    /// Whether a single folded word is in the learnt names or ICU's places.
+    public func knows(word folded: String) -> Bool {
+        let h = NERLexicon.sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded)))
+        return names[h] != nil || places[h] != nil
+    }
+
     /// Adds learnt names (hash of folded token sequence → type).
     public mutating func addNames(_ entries: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)]) {
         for e in entries {
