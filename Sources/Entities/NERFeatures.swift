@@ -32,7 +32,7 @@ public enum FeatureHash {
 
     /// A feature: template number combined with one or two values.
     @inline(__always) public static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 {
-        mix(template &* 0x2545_f491_4f6c_dd1d ^ mix(a ^ mix(b &+ template)))
+        mix((template &* 0x2545_f491_4f6c_dd1d ^ a) &+ mix(b ^ template &* 0x9e37_79b9_7f4a_7c15))
     }
 }
 
@@ -227,11 +227,10 @@ public struct NERFeatureExtractor: Sendable {
             var first = true
             for s in t.text.unicodeScalars {
                 let c: UInt8
-                let p = s.properties
                 if s.value < 0x80 {
                     let v = UInt8(s.value)
                     if v >= 0x41 && v <= 0x5A { c = 88; upper += 1; letters += 1 } else if v >= 0x61 && v <= 0x7A { c = 120; lower += 1; letters += 1 } else if v >= 0x30 && v <= 0x39 { c = 100; flags |= Flag.hasDigit } else { c = v }
-                } else if p.isUppercase { c = 88; upper += 1; letters += 1 } else if p.isLowercase { c = 120; lower += 1; letters += 1 } else if p.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
+                } else if s.properties.isUppercase { c = 88; upper += 1; letters += 1 } else if s.properties.isLowercase { c = 120; lower += 1; letters += 1 } else if s.properties.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
                 if first { if c == 88 { flags |= Flag.capitalized }; first = false }
                 if c == 45 { flags |= Flag.hasHyphen }
                 if c == 46 { flags |= Flag.hasPeriod }

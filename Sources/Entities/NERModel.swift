@@ -19,9 +19,9 @@ public final class NERModel: @unchecked Sendable {
     let transitions: [Int32]
     public let lexicon: NERLexicon
     public let featureCount: Int
-    private var table: [UInt32] = []  // key + 1 → 0 means empty
-    private var rows: [Int32] = []
-    private var mask = 0
+    /// Open addressing: (key + 1) << 32 | row per slot, 0 when empty (one cache line per probe).
+    private let table: [UInt64]
+    private let mask: Int
     /// Keys, kept for saving.
     private let keys: [UInt32]
 
@@ -35,7 +35,7 @@ public final class NERModel: @unchecked Sendable {
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys.count
-        buildTable()
+        (table, mask) = Self.buildTable(self.keys)
     }
 
     private init(keys32: [UInt32], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
@@ -45,7 +45,7 @@ public final class NERModel: @unchecked Sendable {
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys32.count
-        buildTable()
+        (table, mask) = Self.buildTable(keys32)
     }
 
     @inline(__always) static func key(_ h: UInt64) -> UInt32 {
@@ -53,30 +53,28 @@ public final class NERModel: @unchecked Sendable {
         return k == UInt32.max ? k - 1 : k
     }
 
-    private func buildTable() {
+    private static func buildTable(_ keys: [UInt32]) -> ([UInt64], Int) {
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        table = [UInt32](repeating: 0, count: capacity)
-        rows = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        var table = [UInt64](repeating: 0, count: capacity)
         for (r, k) in keys.enumerated() {
-            var slot = Int(FeatureHash.mix(UInt64(k)) & UInt64(mask))
-            while table[slot] != 0 && table[slot] != k &+ 1 { slot = (slot + 1) & mask }
-            table[slot] = k &+ 1
-            rows[slot] = Int32(r)
+            let stored = UInt64(k &+ 1)
+            var slot = Int(truncatingIfNeeded: stored &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+            while table[slot] != 0 && table[slot] >> 32 != stored { slot = (slot + 1) & mask }
+            table[slot] = stored << 32 | UInt64(r)
         }
+        return (table, mask)
     }
 
-    @inline(__always) func row(_ h: UInt64) -> Int {
-        let k = Self.key(h) &+ 1
-        return table.withUnsafeBufferPointer { tb in
-            var slot = Int(FeatureHash.mix(UInt64(k &- 1)) & UInt64(mask))
-            while true {
-                let v = tb[slot]
-                if v == k { return Int(rows[slot]) }
-                if v == 0 { return -1 }
-                slot = (slot + 1) & mask
-            }
+    @inline(__always) func row(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt64>) -> Int {
+        let k = UInt64(Self.key(h) &+ 1)
+        var slot = Int(truncatingIfNeeded: k &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+        while true {
+            let v = tb[slot]
+            if v >> 32 == k { return Int(v & 0xffff_ffff) }
+            if v == 0 { return -1 }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -100,21 +98,21 @@ public final class NERModel: @unchecked Sendable {
             if n == 0 { continue }
             emissions.removeAll(keepingCapacity: true)
             emissions.append(contentsOf: repeatElement(0, count: n * T))
-            weights.withUnsafeBufferPointer { wb in
+            table.withUnsafeBufferPointer { tb in weights.withUnsafeBufferPointer { wb in
                 emissions.withUnsafeMutableBufferPointer { e in
                     for i in range {
                         features.removeAll(keepingCapacity: true)
                         extractor.features(infos, i, range, into: &features)
                         let base = (i - range.lowerBound) * T
                         for h in features {
-                            let r = row(h)
+                            let r = row(h, tb)
                             if r < 0 { continue }
                             let o = r * T
                             for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
                         }
                     }
                 }
-            }
+            } }
             emissions.withUnsafeBufferPointer { e in
                 transitions.withUnsafeBufferPointer { tr in
                     Viterbi.decode(e, count: n, transitions: tr, into: &tags, minusInfinity: Int32.min)
