@@ -145,6 +145,12 @@ public struct NERLexicon: Sendable {
         return names[h] != nil || places[h] != nil
     }
 
+    /// Whether a word may begin one of ICU's place names (a quick filter before folding longer spans).
+    public func mayStartPlace(_ word: String) -> Bool {
+        let h = FeatureHash.bytes(FastFold.fold(word))
+        return places[NERLexicon.sequenceStep(0, h)] != nil || starts.contains(h)
+    }
+
     /// Adds learnt names (hash of folded token sequence → type).
     public mutating func addNames(_ entries: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)]) {
         for e in entries {

@@ -19,9 +19,14 @@ public final class NERModel: @unchecked Sendable {
     let transitions: [Int32]
     public let lexicon: NERLexicon
     public let featureCount: Int
-    /// Open addressing: (key + 1) << 32 | row per slot, 0 when empty (one cache line per probe).
-    private let table: [UInt64]
+    /// Open addressing over a small index that stays in cache: per slot, row + 1 in the low 20 bits and
+    /// 12 bits of the key above them (0: empty), so most unknown features are rejected without
+    /// touching the weights. The weights of a row sit beside its full key in `entries`.
+    private let table: [UInt32]
     private let mask: Int
+    /// Per row: the 32-bit key as two Int16, the tags' weights, padding to `stride`.
+    private let entries: [Int16]
+    static let entryStride = 12
     /// Keys, kept for saving.
     private let keys: [UInt32]
 
@@ -35,7 +40,7 @@ public final class NERModel: @unchecked Sendable {
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys.count
-        (table, mask) = Self.buildTable(self.keys)
+        (table, mask, entries) = Self.buildTable(self.keys, weights)
     }
 
     private init(keys32: [UInt32], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
@@ -45,7 +50,7 @@ public final class NERModel: @unchecked Sendable {
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys32.count
-        (table, mask) = Self.buildTable(keys32)
+        (table, mask, entries) = Self.buildTable(keys32, weights)
     }
 
     @inline(__always) static func key(_ h: UInt64) -> UInt32 {
@@ -53,27 +58,37 @@ public final class NERModel: @unchecked Sendable {
         return k == UInt32.max ? k - 1 : k
     }
 
-    private static func buildTable(_ keys: [UInt32]) -> ([UInt64], Int) {
+    private static func buildTable(_ keys: [UInt32], _ weights: [Int16]) -> ([UInt32], Int, [Int16]) {
+        precondition(keys.count < (1 << 20) - 1, "too many features for the index")
+        let T = NERTags.count
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
         let mask = capacity - 1
-        var table = [UInt64](repeating: 0, count: capacity)
+        var table = [UInt32](repeating: 0, count: capacity)
+        var entries = [Int16](repeating: 0, count: keys.count * entryStride)
         for (r, k) in keys.enumerated() {
-            let stored = UInt64(k &+ 1)
-            var slot = Int(truncatingIfNeeded: stored &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
-            while table[slot] != 0 && table[slot] >> 32 != stored { slot = (slot + 1) & mask }
-            table[slot] = stored << 32 | UInt64(r)
+            var slot = Int(truncatingIfNeeded: UInt64(k) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = (k >> 20) << 20 | UInt32(r + 1)
+            entries[r * entryStride] = Int16(truncatingIfNeeded: k & 0xffff)
+            entries[r * entryStride + 1] = Int16(truncatingIfNeeded: k >> 16)
+            for t in 0..<T { entries[r * entryStride + 2 + t] = weights[r * T + t] }
         }
-        return (table, mask)
+        return (table, mask, entries)
     }
 
-    @inline(__always) func row(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt64>) -> Int {
-        let k = UInt64(Self.key(h) &+ 1)
-        var slot = Int(truncatingIfNeeded: k &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+    /// The offset in `entries` of the weights of feature `h`, or -1.
+    @inline(__always) func offset(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt32>, _ eb: UnsafeBufferPointer<Int16>) -> Int {
+        let k = Self.key(h)
+        let tag = (k >> 20) << 20
+        var slot = Int(truncatingIfNeeded: UInt64(k) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
         while true {
             let v = tb[slot]
-            if v >> 32 == k { return Int(v & 0xffff_ffff) }
             if v == 0 { return -1 }
+            if v & 0xfff0_0000 == tag {
+                let o = Int(v & 0xfffff - 1) * Self.entryStride
+                if UInt16(bitPattern: eb[o]) == UInt16(k & 0xffff) && UInt16(bitPattern: eb[o + 1]) == UInt16(k >> 16) { return o + 2 }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -98,16 +113,15 @@ public final class NERModel: @unchecked Sendable {
             if n == 0 { continue }
             emissions.removeAll(keepingCapacity: true)
             emissions.append(contentsOf: repeatElement(0, count: n * T))
-            table.withUnsafeBufferPointer { tb in weights.withUnsafeBufferPointer { wb in
+            table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
                 emissions.withUnsafeMutableBufferPointer { e in
                     for i in range {
                         features.removeAll(keepingCapacity: true)
                         extractor.features(infos, i, range, into: &features)
                         let base = (i - range.lowerBound) * T
                         for h in features {
-                            let r = row(h, tb)
-                            if r < 0 { continue }
-                            let o = r * T
+                            let o = offset(h, tb, wb)
+                            if o < 0 { continue }
                             for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
                         }
                     }
