@@ -81,6 +81,8 @@ public struct NERLexicon: Sendable {
     /// ICU (CLDR) countries, regions and international bodies: hash → type code.
     var places: [UInt64: UInt8] = [:]
     public var firstNames: Set<UInt64> = []
+    /// Folded capitalised word → bit mask of the types (1 PER, 2 LOC, 3 ORG, 4 MISC) of the learnt names it is part of.
+    public var wordTypes: [UInt64: UInt8] = [:]
     /// Hashes of first tokens of any multi-token entry (a quick filter before longer lookups).
     var starts: Set<UInt64> = []
     var maxTokens = 1
@@ -181,6 +183,8 @@ public struct TokenInfo {
     var docContext: UInt32 = 0
     /// Dictionary codes met by any occurrence of the word in the document, one bit per code.
     var docLearnt: UInt32 = 0
+    /// Types of the learnt names this word is part of (bit mask).
+    var wordTypes: UInt8 = 0
 }
 
 enum Flag {
@@ -257,6 +261,7 @@ public struct NERFeatureExtractor: Sendable {
             if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
             info.flags = flags
             info.cue = lexicon.cueClass[info.folded] ?? 0
+            if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
             if letters > 0 {
                 if flags & Flag.capitalized == 0 { seenLower.insert(info.folded) } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
                     seenCapMid.insert(info.folded)
@@ -321,7 +326,7 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    public static let templateCount = 53
+    public static let templateCount = 56
 
     /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
     @inline(__always)
@@ -379,5 +384,8 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(51, UInt64(t.docLearnt)))
         out.append(f(52, UInt64(t.docContext), UInt64(p1?.flags ?? 0) & UInt64(Flag.capitalized) | UInt64((n1?.flags ?? 0) & Flag.capitalized) << 1))
         out.append(f(53, UInt64(t.docLearnt & 0xffff), UInt64(t.learnt)))
+        out.append(f(54, UInt64(t.wordTypes)))
+        out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags & capMask)))
+        out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
     }
 }

@@ -10,6 +10,7 @@ import LoupeCore
 ///     transitions: i32 × (tags + 1) × tags   (last row: sentence start)
 ///     names: u32 count, then (u64 hash, u8 type) × count; starts: u32 count, u64 × count;
 ///     first names: u32 count, u64 × count; maxTokens: u32
+///     word types: u32 count, then (u64 hash, u8 type mask) × count
 ///
 /// Tagging hashes features straight from token bytes and looks them up in an open-addressing table.
 public final class NERModel: @unchecked Sendable {
@@ -31,7 +32,7 @@ public final class NERModel: @unchecked Sendable {
     private let keys: [UInt32]
 
     static let magic: [UInt8] = Array("LNER".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     init(keys: [UInt64], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
         self.keys = keys.map { Self.key($0) }
@@ -174,6 +175,9 @@ public final class NERModel: @unchecked Sendable {
         u32(UInt32(firsts.count))
         for h in firsts { u64(h) }
         u32(UInt32(lexicon.maxTokens))
+        let words = lexicon.wordTypes.sorted { $0.key < $1.key }
+        u32(UInt32(words.count))
+        for (h, t) in words { u64(h); out.append(t) }
         return out
     }
 
@@ -227,6 +231,13 @@ public final class NERModel: @unchecked Sendable {
         for _ in 0..<Int(try u32()) { lexicon.starts.insert(try u64()) }
         for _ in 0..<Int(try u32()) { lexicon.firstNames.insert(try u64()) }
         lexicon.maxTokens = max(lexicon.maxTokens, Int(try u32()))
+        let words = Int(try u32())
+        for _ in 0..<words {
+            let h = try u64()
+            try need(1)
+            lexicon.wordTypes[h] = raw[p]
+            p += 1
+        }
         return NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
     }
 

@@ -111,7 +111,8 @@ public enum NERTraining {
 
     /// Names learnt from documents: every annotated span's folded tokens with its majority type
     /// (kept when that type covers at least 70% of its occurrences), and first names.
-    static func learnNames(_ docs: [Prepared]) -> (names: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)], firstNames: Set<UInt64>) {
+    static func learnNames(_ docs: [Prepared]) -> (names: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)], firstNames: Set<UInt64>, wordTypes: [UInt64: UInt8]) {
+        var wordTypes: [UInt64: UInt8] = [:]
         var counts: [UInt64: (first: UInt64, count: Int, types: [Int])] = [:]
         var firstCounts: [UInt64: Int] = [:]
         var lowerCounts: [UInt64: Int] = [:], capCounts: [UInt64: Int] = [:]
@@ -125,6 +126,7 @@ public enum NERTraining {
                 for k in r { h = NERLexicon.sequenceStep(h, folded[k]) }
                 var entry = counts[h] ?? (folded[r.lowerBound], r.count, [0, 0, 0, 0, 0])
                 entry.types[Int(NERLexicon.typeCode(type))] += 1
+                for k in r where p.doc.tokens[k].isCapitalized { wordTypes[folded[k], default: 0] |= 1 << NERLexicon.typeCode(type) }
                 counts[h] = entry
                 if type == .PER && r.count >= 2 {
                     let t = p.doc.tokens[r.lowerBound]
@@ -140,7 +142,7 @@ public enum NERTraining {
         }
         names.sort { $0.0 < $1.0 }
         let firsts = Set(firstCounts.keys.filter { (lowerCounts[$0] ?? 0) <= (capCounts[$0] ?? 0) })
-        return (names, firsts)
+        return (names, firsts, wordTypes)
     }
 
     static func lexicon(from docs: [Prepared], gazetteer: Gazetteer) -> NERLexicon {
@@ -148,6 +150,7 @@ public enum NERTraining {
         let learnt = learnNames(docs)
         lex.addNames(learnt.names)
         lex.firstNames = learnt.firstNames
+        lex.wordTypes = learnt.wordTypes
         return lex
     }
 
