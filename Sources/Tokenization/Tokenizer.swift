@@ -125,7 +125,12 @@ public struct Tokenizer: Stage {
                 let word = text(p, u)
                 let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
                 let dotted = word.contains(".")
-                if single || dotted || FrenchTokenRules.abbreviations.contains(Folding.lower(word)) {
+                // "l'art." is checked as "art.": elisions are split later.
+                let lower = Folding.lower(word).split(separator: "'").last.map(String.init) ?? ""
+                let nextIsCapital = i + 2 < pieces.count && pieces[i + 2].kind == .word
+                    && Unicode.Scalar(u[pieces[i + 2].start]).map { $0.properties.isUppercase } == true
+                let ambiguous = FrenchTokenRules.ambiguousAbbreviations.contains(lower) && !nextIsCapital
+                if single || dotted || ambiguous || FrenchTokenRules.abbreviations.contains(lower) {
                     out.append(Piece(start: p.start, end: pieces[i + 1].end, kind: .word))
                     i += 2
                     continue
