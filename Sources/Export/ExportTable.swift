@@ -1,6 +1,8 @@
 /// The tables `loupe export` writes, each the view of the same name in the database.
 public enum ExportTable: String, CaseIterable, Sendable {
     case documents, sentences, tokens, mentions, entities, keywords, keyphrases
+    /// Tokens and sentences as CoNLL-U (the format option does not apply).
+    case conllu
 
     /// The columns, in order (the contract other tools rely on).
     public var columns: [String] {
@@ -12,6 +14,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         case .entities: return ["entity", "type", "mentions", "documents", "sentiment", "aliases"]
         case .keywords: return ["document", "term", "count", "weight"]
         case .keyphrases: return ["document", "rank", "phrase", "score"]
+        case .conllu: return ["ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC"]
         }
     }
 }

@@ -18,6 +18,7 @@ public struct Exporter {
         let stream = FileHandleOutputStream(output)
         stream.open()
         defer { stream.flush() }
+        if table == .conllu { return try CoNLLUWriter(store: store).write(to: stream) }
         let columns = table.columns
         let sql = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \(table.rawValue)"
         var count = 0

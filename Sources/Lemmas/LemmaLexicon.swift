@@ -24,6 +24,9 @@ struct LemmaLexicon: Sendable {
         return String(fields[1])
     }
 
+    /// True when the word is a form of the table.
+    func isForm(_ lower: String) -> Bool { table.lookup(lower) != nil }
+
     /// True when the word is itself a lemma of the table.
     func isLemma(_ lower: String) -> Bool { lemmas.contains(lower) }
 

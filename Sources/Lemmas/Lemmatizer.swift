@@ -3,10 +3,10 @@ import LoupeCore
 /// Gives each token its lemma (dictionary form) and its stop-word flag.
 ///
 /// A word is looked up lower-cased in the embedded form → lemma table (see
-/// `Sources/FrenchData/data/SOURCES.md`); a word the table does not know goes through suffix rules
-/// for plurals, feminines and verb endings (``LemmaRules``), which only fire when they lead to a
-/// known lemma. Capitalised words the table does not know are proper nouns and keep their form.
-/// Elided forms take their full form (l' → le, qu' → que).
+/// `Sources/FrenchData/data/SOURCES.md`); a word the table does not know goes through the suffix
+/// rules of `LEMMA_RULES.md` for plurals and verb and adjective endings (``LemmaRules``).
+/// Acronyms and capitalised words inside a sentence that the table does not know are names and
+/// keep their form. Elided forms take their full form (l' → le, qu' → que).
 public struct Lemmatizer: Stage {
     public let name = "lemmas"
     public let requires: Set<Annotation> = [.tokens, .sentences]
@@ -43,21 +43,25 @@ public struct Lemmatizer: Stage {
     }
 
     public func lemma(word: String, capitalized: Bool, sentenceInitial: Bool) -> String {
-        let lower = Folding.lower(word)
-        if let full = LemmaRules.elided[lower] { return full }
-        if lower.hasPrefix("-") && lower.count > 1 {  // clitic pronoun split off a verb: -il, -t-elle
-            return String(lower.drop(while: { $0 == "-" || $0 == "t" && lower.hasPrefix("-t-") }).drop(while: { $0 == "-" }))
+        let key = Folding.lower(word)
+        if let full = LemmaRules.elided[key] { return full }
+        if key.hasPrefix("-") && key.count > 1 {  // clitic pronoun split off a verb: -il, -t-elle
+            return String(key.hasPrefix("-t-") ? key.dropFirst(3) : key.dropFirst())
         }
-        if let found = lexicon.lemma(of: lower) { return capitalized && !sentenceInitial && !lexicon.isCommonWord(lower) ? word : found }
-        if lexicon.isLemma(lower) { return capitalized && !sentenceInitial && !lexicon.isCommonWord(lower) ? word : lower }
-        if capitalized { return word }
-        return LemmaRules.apply(lower, lexicon: lexicon) ?? lower
+        // The table first, also for capitalised words ("Allemands" → allemand).
+        if let found = lexicon.lemma(of: key) { return found }
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let isAcronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        // Names keep their form: acronyms, and capitalised words inside a sentence (Londres, Texas).
+        if isAcronym || capitalized && !sentenceInitial { return word }
+        if capitalized && !lexicon.isLemma(key) && !lexicon.isForm(key) { return word }
+        return LemmaRules.apply(key, lexicon: lexicon) ?? key
     }
 }
 
 extension Lemmatizer {
     /// Whether a lower-case word is an ordinary French word: a stop word or a form the lexicon knows.
     public func isKnownWord(_ lower: String) -> Bool {
-        stopWords.words.contains(lower) || lexicon.lemma(of: lower) != nil || lexicon.isLemma(lower)
+        stopWords.words.contains(lower) || lexicon.isForm(lower) || lexicon.isLemma(lower)
     }
 }

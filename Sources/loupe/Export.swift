@@ -19,6 +19,7 @@ struct Export: ParsableCommand {
               entities    entity,type,mentions,documents,sentiment,aliases
               keywords    document,term,count,weight
               keyphrases  document,rank,phrase,score
+              conllu      tokens and sentences as CoNLL-U (ID, FORM, LEMMA, UPOS where known, MISC with SpaceAfter=No and TokenRange=start:end)
 
             CSV is RFC 4180 (UTF-8, a header row, CRLF line ends). start and end count Unicode characters (code points) from 0 in the document's stored text: text[start:end] in Python. weight is TF-IDF: count × (ln((1 + N) / (1 + df)) + 1) over the N documents stored.
             """)
