@@ -13,7 +13,7 @@ Run (from anywhere):
   options: --hunspell-dir DIR (default /usr/share/hunspell), --shared-data DIR
   (default <repo>/../shared/data), --out FILE (default ../data/lemmas.tsv next to
   this script), --no-simplemma, --no-spacy, --no-corpus (ablations).
-  Takes about a minute and ~2 GB of memory; the output is deterministic.
+  Takes ~25 s and ~1.3 GB of memory on this machine; the output is deterministic.
 
 How the table is made (see data/SOURCES.md and data/LEMMA_RULES.md):
  1. Candidate readings per form, each with a part of speech (NOUN, ADJ, VERB,
@@ -30,21 +30,25 @@ How the table is made (see data/SOURCES.md and data/LEMMA_RULES.md):
     heuristic (previous word an auxiliary, a subject clitic, a determiner...)
     is run over ~1.05 M words of free news and novel text to count how the form
     is used; counts plus fixed priors (participles lean to the verb reading)
-    pick the lemma.  Curated picks of simplemma and spaCy add a small vote.
+    pick the lemma.
  4. Hand-written grammar entries for elided and contracted forms (l' -> le,
-    qu' -> que, n' -> ne, au -> à ...).
- 5. Filtering: drop lemma == form, abbreviations without vowels, forms with
-    spaces, verb forms that exist only in rare tenses (imperfect subjunctive
-    other than 3sg, passé simple 2sg/1pl/2pl) and never occur in the corpus.
+    qu' -> que, n' -> ne, au -> à, des -> un) and subject pronouns (elles -> elle).
+    Grammatical words (hunspell po:mg: dans, sous, entre, lui, car) keep their
+    grammatical lemma over a rare homograph (dan, sou, entrer, luire).
+ 5. Filtering: drop lemma == form, abbreviations without vowels or ending in a
+    dot, forms with digits (10e stays 10e) or spaces, verb forms that exist only
+    in rare tenses (imperfect subjunctive other than 3sg, passé simple
+    2sg/1pl/2pl) and never occur in the corpus, and forms known only to spaCy's
+    exception lists whose lemma hunspell does not know, unless the corpus has them.
  6. Blocking lines `form<TAB>form` for known invariant words that the fallback
-    rules of lemma_rules.py would otherwise change (cours, temps, pays ...).
+    rules of lemma_rules.py would otherwise change (cours, temps, dans ...).
+ Keys are NFC, lower-case, with ASCII apostrophes; lines are sorted by UTF-8 bytes.
 """
 import argparse
 import collections
 import glob
 import gzip
 import json
-import lzma
 import os
 import re
 import sys
@@ -246,6 +250,10 @@ PREP_N = set("de d' en par pour avec sans sur sous dans entre vers chez".split()
 ADVS = set("""pas plus déjà bien jamais aussi encore toujours souvent très longtemps peu beaucoup
 rapidement également alors ensuite enfin notamment finalement""".split())
 PUNCT = set(".,;:!?()[]«»\"-–—")
+# adjectives usually placed before the noun (grammar-book list, plus ordinals in -ième)
+PRENOMINAL = set("""beau bon bref faux grand gros haut jeune joli long mauvais meilleur moindre
+nouveau petit vieux vrai autre même seul premier dernier second prochain ancien certain divers
+différent nombreux simple pur double véritable large court fort énorme immense""".split())
 ADJ_STOP = set("et ou mais de d' à en dans pour que qu'".split())
 
 
@@ -290,7 +298,10 @@ def guess(R, prev, prev2, nxt, r, prev_raw):
     if prev in DET or prev in PREP_N:
         nk = kinds(nxt)
         if has("ADJ") and nk == {"NOUN"}:
-            return "ADJ"
+            # determiner + adjective + noun: only the adjectives that French puts
+            # before the noun; otherwise the pattern is noun + noun (la partie nord)
+            lem = [l for l in r["ADJ"] if l in PRENOMINAL or l.endswith("ième")]
+            return "ADJ" if lem else None
         if has("NOUN") and (nxt in PUNCT or nxt in PREP_N or nxt in DET or
                             (nk & {"OTHER", "VERB"} and not nk & {"NOUN", "ADJ"})):
             return "NOUN"
@@ -342,14 +353,14 @@ ELISIONS = {
     "c'": "ce", "qu'": "que", "jusqu'": "jusque", "lorsqu'": "lorsque",
     "puisqu'": "puisque", "quoiqu'": "quoique", "presqu'": "presque",
     "au": "à", "aux": "à", "du": "de", "des": "un",
-    "elle": "elle", "elles": "elle", "ils": "il",
+    "elle": "elle", "elles": "elle", "ils": "il", "-elle": "elle", "-elles": "elle", "-ils": "il",
 }
 NOVOWEL = re.compile(r"^[^aeiouyàâäéèêëîïôöùûüœæ]+$")
 
 
 class Chooser:
-    def __init__(self, R, known, sm, sp, cnews, clit):
-        self.R, self.known, self.sm, self.sp = R, known, sm, sp
+    def __init__(self, R, known, cnews, clit):
+        self.R, self.known = R, known
         self.cnews, self.clit = cnews, clit
         self.hlem = collections.defaultdict(set)
         for w, r in R.items():
@@ -357,6 +368,14 @@ class Chooser:
                 for l, s in ls.items():
                     if "h" in s and l == w:
                         self.hlem[p].add(l)
+
+    def counts(self, w):
+        c = collections.Counter()
+        for p, n in self.cnews.get(w, {}).items():
+            c[p] += n
+        for p, n in self.clit.get(w, {}).items():
+            c[p] += LIT_WEIGHT * n
+        return c
 
     def classical(self, l, pos):
         if l in REFORM_EXCEPTIONS:
@@ -408,11 +427,12 @@ class Chooser:
         if len(vals) == 1:
             return vals.pop()
         pp = is_pp(self.R[w]) or is_ppr(self.R[w])
+        own = self.counts(w)
         pri, cnt = collections.Counter(), collections.Counter()
         for p, l in lem.items():
             s = PARTICIPLE_VERB_PRIOR if (p == "VERB" and pp) else POS_PRIOR[p]
             pri[l] = max(pri[l], s)
-            cnt[l] += self.cnews.get(w, {}).get(p, 0) + LIT_WEIGHT * self.clit.get(w, {}).get(p, 0)
+            cnt[l] += own[p]
         return max(pri, key=lambda l: (pri[l] + cnt[l], l))
 
 
@@ -454,9 +474,8 @@ def main():
     if sp:
         add_untyped(R, sp, "sp", lemma_pos)
     Rd = {w: {p: {l: set(s) for l, s in ls.items()} for p, ls in r.items()} for w, r in R.r.items()}
-    known = set(sm.values()) | set(sp.values()) | set(hlem)
-    if sm or sp:
-        known = set(sm.values()) | set(sp.values())
+    # lemmas the curated tables use; without them (ablation) every hunspell lemma counts
+    known = (set(sm.values()) | set(sp.values())) if (sm or sp) else set(hlem)
     print(f"readings for {len(Rd)} forms", file=sys.stderr)
 
     cnews, clit, seen = {}, {}, set()
@@ -464,7 +483,7 @@ def main():
         d = args.shared_data
         # only the raw article texts are read (never the entity annotations);
         # wikinews-keyphrases-fr, the keyphrase evaluation set, is left out
-        news = glob.glob(os.path.join(d, "winer-fr", "2016", "*", "*.txt"))
+        news = glob.glob(os.path.join(d, "winer-fr", "20*", "*", "*.txt"))
         lit = glob.glob(os.path.join(d, "eltec-fra", "*.txt"))
         if not news or not lit:
             sys.exit(f"corpus texts not found under {d} (use --no-corpus to build without them)")
@@ -473,7 +492,7 @@ def main():
         seen = s1 | s2
         print(f"context counts: {len(cnews)} news / {len(clit)} novel forms", file=sys.stderr)
 
-    ch = Chooser(Rd, known, sm, sp, cnews, clit)
+    ch = Chooser(Rd, known, cnews, clit)
     chosen = {}
     for w in Rd:
         if " " in w or "\t" in w or NOVOWEL.match(w) or w.endswith(".") or \
@@ -499,14 +518,15 @@ def main():
     lines.sort(key=lambda x: x[0].encode("utf-8"))
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    srcs = ["hunspell-fr-comprehensive 1:7.0-1 (MPL-2.0)"]
+    srcs = ["hunspell-fr 7.0 (Dicollecte, MPL-2.0)"]
     if not args.no_spacy:
         srcs.append("spacy-lookups-data 1.0.5 (MIT)")
     if not args.no_simplemma:
         srcs.append("simplemma 2.0.0 (MIT)")
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
-        out.write("# Loupe French lemmas, form<TAB>lemma; built by tools/build_lemmas.py from "
-                  + ", ".join(srcs) + "; licence MPL-2.0; see SOURCES.md\n")
+        out.write("# Loupe French lemmas (form<TAB>lemma), made by tools/build_lemmas.py from "
+                  + ", ".join(srcs) + ". Subject to the Mozilla Public License 2.0, "
+                  "https://mozilla.org/MPL/2.0/ ; see SOURCES.md\n")
         for w, l in lines:
             out.write(f"{w}\t{l}\n")
     size = os.path.getsize(args.out)
