@@ -14,10 +14,13 @@ public struct Lemmatizer: Stage {
 
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
+    private let isName: @Sendable (String) -> Bool
 
-    public init(stopWords: StopWords = .builtIn) {
+    /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
+    public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.stopWords = stopWords
         self.lexicon = LemmaLexicon.shared
+        self.isName = isName
     }
 
     public func process(_ document: inout Document) {
@@ -28,7 +31,11 @@ public struct Lemmatizer: Stage {
             var initial = sentenceStart.contains(i)
             // After an opening quote or dash, a capital is still sentence-initial.
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
-            document.tokens[i].lemma = lemma(t, sentenceInitial: initial)
+            var l = lemma(t, sentenceInitial: initial)
+            if t.kind == .word, i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial {
+                l = disambiguate(Folding.lower(t.text), lemma: l, after: Folding.lower(document.tokens[i - 1].text))
+            }
+            document.tokens[i].lemma = l
             document.tokens[i].isStopword = stopWords.contains(t.text)
         }
     }
@@ -48,8 +55,12 @@ public struct Lemmatizer: Stage {
         if key.hasPrefix("-") && key.count > 1 {  // clitic pronoun split off a verb: -il, -t-elle
             return String(key.hasPrefix("-t-") ? key.dropFirst(3) : key.dropFirst())
         }
-        // The table first, also for capitalised words ("Allemands" → allemand).
-        if let found = lexicon.lemma(of: key) { return found }
+        // The table first, also for capitalised words ("Allemands" → allemand), except known names
+        // inside a sentence (Paris is not a form of pari) and words the table leaves unchanged.
+        if let found = lexicon.lemma(of: key) {
+            if capitalized && !sentenceInitial && (found == key || isName(Folding.fold(word))) { return word }
+            return found
+        }
         let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
         let isAcronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
         // Names keep their form: acronyms, and capitalised words inside a sentence (Londres, Texas).
@@ -60,6 +71,26 @@ public struct Lemmatizer: Stage {
 }
 
 extension Lemmatizer {
+    private static let determiners: Set<String> = [
+        "le", "la", "les", "l'", "un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
+        "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque",
+    ]
+    private static let subjects: Set<String> = [
+        "je", "j'", "tu", "il", "elle", "on", "ils", "elles", "qui", "ne", "n'", "se", "s'", "me", "m'", "te", "t'", "nous", "vous",
+    ]
+
+    /// The table gives one lemma per form; the word before settles the commonest noun/verb ambiguities:
+    /// after a determiner a form that is itself a lemma stays a noun ("le compte", "la mort"); after a
+    /// subject or clitic pronoun an -e form whose infinitive exists is a verb ("il porte" → porter).
+    func disambiguate(_ lower: String, lemma: String, after previous: String) -> String {
+        if Self.determiners.contains(previous), lemma != lower, lexicon.isLemma(lower) { return lower }
+        if Self.subjects.contains(previous), lemma == lower, lower.count > 3 {
+            let stem = lower.hasSuffix("es") ? String(lower.dropLast(2)) : lower.hasSuffix("e") ? String(lower.dropLast()) : nil
+            if let stem, lexicon.isLemma(stem + "er") { return stem + "er" }
+        }
+        return lemma
+    }
+
     /// Whether a lower-case word is an ordinary French word: a stop word or a form the lexicon knows.
     public func isKnownWord(_ lower: String) -> Bool {
         stopWords.words.contains(lower) || lexicon.isForm(lower) || lexicon.isLemma(lower)
