@@ -4,8 +4,10 @@ import LoupeCore
 /// Reads the documents of one input file.
 ///
 /// - `.txt`, `.md`: one document, the decoded text unchanged; its title is the first non-empty line.
-/// - `.jsonl`: one document a line, an object with `text` (required) and `id`, `title`, `date`, `source`,
-///   `url` (optional). A bad line is reported with its number and skipped; the other lines are read.
+/// - `.jsonl`: one document a line, an object with `text` (or `html`, a page to extract the text from)
+///   and `id`, `title`, `date`, `source`, `url` (optional). A bad line is reported with its number and
+///   skipped; the other lines are read.
+/// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text.
 ///
 /// Dates are normalised to ISO 8601 when they can be read; without one, the first date written in the
 /// text ("31 mai 2019", "2018-01-02") or in the file name is used.
@@ -35,6 +37,20 @@ public enum DocumentReader {
             }
         case .jsonl:
             return readJSONL(bytes, file: file)
+        case .html:
+            do {
+                let decoded = try TextDecoding.decodeHTML(bytes)
+                let page = HTMLExtractor.extract(decoded.text)
+                guard page.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+                    return [.failure(LoupeError(file: file.path, reason: "no article text found in this HTML page"))]
+                }
+                var metadata = DocumentMetadata(title: page.title)
+                metadata.date = DateFinder.find(in: page.text) ?? DateFinder.find(inFileName: file.path)
+                return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path,
+                                                warnings: decoded.warning.map { [$0] } ?? []))]
+            } catch {
+                return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
+            }
         }
     }
 
@@ -72,14 +88,25 @@ public enum DocumentReader {
                 continue
             }
             guard let dict = object as? [String: Any] else { fail("a JSON object was expected, such as {\"text\": \"…\"}"); continue }
-            guard let text = dict["text"] as? String else { fail("missing \"text\" (a string): the text to analyse"); continue }
+            var title = dict["title"] as? String
+            let text: String
+            if let t = dict["text"] as? String {
+                text = t
+            } else if let html = dict["html"] as? String {
+                let page = HTMLExtractor.extract(html)
+                text = page.text
+                if title == nil { title = page.title }
+            } else {
+                fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
+                continue
+            }
             guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { fail("\"text\" is empty"); continue }
             var id = "\(file.id):\(lineNumber)"
             if let value = dict["id"] as? String, !value.isEmpty { id = value }
             else if let value = dict["id"] as? NSNumber { id = value.stringValue }
             var warnings: [String] = []
             if !ids.insert(id).inserted { warnings.append("id \"\(id)\" appears more than once in this file; the last line wins") }
-            var metadata = DocumentMetadata(title: dict["title"] as? String, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
+            var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
             if let date = dict["date"] as? String {
                 metadata.date = DateFinder.normalize(date) ?? date
             } else {
