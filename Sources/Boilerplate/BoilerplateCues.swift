@@ -17,10 +17,16 @@ enum BoilerplateCues {
         "cliquez", "telechargez", "pub",
     ]
 
+    /// Each phrase with its words, so that a line is searched only for phrases whose words it has.
+    private static let phraseWords: [(phrase: String, words: [Substring])] = phrases.map { p in
+        (p, p.split(whereSeparator: { !$0.isLetter }))
+    }
+
     /// Number of cue phrases found at word boundaries in a folded line.
     static func count(in folded: String) -> Int {
+        let words = Set(folded.split(whereSeparator: { !$0.isLetter }))
         var n = 0
-        for phrase in phrases where contains(folded, phrase) { n += 1 }
+        for (phrase, needed) in phraseWords where needed.allSatisfy(words.contains) && contains(folded, phrase) { n += 1 }
         return n
     }
 
