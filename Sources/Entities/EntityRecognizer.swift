@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 
 /// Finds named entities and gives each a type and a document-level key.
@@ -50,24 +51,66 @@ public struct EntityRecognizer: Stage {
     /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
     private func modelMentions(_ doc: Document, _ model: NERModel) -> [Mention] {
         var out: [Mention] = []
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        let tokens = doc.tokens
         for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }) {
             var r = found.tokens
-            while r.count > 1 && (doc.tokens[r.lowerBound].text.hasSuffix("'") || doc.tokens[r.lowerBound].kind == .punctuation) {
+            let sentence = doc.sentences[found.sentence].tokens
+            while r.count > 1 && (tokens[r.lowerBound].text.hasSuffix("'") || tokens[r.lowerBound].kind == .punctuation) {
                 r = (r.lowerBound + 1)..<r.upperBound
             }
-            while r.count > 1 && doc.tokens[r.upperBound - 1].kind == .punctuation && doc.tokens[r.upperBound - 1].text != "." {
+            // A sentence-initial function word is not part of the name ("Pour Huawei"), an article may be ("Le Monde").
+            if r.count > 1 && isSentenceInitial(tokens, r.lowerBound, sentence) {
+                let lower = Folding.lower(tokens[r.lowerBound].text)
+                if isStopWord(lower) && !Self.articles.contains(lower) { r = (r.lowerBound + 1)..<r.upperBound }
+            }
+            while r.count > 1 && tokens[r.upperBound - 1].kind == .punctuation && tokens[r.upperBound - 1].text != "." {
                 r = r.lowerBound..<(r.upperBound - 1)
             }
-            if doc.tokens[r.lowerBound].kind == .punctuation { continue }
-            let span = Span(doc.tokens[r.lowerBound].span.start, doc.tokens[r.upperBound - 1].span.end)
+            if tokens[r.lowerBound].kind == .punctuation { continue }
+            let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
             let text = doc.text(of: span)
             let key = Folding.fold(text)
             var type = found.type
-            if let known = gazetteer.types[key], known != .MISC { type = known }
+            if let known = gazetteer.types[key], known != .MISC {
+                type = known
+            } else if found.margin < Self.unsureMargin, type != .MISC {
+                // Unsure: the cue words and the rules decide.
+                let ruled = classify(doc, r, text: text)
+                if ruled != .MISC { type = ruled }
+            }
+            for k in r { covered[k] = true }
             out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
         }
+        // Places and international bodies ICU knows, written in capitals, that the tagger left out (ETATS-UNIS).
+        for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
+            var i = sentence.tokens.lowerBound
+            while i < sentence.tokens.upperBound {
+                guard !covered[i], tokens[i].isCapitalized, tokens[i].kind == .word else { i += 1; continue }
+                var best: (end: Int, type: EntityType)?
+                var end = i
+                while end < sentence.tokens.upperBound && end - i < gazetteer.maxWords + 2 && !covered[end] {
+                    end += 1
+                    let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+                    if let t = gazetteer.types[Folding.fold(doc.text(of: span))], t != .MISC, tokens[end - 1].kind == .word { best = (end, t) }
+                }
+                guard let found = best else { i += 1; continue }
+                let span = Span(tokens[i].span.start, tokens[found.end - 1].span.end)
+                let text = doc.text(of: span)
+                out.append(Mention(span: span, tokens: i..<found.end, type: found.type, text: text, key: Folding.fold(text), sentence: s))
+                i = found.end
+            }
+        }
+        out.sort { $0.span < $1.span }
         return out
     }
+
+    static let articles: Set<String> = ["le", "la", "les", "l'", "un", "une", "el", "al", "the", "los", "las", "il", "lo"]
+    /// Below this margin (in training updates) the tagger's type gives way to the rules.
+    static let unsureMargin: Float = {
+        if let v = ProcessInfo.processInfo.environment["LOUPE_NER_MARGIN"], let f = Float(v) { return f }
+        return 0
+    }()
 
     /// Words that appear capitalised somewhere other than at a sentence start: evidence that a
     /// sentence-initial occurrence is a name too.

@@ -164,6 +164,11 @@ public struct TokenInfo {
     var learnt: UInt8 = 0
     var place: UInt8 = 0
     var lengthBucket: UInt8 = 0
+    /// What the other occurrences of the same capitalised word in the document say: the cue words
+    /// before them, whether a first name or another capitalised word precedes or follows them.
+    var docContext: UInt32 = 0
+    /// Dictionary codes met by any occurrence of the word in the document, one bit per code.
+    var docLearnt: UInt32 = 0
 }
 
 enum Flag {
@@ -257,6 +262,27 @@ public struct NERFeatureExtractor: Sendable {
             markMatches(&infos, s.tokens, dictionary: lexicon.names, keyPath: \.learnt)
             markMatches(&infos, s.tokens, dictionary: lexicon.places, keyPath: \.place)
         }
+        // Document-level evidence, pooled over the occurrences of each capitalised word.
+        var context: [UInt64: UInt32] = [:], learnt: [UInt64: UInt32] = [:]
+        for s in doc.sentences {
+            for i in s.tokens where infos[i].flags & Flag.capitalized != 0 {
+                var c: UInt32 = 0
+                if i > s.tokens.lowerBound {
+                    let p = infos[i - 1]
+                    c |= UInt32(p.cue)
+                    if p.flags & Flag.firstName != 0 && p.flags & Flag.capitalized != 0 { c |= 1 << 8 }
+                    if p.flags & Flag.capitalized != 0 && p.flags & Flag.sentenceStart == 0 { c |= 1 << 9 }
+                }
+                if i + 1 < s.tokens.upperBound && infos[i + 1].flags & Flag.capitalized != 0 { c |= 1 << 10 }
+                if infos[i].flags & (Flag.sentenceStart | Flag.lineStart) == 0 { c |= 1 << 11 }
+                context[infos[i].folded, default: 0] |= c
+                learnt[infos[i].folded, default: 0] |= 1 << UInt32(infos[i].learnt) | 1 << UInt32(16 + infos[i].place)
+            }
+        }
+        for i in infos.indices where infos[i].flags & Flag.capitalized != 0 {
+            infos[i].docContext = context[infos[i].folded] ?? 0
+            infos[i].docLearnt = learnt[infos[i].folded] ?? 0
+        }
         return infos
     }
 
@@ -284,7 +310,7 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    public static let templateCount = 48
+    public static let templateCount = 53
 
     /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
     @inline(__always)
@@ -337,5 +363,10 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(46, p1?.word ?? b))
         out.append(f(47, n1?.word ?? b))
         out.append(f(48, UInt64(t.cue), UInt64(t.flags & capMask)))
+        out.append(f(49, UInt64(t.docContext & 0xff)))
+        out.append(f(50, UInt64(t.docContext >> 8), UInt64(t.flags & capMask)))
+        out.append(f(51, UInt64(t.docLearnt)))
+        out.append(f(52, UInt64(t.docContext), UInt64(p1?.flags ?? 0) & UInt64(Flag.capitalized) | UInt64((n1?.flags ?? 0) & Flag.capitalized) << 1))
+        out.append(f(53, UInt64(t.docLearnt & 0xffff), UInt64(t.learnt)))
     }
 }

@@ -83,10 +83,12 @@ public final class NERModel: @unchecked Sendable {
     // MARK: tagging
 
     /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
-    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }) -> [(tokens: Range<Int>, type: EntityType, sentence: Int)] {
+    /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
+    /// type's (B tag against B tag), in units of one training update: small means unsure.
+    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }) -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon)
         let infos = extractor.tokenInfo(doc)
-        var out: [(Range<Int>, EntityType, Int)] = []
+        var out: [(Range<Int>, EntityType, Int, Float)] = []
         var features: [UInt64] = []
         features.reserveCapacity(NERFeatureExtractor.templateCount)
         var emissions: [Int32] = []
@@ -119,7 +121,12 @@ public final class NERModel: @unchecked Sendable {
                 }
             }
             for span in NERTags.spans(tags) {
-                out.append(((range.lowerBound + span.range.lowerBound)..<(range.lowerBound + span.range.upperBound), span.type, s))
+                let base = span.range.lowerBound * T
+                let chosen = Int(NERTags.begin(span.type))
+                var other = Int32.min
+                for t in stride(from: 1, to: T, by: 2) where t != chosen { other = max(other, emissions[base + t]) }
+                let margin = Float(emissions[base + chosen] - other) * scale
+                out.append(((range.lowerBound + span.range.lowerBound)..<(range.lowerBound + span.range.upperBound), span.type, s, margin))
             }
         }
         return out
