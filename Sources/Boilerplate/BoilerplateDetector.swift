@@ -20,6 +20,9 @@ public struct BoilerplateDetector: Stage {
 
     public init() {}
 
+    /// Lines longer than this (in tokens) are paragraphs of prose, never page furniture.
+    static let longestFurniture = 80
+
     struct Line {
         var sentences: Range<Int>
         var tokens: Range<Int>
@@ -56,9 +59,12 @@ public struct BoilerplateDetector: Stage {
             var e = s + 1
             while e < sentences.count && tokens[sentences[e].tokens.lowerBound].lineBreaksBefore == 0 { e += 1 }
             let range = sentences[s].tokens.lowerBound..<sentences[e - 1].tokens.upperBound
-            let text = Folding.fold(document.text(of: Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)))
-            let repeated = !seen.insert(text).inserted && range.count > 2
-            let (score, alone) = score(tokens[range], folded: text, repeated: repeated, isFirst: lines.isEmpty)
+            var score = 0.0, alone = false
+            if range.count <= Self.longestFurniture {
+                let text = Folding.fold(document.text(of: Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)))
+                let repeated = !seen.insert(text).inserted && range.count > 2
+                (score, alone) = self.score(tokens[range], folded: text, repeated: repeated, isFirst: lines.isEmpty)
+            }
             lines.append(Line(sentences: s..<e, tokens: range, score: score, strongAlone: alone))
             s = e
         }

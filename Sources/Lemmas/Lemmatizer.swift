@@ -26,8 +26,15 @@ public struct Lemmatizer: Stage {
     public func process(_ document: inout Document) {
         var sentenceStart = Set<Int>()
         for s in document.sentences { sentenceStart.insert(s.tokens.lowerBound) }
+        var memo: [String: (lemma: String, stop: Bool)] = [:]  // lower-case words repeat: look each up once
         for i in document.tokens.indices {
             let t = document.tokens[i]
+            if t.kind == .word, !t.isCapitalized, i > 0, let known = memo[t.text],
+               !(document.tokens[i - 1].kind == .word && Self.contextWords.contains(document.tokens[i - 1].text)) {
+                document.tokens[i].lemma = known.lemma
+                document.tokens[i].isStopword = known.stop
+                continue
+            }
             var initial = sentenceStart.contains(i)
             // After an opening quote or dash, a capital is still sentence-initial.
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
@@ -37,6 +44,9 @@ public struct Lemmatizer: Stage {
             }
             document.tokens[i].lemma = l
             document.tokens[i].isStopword = stopWords.contains(t.text)
+            if t.kind == .word, !t.isCapitalized, !(i > 0 && Self.contextWords.contains(document.tokens[i - 1].text)) {
+                memo[t.text] = (l, document.tokens[i].isStopword)
+            }
         }
     }
 
@@ -75,6 +85,9 @@ extension Lemmatizer {
         "le", "la", "les", "l'", "un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
         "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque",
     ]
+    /// Words after which ``disambiguate(_:lemma:after:)`` may change a lemma (no memo there).
+    static let contextWords: Set<String> = determiners.union(subjects)
+
     private static let subjects: Set<String> = [
         "je", "j'", "tu", "il", "elle", "on", "ils", "elles", "qui", "ne", "n'", "se", "s'", "me", "m'", "te", "t'", "nous", "vous",
     ]

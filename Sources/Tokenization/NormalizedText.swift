@@ -67,6 +67,12 @@ public struct NormalizedText: Sendable {
     }
 
     private mutating func emit(_ s: Unicode.Scalar, from start: Int, to end: Int) {
+        if s.value < 0x10000 {
+            utf16.append(UInt16(s.value))
+            originStart.append(Int32(start))
+            originEnd.append(Int32(end))
+            return
+        }
         for unit in UTF16.encode(s)! {
             utf16.append(unit)
             originStart.append(Int32(start))

@@ -225,7 +225,8 @@ public struct Tokenizer: Stage {
                 i += 2
                 continue
             }
-            if p.kind == .word, !FrenchTokenRules.hyphenatedWords.contains(Folding.lower(text(p, u))) {
+            if p.kind == .word, (p.start..<p.end).contains(where: { u[$0] == 0x27 }),
+               !FrenchTokenRules.hyphenatedWords.contains(Folding.lower(text(p, u))) {
                 while let apostrophe = (p.start..<p.end).first(where: { u[$0] == 0x27 }), apostrophe + 1 < p.end,
                       FrenchTokenRules.elisions.contains(Folding.lower(String(decoding: u[p.start..<apostrophe], as: UTF16.self))) {
                     out.append(Piece(start: p.start, end: apostrophe + 1, kind: .word))

@@ -59,7 +59,10 @@ struct Analyze: ParsableCommand {
         let progress = ProgressBar(total: files.count, enabled: !quiet && isatty(2) != 0)
         let batchSize = max(8, jobs * 8)
         var seen = Set<String>()
+        // One writer thread stores batch N while the workers analyse batch N+1; at most two batches wait.
+        let writer = BatchWriter(store: store)
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             let results = analyzeBatch(batch, pipeline: pipeline, known: known)
             var toStore: [(document: Document, hash: String)] = []
@@ -84,13 +87,12 @@ struct Analyze: ParsableCommand {
                     }
                 }
             }
-            do { try store.save(toStore) } catch {
-                progress.finish()
-                throw failure("\(error)\n\(stats.stored) documents stored before this error are kept.")
-            }
-            stats.stored += toStore.count
+            writer.submit(toStore)
             progress.advance(by: batch.count)
         }
+        writer.finish()
+        if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
+        stats.stored = writer.stored
         progress.finish()
         do { try store.linkEntities() } catch { throw failure("\(error)") }
 
@@ -103,6 +105,11 @@ struct Analyze: ParsableCommand {
                           Format.thousands(stats.words), Format.thousands(stats.mentions), Format.thousands(entityCount), seconds, database.db)
         FileHandle.standardError.write((summary + "\n").data(using: .utf8)!)
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func stop(_ error: Error, writer: BatchWriter, progress: ProgressBar) throws {
+        progress.finish()
+        throw failure("\(error)\n\(writer.stored) documents stored before this error are kept.")
     }
 
     enum Outcome {
