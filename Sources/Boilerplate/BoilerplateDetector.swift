@@ -76,7 +76,7 @@ public struct BoilerplateDetector: Stage {
         let words = tokens.filter { $0.kind == .word }
         let cues = BoilerplateCues.count(in: folded)
         let template = tokens.contains { t in
-            t.kind == .word && t.text.contains("_") || t.text.contains("{") || t.text.contains("}")
+            t.text.utf8.contains { $0 == UInt8(ascii: "_") && t.kind == .word || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
         }
         let capitals = words.count >= 1 && words.allSatisfy { $0.isAllCaps || $0.text.count == 1 && $0.isCapitalized }
             && words.contains { $0.text.count >= 3 }

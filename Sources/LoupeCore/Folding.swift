@@ -60,9 +60,21 @@ public enum Folding {
 
     /// Lower case without removing accents (for lexicon lookups).
     public static func lower(_ text: String) -> String {
-        for b in text.utf8 where b >= 0x41 && b <= 0x5A || b >= 0x80 { return text.lowercased() }
-        return text
+        var needsWork = false
+        for b in text.utf8 where b >= 0x41 && b <= 0x5A || b >= 0x80 { needsWork = true; break }
+        guard needsWork else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 { out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s) }
+            else if v < 0x250 { out.append(contentsOf: latinLower[Int(v - 0x80)].unicodeScalars) }
+            else { out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
+        }
+        return String(out)
     }
+
+    /// Lower-case forms of U+0080…U+024F.
+    private static let latinLower: [String] = (0x80..<0x250).map { Unicode.Scalar(UInt32($0))!.properties.lowercaseMapping }
 
     /// Canonical decomposition (NFD) through ICU; ASCII text is returned as is.
     public static func decomposed(_ text: String) -> String.UnicodeScalarView {
