@@ -16,7 +16,7 @@ struct Loupe: ParsableCommand {
             Offsets (start, end) in every table count Unicode characters (code points) of the stored text.
             """,
         version: LoupeVersion.string,
-        subcommands: [Analyze.self, Report.self, Entities.self, KeywordsCommand.self, Export.self, Bench.self, Train.self, Eval.self]
+        subcommands: [Analyze.self, Report.self, Entities.self, KeywordsCommand.self, Compare.self, Similar.self, Trends.self, Export.self, Bench.self, Train.self, Eval.self]
     )
 }
 
