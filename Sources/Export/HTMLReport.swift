@@ -52,7 +52,7 @@ public struct HTMLReport {
         h += card(Self.thousands(corpus.mentions), "entity mentions")
         h += card(Self.thousands(corpus.entities), "entities")
         h += card(Self.score(corpus.sentiment), "mean sentiment", Self.tone(corpus.sentiment ?? 0))
-        if let first = dates.first, let last = dates.last { h += card(first == last ? first : "\(first) → \(last)", "dates", "small") }
+        if let first = dates.first, let last = dates.last { h += card(first == last ? first : "<span class=\"nw\">\(first)</span> <span class=\"nw\">→ \(last)</span>", "dates", "small") }
         h += card(String(sources.filter { $0.source != nil }.count), "sources")
         h += "</div>\n"
         if sources.contains(where: { $0.source != nil }) {
@@ -206,7 +206,7 @@ public struct HTMLReport {
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(128px,1fr));gap:12px;margin-top:12px}
         .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
         .card .v{font-size:23px;font-weight:700;font-variant-numeric:tabular-nums} .card .v.small{font-size:15px;padding:6px 0 5px}
-        .card .l{color:var(--muted);font-size:13px}
+        .card .l{color:var(--muted);font-size:13px} .nw{white-space:nowrap}
         .sources{color:var(--muted);font-size:13.5px}
         .two{display:grid;grid-template-columns:1fr 1fr;gap:36px} @media(max-width:900px){.two{grid-template-columns:1fr}}
         svg{display:block;max-width:100%;height:auto} svg text{font-family:inherit}
