@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
         .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
     ],
     swiftLanguageModes: [.v5]
