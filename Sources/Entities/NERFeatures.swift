@@ -32,7 +32,7 @@ public enum FeatureHash {
 
     /// A feature: template number combined with one or two values.
     @inline(__always) public static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 {
-        mix(template &* 0x2545_f491_4f6c_dd1d ^ mix(a ^ mix(b &+ template)))
+        mix((template &* 0x2545_f491_4f6c_dd1d ^ a) &+ mix(b ^ template &* 0x9e37_79b9_7f4a_7c15))
     }
 }
 
@@ -81,6 +81,8 @@ public struct NERLexicon: Sendable {
     /// ICU (CLDR) countries, regions and international bodies: hash → type code.
     var places: [UInt64: UInt8] = [:]
     public var firstNames: Set<UInt64> = []
+    /// Folded capitalised word → bit mask of the types (1 PER, 2 LOC, 3 ORG, 4 MISC) of the learnt names it is part of.
+    public var wordTypes: [UInt64: UInt8] = [:]
     /// Hashes of first tokens of any multi-token entry (a quick filter before longer lookups).
     var starts: Set<UInt64> = []
     var maxTokens = 1
@@ -139,6 +141,18 @@ public struct NERLexicon: Sendable {
         FeatureHash.mix(h &* 31 ^ token)
     }
 
+    /// Whether a single folded word is in the learnt names or ICU's places.
+    public func knows(word folded: String) -> Bool {
+        let h = NERLexicon.sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded)))
+        return names[h] != nil || places[h] != nil
+    }
+
+    /// Whether a word may begin one of ICU's place names (a quick filter before folding longer spans).
+    public func mayStartPlace(_ word: String) -> Bool {
+        let h = FeatureHash.bytes(FastFold.fold(word))
+        return places[NERLexicon.sequenceStep(0, h)] != nil || starts.contains(h)
+    }
+
     /// Adds learnt names (hash of folded token sequence → type).
     public mutating func addNames(_ entries: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)]) {
         for e in entries {
@@ -169,6 +183,8 @@ public struct TokenInfo {
     var docContext: UInt32 = 0
     /// Dictionary codes met by any occurrence of the word in the document, one bit per code.
     var docLearnt: UInt32 = 0
+    /// Types of the learnt names this word is part of (bit mask).
+    var wordTypes: UInt8 = 0
 }
 
 enum Flag {
@@ -221,11 +237,10 @@ public struct NERFeatureExtractor: Sendable {
             var first = true
             for s in t.text.unicodeScalars {
                 let c: UInt8
-                let p = s.properties
                 if s.value < 0x80 {
                     let v = UInt8(s.value)
                     if v >= 0x41 && v <= 0x5A { c = 88; upper += 1; letters += 1 } else if v >= 0x61 && v <= 0x7A { c = 120; lower += 1; letters += 1 } else if v >= 0x30 && v <= 0x39 { c = 100; flags |= Flag.hasDigit } else { c = v }
-                } else if p.isUppercase { c = 88; upper += 1; letters += 1 } else if p.isLowercase { c = 120; lower += 1; letters += 1 } else if p.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
+                } else if s.properties.isUppercase { c = 88; upper += 1; letters += 1 } else if s.properties.isLowercase { c = 120; lower += 1; letters += 1 } else if s.properties.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
                 if first { if c == 88 { flags |= Flag.capitalized }; first = false }
                 if c == 45 { flags |= Flag.hasHyphen }
                 if c == 46 { flags |= Flag.hasPeriod }
@@ -246,6 +261,7 @@ public struct NERFeatureExtractor: Sendable {
             if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
             info.flags = flags
             info.cue = lexicon.cueClass[info.folded] ?? 0
+            if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
             if letters > 0 {
                 if flags & Flag.capitalized == 0 { seenLower.insert(info.folded) } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
                     seenCapMid.insert(info.folded)
@@ -310,7 +326,7 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    public static let templateCount = 53
+    public static let templateCount = 56
 
     /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
     @inline(__always)
@@ -368,5 +384,8 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(51, UInt64(t.docLearnt)))
         out.append(f(52, UInt64(t.docContext), UInt64(p1?.flags ?? 0) & UInt64(Flag.capitalized) | UInt64((n1?.flags ?? 0) & Flag.capitalized) << 1))
         out.append(f(53, UInt64(t.docLearnt & 0xffff), UInt64(t.learnt)))
+        out.append(f(54, UInt64(t.wordTypes)))
+        out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags & capMask)))
+        out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
     }
 }

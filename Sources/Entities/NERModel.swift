@@ -10,6 +10,7 @@ import LoupeCore
 ///     transitions: i32 × (tags + 1) × tags   (last row: sentence start)
 ///     names: u32 count, then (u64 hash, u8 type) × count; starts: u32 count, u64 × count;
 ///     first names: u32 count, u64 × count; maxTokens: u32
+///     word types: u32 count, then (u64 hash, u8 type mask) × count
 ///
 /// Tagging hashes features straight from token bytes and looks them up in an open-addressing table.
 public final class NERModel: @unchecked Sendable {
@@ -19,14 +20,19 @@ public final class NERModel: @unchecked Sendable {
     let transitions: [Int32]
     public let lexicon: NERLexicon
     public let featureCount: Int
-    private var table: [UInt32] = []  // key + 1 → 0 means empty
-    private var rows: [Int32] = []
-    private var mask = 0
+    /// Open addressing over a small index that stays in cache: per slot, row + 1 in the low 20 bits and
+    /// 12 bits of the key above them (0: empty), so most unknown features are rejected without
+    /// touching the weights. The weights of a row sit beside its full key in `entries`.
+    private let table: [UInt32]
+    private let mask: Int
+    /// Per row: the 32-bit key as two Int16, the tags' weights, padding to `stride`.
+    private let entries: [Int16]
+    static let entryStride = 12
     /// Keys, kept for saving.
     private let keys: [UInt32]
 
     static let magic: [UInt8] = Array("LNER".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     init(keys: [UInt64], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
         self.keys = keys.map { Self.key($0) }
@@ -35,7 +41,7 @@ public final class NERModel: @unchecked Sendable {
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys.count
-        buildTable()
+        (table, mask, entries) = Self.buildTable(self.keys, weights)
     }
 
     private init(keys32: [UInt32], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
@@ -45,7 +51,7 @@ public final class NERModel: @unchecked Sendable {
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys32.count
-        buildTable()
+        (table, mask, entries) = Self.buildTable(keys32, weights)
     }
 
     @inline(__always) static func key(_ h: UInt64) -> UInt32 {
@@ -53,30 +59,38 @@ public final class NERModel: @unchecked Sendable {
         return k == UInt32.max ? k - 1 : k
     }
 
-    private func buildTable() {
+    private static func buildTable(_ keys: [UInt32], _ weights: [Int16]) -> ([UInt32], Int, [Int16]) {
+        precondition(keys.count < (1 << 20) - 1, "too many features for the index")
+        let T = NERTags.count
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        table = [UInt32](repeating: 0, count: capacity)
-        rows = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        var table = [UInt32](repeating: 0, count: capacity)
+        var entries = [Int16](repeating: 0, count: keys.count * entryStride)
         for (r, k) in keys.enumerated() {
-            var slot = Int(FeatureHash.mix(UInt64(k)) & UInt64(mask))
-            while table[slot] != 0 && table[slot] != k &+ 1 { slot = (slot + 1) & mask }
-            table[slot] = k &+ 1
-            rows[slot] = Int32(r)
+            var slot = Int(truncatingIfNeeded: UInt64(k) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = (k >> 20) << 20 | UInt32(r + 1)
+            entries[r * entryStride] = Int16(truncatingIfNeeded: k & 0xffff)
+            entries[r * entryStride + 1] = Int16(truncatingIfNeeded: k >> 16)
+            for t in 0..<T { entries[r * entryStride + 2 + t] = weights[r * T + t] }
         }
+        return (table, mask, entries)
     }
 
-    @inline(__always) func row(_ h: UInt64) -> Int {
-        let k = Self.key(h) &+ 1
-        return table.withUnsafeBufferPointer { tb in
-            var slot = Int(FeatureHash.mix(UInt64(k &- 1)) & UInt64(mask))
-            while true {
-                let v = tb[slot]
-                if v == k { return Int(rows[slot]) }
-                if v == 0 { return -1 }
-                slot = (slot + 1) & mask
+    /// The offset in `entries` of the weights of feature `h`, or -1.
+    @inline(__always) func offset(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt32>, _ eb: UnsafeBufferPointer<Int16>) -> Int {
+        let k = Self.key(h)
+        let tag = (k >> 20) << 20
+        var slot = Int(truncatingIfNeeded: UInt64(k) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+        while true {
+            let v = tb[slot]
+            if v == 0 { return -1 }
+            if v & 0xfff0_0000 == tag {
+                let o = Int(v & 0xfffff - 1) * Self.entryStride
+                if UInt16(bitPattern: eb[o]) == UInt16(k & 0xffff) && UInt16(bitPattern: eb[o + 1]) == UInt16(k >> 16) { return o + 2 }
             }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -100,21 +114,20 @@ public final class NERModel: @unchecked Sendable {
             if n == 0 { continue }
             emissions.removeAll(keepingCapacity: true)
             emissions.append(contentsOf: repeatElement(0, count: n * T))
-            weights.withUnsafeBufferPointer { wb in
+            table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
                 emissions.withUnsafeMutableBufferPointer { e in
                     for i in range {
                         features.removeAll(keepingCapacity: true)
                         extractor.features(infos, i, range, into: &features)
                         let base = (i - range.lowerBound) * T
                         for h in features {
-                            let r = row(h)
-                            if r < 0 { continue }
-                            let o = r * T
+                            let o = offset(h, tb, wb)
+                            if o < 0 { continue }
                             for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
                         }
                     }
                 }
-            }
+            } }
             emissions.withUnsafeBufferPointer { e in
                 transitions.withUnsafeBufferPointer { tr in
                     Viterbi.decode(e, count: n, transitions: tr, into: &tags, minusInfinity: Int32.min)
@@ -162,6 +175,9 @@ public final class NERModel: @unchecked Sendable {
         u32(UInt32(firsts.count))
         for h in firsts { u64(h) }
         u32(UInt32(lexicon.maxTokens))
+        let words = lexicon.wordTypes.sorted { $0.key < $1.key }
+        u32(UInt32(words.count))
+        for (h, t) in words { u64(h); out.append(t) }
         return out
     }
 
@@ -215,6 +231,13 @@ public final class NERModel: @unchecked Sendable {
         for _ in 0..<Int(try u32()) { lexicon.starts.insert(try u64()) }
         for _ in 0..<Int(try u32()) { lexicon.firstNames.insert(try u64()) }
         lexicon.maxTokens = max(lexicon.maxTokens, Int(try u32()))
+        let words = Int(try u32())
+        for _ in 0..<words {
+            let h = try u64()
+            try need(1)
+            lexicon.wordTypes[h] = raw[p]
+            p += 1
+        }
         return NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
     }
 

@@ -180,19 +180,32 @@ public final class PerceptronTrainer {
 
     /// The averaged, quantised model: features whose largest averaged weight is below `minWeight`
     /// (in units of one update) are dropped.
+    /// Sums of the averaged weights of the runs banked so far (see ``bank()``).
+    var bankedWeights: [Float] = []
+    var bankedTransitions: [Float] = []
+    var banked = 0
+
+    /// Adds this run's averaged weights to the bank and starts again from zero, so that another
+    /// run (another shuffling seed) can be averaged in: the shipped model stays one linear model.
+    public func bank() {
+        if bankedWeights.count < w.count { bankedWeights.append(contentsOf: repeatElement(0, count: w.count - bankedWeights.count)) }
+        if bankedTransitions.isEmpty { bankedTransitions = [Float](repeating: 0, count: tw.count) }
+        for k in w.indices { bankedWeights[k] += w[k] - u[k] / c; w[k] = 0; u[k] = 0 }
+        for k in tw.indices { bankedTransitions[k] += tw[k] - tu[k] / c; tw[k] = 0; tu[k] = 0 }
+        c = 1
+        banked += 1
+    }
+
+    /// The averaged (over updates, then over banked runs), quantised model: features whose largest
+    /// averaged weight is below `minWeight` (in units of one update) are dropped.
     public func finish(minWeight: Float, lexicon: NERLexicon) -> NERModel {
+        if banked == 0 { bank() }
         let T = NERTags.count
-        var avg = [Float](repeating: 0, count: w.count)
         var maxAbs: Float = 0
-        for k in w.indices {
-            avg[k] = w[k] - u[k] / c
-            maxAbs = max(maxAbs, abs(avg[k]))
-        }
-        var trans = [Float](repeating: 0, count: tw.count)
-        for k in tw.indices {
-            trans[k] = tw[k] - tu[k] / c
-            maxAbs = max(maxAbs, abs(trans[k]))
-        }
+        let avg = bankedWeights.map { $0 / Float(banked) }
+        let trans = bankedTransitions.map { $0 / Float(banked) }
+        for x in avg { maxAbs = max(maxAbs, abs(x)) }
+        for x in trans { maxAbs = max(maxAbs, abs(x)) }
         let scale = maxAbs / 32000
         var keys: [UInt64] = []
         var weights: [Int16] = []

@@ -111,7 +111,8 @@ public enum NERTraining {
 
     /// Names learnt from documents: every annotated span's folded tokens with its majority type
     /// (kept when that type covers at least 70% of its occurrences), and first names.
-    static func learnNames(_ docs: [Prepared]) -> (names: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)], firstNames: Set<UInt64>) {
+    static func learnNames(_ docs: [Prepared]) -> (names: [(hash: UInt64, first: UInt64, count: Int, type: UInt8)], firstNames: Set<UInt64>, wordTypes: [UInt64: UInt8]) {
+        var wordTypes: [UInt64: UInt8] = [:]
         var counts: [UInt64: (first: UInt64, count: Int, types: [Int])] = [:]
         var firstCounts: [UInt64: Int] = [:]
         var lowerCounts: [UInt64: Int] = [:], capCounts: [UInt64: Int] = [:]
@@ -125,6 +126,7 @@ public enum NERTraining {
                 for k in r { h = NERLexicon.sequenceStep(h, folded[k]) }
                 var entry = counts[h] ?? (folded[r.lowerBound], r.count, [0, 0, 0, 0, 0])
                 entry.types[Int(NERLexicon.typeCode(type))] += 1
+                for k in r where p.doc.tokens[k].isCapitalized { wordTypes[folded[k], default: 0] |= 1 << NERLexicon.typeCode(type) }
                 counts[h] = entry
                 if type == .PER && r.count >= 2 {
                     let t = p.doc.tokens[r.lowerBound]
@@ -140,7 +142,7 @@ public enum NERTraining {
         }
         names.sort { $0.0 < $1.0 }
         let firsts = Set(firstCounts.keys.filter { (lowerCounts[$0] ?? 0) <= (capCounts[$0] ?? 0) })
-        return (names, firsts)
+        return (names, firsts, wordTypes)
     }
 
     static func lexicon(from docs: [Prepared], gazetteer: Gazetteer) -> NERLexicon {
@@ -148,13 +150,16 @@ public enum NERTraining {
         let learnt = learnNames(docs)
         lex.addNames(learnt.names)
         lex.firstNames = learnt.firstNames
+        lex.wordTypes = learnt.wordTypes
         return lex
     }
 
     /// Trains a tagger on the BRAT folders. Names learnt from the training data are features too; so
     /// that the tagger does not learn to trust them blindly, each document sees only the names learnt
     /// from the other folds (jackknifing), while the saved model carries the names of all of them.
-    public static func train(folders: [String], epochs: Int, folds: Int = 5, minWeight: Float = 0.5, seed: UInt64 = 42,
+    /// With `runs` > 1, as many perceptrons are trained with successive shuffling seeds and their
+    /// weights averaged into one model (no cost at tagging time).
+    public static func train(folders: [String], epochs: Int, folds: Int = 5, minWeight: Float = 0.5, seed: UInt64 = 42, runs: Int = 1,
                              log: (String) -> Void = { _ in }) throws -> NERModel {
         let pipeline = try Pipeline.french()
         var gold: [AnnotatedDocument] = []
@@ -179,8 +184,11 @@ public enum NERTraining {
             }
         }
         log("\(trainer.sentenceCount) sentences, \(trainer.featureCount) features")
-        trainer.train(epochs: epochs, seed: seed) { epoch, accuracy in
-            log(String(format: "epoch %d: training token accuracy %.4f", epoch, accuracy))
+        for run in 0..<max(1, runs) {
+            trainer.train(epochs: epochs, seed: seed &+ UInt64(run)) { epoch, accuracy in
+                log(String(format: "run %d epoch %d: training token accuracy %.4f", run + 1, epoch, accuracy))
+            }
+            trainer.bank()
         }
         return trainer.finish(minWeight: minWeight, lexicon: lexicon(from: prepared, gazetteer: gazetteer))
     }

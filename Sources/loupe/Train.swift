@@ -30,6 +30,12 @@ struct TrainNER: ParsableCommand {
     @Option(name: .long, help: "Passes over the training data.")
     var epochs: Int = 12
 
+    @Option(name: .long, help: "Folds for the names learnt from the training data (each document sees the names of the other folds).")
+    var folds: Int = 5
+
+    @Option(name: .long, help: "Perceptrons trained with successive seeds and averaged into one model.")
+    var runs: Int = 4
+
     @Option(name: .long, help: "Shuffling seed.")
     var seed: UInt64 = 42
 
@@ -39,11 +45,12 @@ struct TrainNER: ParsableCommand {
     func validate() throws {
         if data.isEmpty { throw ValidationError("Give at least one --data folder.") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
+        if folds < 2 { throw ValidationError("--folds must be at least 2.") }
     }
 
     func run() throws {
         let started = Date()
-        let model = try NERTraining.train(folders: data, epochs: epochs, minWeight: minWeight, seed: seed) { line in
+        let model = try NERTraining.train(folders: data, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs) { line in
             FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
         }
         try model.write(to: output)

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Entities
 import LoupeCore
 import Pipeline
 import XCTest
@@ -68,5 +69,39 @@ final class EntityTests: XCTestCase {
             XCTAssertEqual(doc.text(of: m.span), m.text)
         }
         XCTAssertFalse(doc.mentions.contains { ["Telegram", "WhatsApp", "Veuillez", "Orange Cameroun"].contains($0.text) })
+    }
+
+    func testBuiltInTaggerIsLoadedAndRoundTrips() throws {
+        let model = try XCTUnwrap(NERModel.builtIn, "ner-model.bin is embedded")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-ner-\(UUID().uuidString).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.write(to: path)
+        let again = try NERModel.load(path: path)
+        XCTAssertEqual(again.featureCount, model.featureCount)
+        XCTAssertEqual(again.serialized(), model.serialized())
+        XCTAssertThrowsError(try NERModel.parse(UnsafeRawBufferPointer(start: nil, count: 0), gazetteer: .french))
+    }
+
+    func testTaggerFindsPeoplePlacesAndOrganisations() throws {
+        let doc = try analyse("Le ministre Jean-Yves Le Drian s’est rendu à Bamako jeudi. Il a rencontré des responsables de l’Organisation des Nations unies.")
+        let types = Dictionary(doc.mentions.map { ($0.text, $0.type) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(types["Jean-Yves Le Drian"], .PER)
+        XCTAssertEqual(types["Bamako"], .LOC)
+        XCTAssertEqual(types["Organisation des Nations unies"], .ORG)
+    }
+
+    func testBratAlignmentAndScoring() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-brat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "Emmanuel Macron est arrivé à Dakar le 3 mai 2019."
+        try text.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "T1\tPerson 0 15\tEmmanuel Macron\nT2\tLocation 29 34\tDakar\nT3\tDate 38 48\t3 mai 2019\nT4\tPerson 0 8\tEmmanuel\n"
+            .write(to: dir.appendingPathComponent("a.ann"), atomically: true, encoding: .utf8)
+        let docs = try BratLoader.load(dir.path)
+        XCTAssertEqual(docs.count, 1)
+        XCTAssertEqual(docs[0].outer.count, 3, "the nested Person is dropped")
+        let score = try NERTraining.evaluate(folder: dir.path, pipeline: Pipeline.french())
+        XCTAssertEqual(score.micro, 1.0, accuracy: 1e-9)
     }
 }
