@@ -60,8 +60,14 @@ public enum Folding {
 
     /// Lower case without removing accents (for lexicon lookups).
     public static func lower(_ text: String) -> String {
+        // Most words are already in lower case: check before building a new string.
         var needsWork = false
-        for b in text.utf8 where b >= 0x41 && b <= 0x5A || b >= 0x80 { needsWork = true; break }
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 { if v >= 0x41 && v <= 0x5A { needsWork = true; break } else { continue } }
+            if v < 0x250 { if latinLower[Int(v - 0x80)].unicodeScalars.first != s { needsWork = true; break } else { continue } }
+            if s.properties.changesWhenLowercased { needsWork = true; break }
+        }
         guard needsWork else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
