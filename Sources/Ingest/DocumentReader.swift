@@ -15,6 +15,10 @@ public enum DocumentReader {
     /// Files larger than this are refused rather than read into memory.
     public static let maximumFileSize = 512 * 1024 * 1024
 
+    /// Texts longer than twice this (in UTF-8 bytes) are analysed in parts of about this size, cut at
+    /// paragraph ends, each stored as `ID#1`, `ID#2`… so that memory stays bounded.
+    public static let partSize = 1 << 20
+
     public static func read(_ file: InputFile) -> [Result<SourceDocument, LoupeError>] {
         let bytes: [UInt8]
         do {
@@ -30,8 +34,8 @@ public enum DocumentReader {
                 let decoded = try TextDecoding.decode(bytes)
                 var metadata = DocumentMetadata(title: title(of: decoded.text, markdown: file.format == .markdown))
                 metadata.date = DateFinder.find(in: decoded.text) ?? DateFinder.find(inFileName: file.path)
-                return [.success(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
-                                                warnings: decoded.warning.map { [$0] } ?? []))]
+                return parts(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
+                                            warnings: decoded.warning.map { [$0] } ?? []))
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
             }
@@ -51,6 +55,39 @@ public enum DocumentReader {
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
             }
+        }
+    }
+
+    /// A long text as parts of about ``partSize`` bytes cut after a blank line (else a line end).
+    static func parts(_ doc: SourceDocument) -> [Result<SourceDocument, LoupeError>] {
+        let bytes = Array(doc.text.utf8)
+        guard bytes.count > 2 * partSize else { return [.success(doc)] }
+        var pieces: [String] = []
+        var start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + partSize)
+            if end < bytes.count {
+                // Prefer a paragraph end within the last quarter of the part, else a line end, else a space.
+                let floor = start + partSize * 3 / 4
+                var cut: Int?
+                var k = end
+                while k > floor { if bytes[k - 1] == 0x0A && bytes[k - 2] == 0x0A { cut = k; break }; k -= 1 }
+                if cut == nil { k = end; while k > floor { if bytes[k - 1] == 0x0A { cut = k; break }; k -= 1 } }
+                if cut == nil { k = end; while k > floor { if bytes[k - 1] == 0x20 { cut = k; break }; k -= 1 } }
+                if cut == nil { while end < bytes.count && (bytes[end] & 0xC0) == 0x80 { end += 1 } }  // not inside a character
+                end = cut ?? end
+            }
+            pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
+        }
+        let note = "\(bytes.count / 1_048_576) MiB: analysed as \(pieces.count) parts of about 1 MiB, ids \(doc.id)#1 to \(doc.id)#\(pieces.count) (offsets are within each part)"
+        return pieces.enumerated().map { k, text in
+            var part = doc
+            part.id = "\(doc.id)#\(k + 1)"
+            part.text = text
+            if k > 0 { part.metadata.title = doc.metadata.title.map { "\($0) (\(k + 1))" } }
+            part.warnings = k == 0 ? doc.warnings + [note] : []
+            return .success(part)
         }
     }
 

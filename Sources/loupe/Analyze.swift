@@ -64,7 +64,30 @@ struct Analyze: ParsableCommand {
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
-            let results = analyzeBatch(batch, pipeline: pipeline, known: known)
+            // Large files are read alone and analysed part by part, so memory stays bounded.
+            let large = batch.filter { Self.isLarge($0) }
+            for file in large {
+                let parts = DocumentReader.read(file)
+                for chunk in stride(from: 0, to: parts.count, by: jobs) {
+                    let slice = Array(parts[chunk..<min(parts.count, chunk + jobs)])
+                    let analysed = analyzeParts(slice, pipeline: pipeline, known: known)
+                    var toStore: [(document: Document, hash: String)] = []
+                    for item in analysed {
+                        switch item {
+                        case .failure(let error): messages.error(error.description); failures += 1
+                        case .unchanged: stats.unchanged += 1
+                        case .analysed(let doc, let hash, let warnings, let origin):
+                            for w in warnings { messages.warning("\(origin): \(w)") }
+                            seen.insert(doc.id)
+                            toStore.append((doc, hash))
+                            stats.words += doc.wordCount
+                            stats.mentions += doc.mentions.count
+                        }
+                    }
+                    writer.submit(toStore)
+                }
+            }
+            let results = analyzeBatch(batch.filter { !Self.isLarge($0) }, pipeline: pipeline, known: known)
             var toStore: [(document: Document, hash: String)] = []
             for outcome in results {
                 for item in outcome {
@@ -116,6 +139,30 @@ struct Analyze: ParsableCommand {
         case analysed(Document, hash: String, warnings: [String], origin: String)
         case unchanged(String)
         case failure(LoupeError)
+    }
+
+    /// Files over 8 MiB are analysed part by part (see ``DocumentReader/partSize``).
+    static func isLarge(_ file: InputFile) -> Bool {
+        guard file.path != "-", file.format != .jsonl,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return false }
+        return size > 8 << 20
+    }
+
+    /// Analyses already-read documents in parallel; results keep their order.
+    func analyzeParts(_ items: [Result<SourceDocument, LoupeError>], pipeline: Pipeline, known: [String: String]) -> [Outcome] {
+        let results = ResultSlots<Outcome>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            switch items[i] {
+            case .failure(let error): results.set(i, .failure(error))
+            case .success(let source):
+                let hash = Store.hash(of: source.text, metadata: source.metadata, version: LoupeVersion.analysis)
+                if known[source.id] == hash { results.set(i, .unchanged(source.id)); return }
+                var doc = source.document
+                pipeline.process(&doc)
+                results.set(i, .analysed(doc, hash: hash, warnings: source.warnings, origin: source.origin))
+            }
+        }
+        return results.values
     }
 
     /// Reads and analyses a batch of files in parallel; results keep the files' order.

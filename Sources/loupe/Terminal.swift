@@ -6,7 +6,11 @@ struct Messages {
     var quiet: Bool
     func warning(_ text: String) { if !quiet { write("warning: " + text) } }
     func error(_ text: String) { write("error: " + text) }
-    private func write(_ line: String) { FileHandle.standardError.write(("\r\u{1B}[K" + line + "\n").data(using: .utf8)!) }
+    /// On a terminal, first clear the progress bar's line.
+    private func write(_ line: String) {
+        let clear = isatty(2) != 0 ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write((clear + line + "\n").data(using: .utf8)!)
+    }
 }
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal.
