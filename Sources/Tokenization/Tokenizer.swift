@@ -80,7 +80,7 @@ public struct Tokenizer: Stage {
             }
             var end = seg.end
             if p < protected.count && protected[p].start > start && protected[p].start < end { end = protected[p].start }
-            if (start..<end).allSatisfy({ ProtectedSpans.isSpace(u[$0]) }) { continue }
+            if (start..<end).allSatisfy({ ProtectedSpans.isSpace(u[$0]) || Unicode.Scalar(u[$0])?.properties.isWhitespace == true }) { continue }
             pieces.append(Piece(start: start, end: end, kind: classify(u, start, end, seg.status)))
             if end < seg.end {  // the segment runs into a protected span
                 let span = protected[p]
