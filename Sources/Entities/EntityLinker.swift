@@ -48,7 +48,7 @@ struct EntityLinker {
             if let expansion = definitions[key] {
                 mentions[k].key = expansion
                 mentions[k].type = typeOfKey[expansion] ?? mentions[k].type
-            } else if mentions[k].tokens.count == 1, mentions[k].type == .PER || mentions[k].type == .ORG && !Self.isAcronym(mentions[k].text),
+            } else if mentions[k].tokens.count == 1, mentions[k].type != .MISC && !Self.isAcronym(mentions[k].text),
                       !gazetteer.isPlace(key), let person = surnames[key] {
                 mentions[k].key = person.key
                 mentions[k].type = .PER

@@ -58,7 +58,7 @@ public struct EntityRecognizer: Stage {
             let before = Folding.fold(tokens[i - 1].text)
             if EntityCues.placeCues.contains(before) || before == "dans" { placeEvidence.insert(Folding.fold(tokens[i].text)) }
         }
-        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }) {
+        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords) {
             var r = found.tokens
             let sentence = doc.sentences[found.sentence].tokens
             while r.count > 1 && (tokens[r.lowerBound].text.hasSuffix("'") || tokens[r.lowerBound].kind == .punctuation) {

@@ -192,7 +192,7 @@ enum Flag {
                hasPeriod: UInt32 = 16, punctuation: UInt32 = 32, sentenceStart: UInt32 = 64, lineStart: UInt32 = 128,
                stopword: UInt32 = 256, seenLower: UInt32 = 512, seenCapMid: UInt32 = 1024, firstName: UInt32 = 2048,
                elision: UInt32 = 4096, number: UInt32 = 8192, quote: UInt32 = 16384, paren: UInt32 = 32768,
-               mixedCaps: UInt32 = 65536
+               mixedCaps: UInt32 = 65536, commonWord: UInt32 = 131072
 }
 
 /// Turns a document's tokens into hashed features for the tagger: the word, its folded form,
@@ -201,7 +201,14 @@ public struct NERFeatureExtractor: Sendable {
     let lexicon: NERLexicon
     static let boundary = FeatureHash.string("<S>")
 
-    public init(lexicon: NERLexicon) { self.lexicon = lexicon }
+    /// Whether a lower-cased word is an ordinary French word (the lemma table): "Monde" or "Notamment"
+    /// capitalised are not unknown names.
+    let isCommonWord: (@Sendable (String) -> Bool)?
+
+    public init(lexicon: NERLexicon, isCommonWord: (@Sendable (String) -> Bool)? = nil) {
+        self.lexicon = lexicon
+        self.isCommonWord = isCommonWord
+    }
 
     /// Per-token facts for the whole document.
     public func tokenInfo(_ doc: Document) -> [TokenInfo] {
@@ -259,6 +266,7 @@ public struct NERFeatureExtractor: Sendable {
             if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
             if t.text == "(" || t.text == ")" { flags |= Flag.paren }
             if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
+            if flags & Flag.capitalized != 0, let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags |= Flag.commonWord }
             info.flags = flags
             info.cue = lexicon.cueClass[info.folded] ?? 0
             if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
@@ -326,7 +334,7 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    public static let templateCount = 56
+    public static let templateCount = 58
 
     /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
     @inline(__always)
@@ -344,7 +352,7 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(5, t.prefixes.0)); out.append(f(6, t.prefixes.1)); out.append(f(7, t.prefixes.2)); out.append(f(8, t.prefixes.3))
         out.append(f(9, t.suffixes.0)); out.append(f(10, t.suffixes.1)); out.append(f(11, t.suffixes.2)); out.append(f(12, t.suffixes.3))
         out.append(f(13, UInt64(t.flags)))
-        out.append(f(14, UInt64(t.flags & capMask), UInt64(t.flags & (Flag.seenLower | Flag.seenCapMid | Flag.stopword))))
+        out.append(f(14, UInt64(t.flags & capMask), UInt64(t.flags & (Flag.seenLower | Flag.seenCapMid | Flag.stopword | Flag.commonWord))))
         out.append(f(15, UInt64(t.cue)))
         out.append(f(16, UInt64(t.learnt)))
         out.append(f(17, UInt64(t.place)))
@@ -387,5 +395,7 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(54, UInt64(t.wordTypes)))
         out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags & capMask)))
         out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
+        out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1?.flags ?? 0) & (Flag.commonWord | Flag.capitalized))))
+        out.append(f(58, UInt64(t.flags & (Flag.commonWord | Flag.sentenceStart)), UInt64(t.learnt)))
     }
 }

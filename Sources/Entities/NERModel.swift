@@ -99,8 +99,10 @@ public final class NERModel: @unchecked Sendable {
     /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
     /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
     /// type's (B tag against B tag), in units of one training update: small means unsure.
-    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }) -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
-        let extractor = NERFeatureExtractor(lexicon: lexicon)
+    /// `isCommonWord` must be the test the model was trained with (the lemma table's known words).
+    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil)
+        -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
+        let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc)
         var out: [(Range<Int>, EntityType, Int, Float)] = []
         var features: [UInt64] = []

@@ -168,11 +168,12 @@ public enum NERTraining {
         log("\(gold.count) documents")
         let prepared = gold.map { g in align(preprocess(g.text, id: g.name, pipeline: pipeline), g) }
         let gazetteer = Gazetteer.french
+        let commonWord = Self.commonWordTest()
         let trainer = PerceptronTrainer(featuresPerToken: NERFeatureExtractor.templateCount)
         var features: [UInt64] = []
         for fold in 0..<folds {
             let others = prepared.indices.filter { $0 % folds != fold }.map { prepared[$0] }
-            let extractor = NERFeatureExtractor(lexicon: lexicon(from: others, gazetteer: gazetteer))
+            let extractor = NERFeatureExtractor(lexicon: lexicon(from: others, gazetteer: gazetteer), isCommonWord: commonWord)
             for d in prepared.indices where d % folds == fold {
                 let p = prepared[d]
                 let infos = extractor.tokenInfo(p.doc)
@@ -191,6 +192,12 @@ public enum NERTraining {
             trainer.bank()
         }
         return trainer.finish(minWeight: minWeight, lexicon: lexicon(from: prepared, gazetteer: gazetteer))
+    }
+
+    /// The common-word test the recogniser gives the tagger: the lemma table's known words.
+    public static func commonWordTest() -> @Sendable (String) -> Bool {
+        let lemmatizer = Lemmatizer()
+        return { lemmatizer.isKnownWord($0) }
     }
 
     public struct Score: Sendable {

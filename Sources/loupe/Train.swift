@@ -55,7 +55,7 @@ struct TrainNER: ParsableCommand {
         }
         try model.write(to: output)
         let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-        FileHandle.standardError.write(String(format: "%d features kept, %.1f MB → %@ (%.0f s)\n", model.featureCount,
+        FileHandle.standardError.write(String(format: "%ld features kept, %.1f MB → %@ (%.0f s)\n", model.featureCount,
                                               Double(size) / 1_048_576, output, Date().timeIntervalSince(started)).data(using: .utf8)!)
     }
 }
