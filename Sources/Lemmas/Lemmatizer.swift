@@ -75,7 +75,7 @@ public struct Lemmatizer: Stage {
         let isAcronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
         // Names keep their form: acronyms, and capitalised words inside a sentence (Londres, Texas).
         if isAcronym || capitalized && !sentenceInitial { return word }
-        if capitalized && !lexicon.isLemma(key) && !lexicon.isForm(key) { return word }
+        if capitalized && !lexicon.isLemma(key) && !lexicon.isForm(key) && !stopWords.words.contains(key) { return word }
         return LemmaRules.apply(key, lexicon: lexicon) ?? key
     }
 }
