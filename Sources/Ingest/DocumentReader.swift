@@ -159,7 +159,8 @@ public enum DocumentReader {
 
     /// The first non-empty line, when it is short enough to be a headline.
     static func title(of text: String, markdown: Bool) -> String? {
-        for line in text.split(whereSeparator: \.isNewline) {
+        // Only the head of the text matters: a title is in its first lines.
+        for line in text.prefix(2000).split(whereSeparator: \.isNewline) {
             var t = line.trimmingCharacters(in: .whitespaces)
             if markdown { t = String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces) }
             if t.isEmpty { continue }

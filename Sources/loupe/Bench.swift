@@ -58,6 +58,8 @@ struct Bench: ParsableCommand {
         row("icu word breaking", Double(tokens) / icu.seconds, String(format: "        (%.0f MiB/s of UTF-16)", icu.mibPerSecond))
         for (stage, s) in zip(pipeline.stages, seconds) { row(stage.name, Double(tokens) / max(s, 1e-9), String(format: "     %5.1f %%", 100 * s / total)) }
         row("all stages", Double(tokens) / total, String(format: "     %5.1f %%", 100.0))
+        let lexical = zip(pipeline.stages, seconds).filter { ["tokenizer", "sentences", "lemmas"].contains($0.0.name) }.reduce(0) { $0 + $1.1 }
+        row("tokens+sentences+lemmas", Double(tokens) / lexical, "")
         if let k = pipeline.stages.firstIndex(where: { $0.name == "keywords" }) {
             print(String(format: "keywords add %.1f %% to the other stages' time", 100 * seconds[k] / (total - seconds[k])))
         }
