@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
         // The only code that sees ICU types; its public header speaks plain C so Swift files may import Foundation.
         .target(name: "ICUBridge", dependencies: ["CICU"], linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]),
+        // System SQLite for bulk inserts (GRDB links the same library for everything else).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Language data compiled into the binary (stop words, lemma table, sentiment lexicon).
         .target(name: "FrenchData", exclude: ["data", "tools"]),
 
@@ -34,10 +36,10 @@ let package = Package(
         .target(name: "Sentiment", dependencies: ["LoupeCore"]),
         .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
         .target(name: "Ingest", dependencies: ["LoupeCore"]),
-        .target(name: "Storage", dependencies: ["LoupeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,8 +51,8 @@ let package = Package(
         .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
         .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

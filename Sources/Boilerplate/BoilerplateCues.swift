@@ -17,12 +17,27 @@ enum BoilerplateCues {
         "cliquez", "telechargez", "pub",
     ]
 
+    /// Phrases by their first word, so that a line is searched only for phrases it may hold.
+    private static let byFirstWord: [Substring: [String]] = Dictionary(grouping: phrases) { p in
+        p.split(whereSeparator: { !$0.isLetter }).first ?? Substring(p)
+    }
+
     /// Number of cue phrases found at word boundaries in a folded line.
     static func count(in folded: String) -> Int {
-        var n = 0
-        for phrase in phrases where contains(folded, phrase) { n += 1 }
-        return n
+        var found = Set<String>()
+        var utf8 = folded.utf8[...]
+        while let start = utf8.firstIndex(where: { Self.isLetter($0) }) {
+            let end = utf8[start...].firstIndex(where: { !Self.isLetter($0) }) ?? utf8.endIndex
+            if let candidates = byFirstWord[Substring(folded[start..<end])] {
+                for phrase in candidates where !found.contains(phrase) && contains(folded, phrase) { found.insert(phrase) }
+            }
+            utf8 = utf8[end...]
+        }
+        return found.count
     }
+
+    /// Letters of a folded line: a-z and any non-ASCII byte (accented letters of other scripts).
+    private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
 
     /// Lines that are furniture wherever they stand ("Lire aussi : …", "Partager", "PUB").
     static func standsAlone(_ folded: String) -> Bool {

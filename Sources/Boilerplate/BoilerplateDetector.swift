@@ -20,6 +20,9 @@ public struct BoilerplateDetector: Stage {
 
     public init() {}
 
+    /// Lines longer than this (in tokens) are paragraphs of prose, never page furniture.
+    static let longestFurniture = 80
+
     struct Line {
         var sentences: Range<Int>
         var tokens: Range<Int>
@@ -56,9 +59,12 @@ public struct BoilerplateDetector: Stage {
             var e = s + 1
             while e < sentences.count && tokens[sentences[e].tokens.lowerBound].lineBreaksBefore == 0 { e += 1 }
             let range = sentences[s].tokens.lowerBound..<sentences[e - 1].tokens.upperBound
-            let text = Folding.fold(document.text(of: Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)))
-            let repeated = !seen.insert(text).inserted && range.count > 2
-            let (score, alone) = score(tokens[range], folded: text, repeated: repeated, isFirst: lines.isEmpty)
+            var score = 0.0, alone = false
+            if range.count <= Self.longestFurniture {
+                let text = Folding.fold(document.text(of: Span(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)))
+                let repeated = !seen.insert(text).inserted && range.count > 2
+                (score, alone) = self.score(tokens[range], folded: text, repeated: repeated, isFirst: lines.isEmpty)
+            }
             lines.append(Line(sentences: s..<e, tokens: range, score: score, strongAlone: alone))
             s = e
         }
@@ -70,7 +76,7 @@ public struct BoilerplateDetector: Stage {
         let words = tokens.filter { $0.kind == .word }
         let cues = BoilerplateCues.count(in: folded)
         let template = tokens.contains { t in
-            t.kind == .word && t.text.contains("_") || t.text.contains("{") || t.text.contains("}")
+            t.text.utf8.contains { $0 == UInt8(ascii: "_") && t.kind == .word || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
         }
         let capitals = words.count >= 1 && words.allSatisfy { $0.isAllCaps || $0.text.count == 1 && $0.isCapitalized }
             && words.contains { $0.text.count >= 3 }

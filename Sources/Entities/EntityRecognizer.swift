@@ -33,7 +33,7 @@ public struct EntityRecognizer: Stage {
 
     public func process(_ document: inout Document) {
         if let model {
-            document.mentions = modelMentions(document, model)
+            document.mentions = complementTagger(document, modelMentions(document, model))
             EntityLinker(gazetteer: gazetteer).link(&document)
             return
         }
@@ -172,7 +172,7 @@ public struct EntityRecognizer: Stage {
         return seen
     }
 
-    private func isNameToken(_ t: Token) -> Bool {
+    func isNameToken(_ t: Token) -> Bool {
         guard t.kind == .word, t.isCapitalized, !t.text.hasSuffix("'"), !t.text.hasPrefix("-") else { return false }
         return !t.text.hasSuffix(".") || t.isAllCaps  // "M." and "J." are titles/initials, not names
     }
@@ -249,7 +249,7 @@ public struct EntityRecognizer: Stage {
         return f.count > 3 && EntityCues.adjectiveSuffixes.contains { f.hasSuffix($0) }
     }
 
-    private func isSentenceInitial(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
+    func isSentenceInitial(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
         var k = i - 1
         while k >= range.lowerBound && tokens[k].kind == .punctuation { k -= 1 }
         return k < range.lowerBound || tokens[i].lineBreaksBefore > 0

@@ -15,27 +15,36 @@ public struct Exporter {
     /// Writes `table` and returns the number of rows written.
     @discardableResult
     public func export(_ table: ExportTable, format: ExportFormat, to output: FileHandle) throws -> Int {
+        try export(table, options: ExportOptions(format: format), to: output)
+    }
+
+    /// Writes `table` with `options` (format, CSV dialect, filters) and returns the number of rows written.
+    @discardableResult
+    public func export(_ table: ExportTable, options: ExportOptions, to output: FileHandle) throws -> Int {
         let stream = FileHandleOutputStream(output)
         stream.open()
         defer { stream.flush() }
+        if table == .conllu { return try CoNLLUWriter(store: store).write(to: stream) }
+        if options.format == .graphml { return try GraphMLWriter(store: store).write(options, to: stream) }
         let columns = table.columns
-        let sql = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \(table.rawValue)"
+        let (sql, arguments) = Self.query(table, options)
         var count = 0
-        switch format {
+        switch options.format {
         case .csv:
-            let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
+            if options.byteOrderMark { stream.write("\u{FEFF}") }
+            let writer = try CSVWriter(stream: stream, delimiter: options.delimiter, newline: .crlf)
             try writer.write(row: columns)
             try store.read { db in
-                let rows = try Row.fetchCursor(db, sql: sql)
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
-                    try writer.write(row: (0..<columns.count).map { Self.text(row[$0] as DatabaseValue) })
+                    try writer.write(row: (0..<columns.count).map { Self.text(row[$0] as DatabaseValue, raw: options.raw) })
                     count += 1
                 }
             }
             stream.write("\r\n")
-        case .jsonl:
+        case .jsonl, .graphml:
             try store.read { db in
-                let rows = try Row.fetchCursor(db, sql: sql)
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
                     var line = "{"
                     for (i, column) in columns.enumerated() {
@@ -51,13 +60,63 @@ public struct Exporter {
         return count
     }
 
-    static func text(_ value: DatabaseValue) -> String {
+    /// The SELECT for a table under the options' filters: the view of the same name, filtered.
+    static func query(_ table: ExportTable, _ options: ExportOptions) -> (String, StatementArguments) {
+        let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        var conditions: [String] = []
+        var args: StatementArguments = []
+        let types = options.types.map { $0.uppercased() }
+        let typeList = "(" + types.map { _ in "?" }.joined(separator: ", ") + ")"
+        if table == .cooccurrences {
+            // Recomputed over the chosen documents, so counts describe them.
+            let (inner, innerArgs) = Store.cooccurrenceSQL(options.filter)
+            args += innerArgs
+            if !types.isEmpty {
+                conditions.append("type_a IN \(typeList) AND type_b IN \(typeList)")
+                args += StatementArguments(types)
+                args += StatementArguments(types)
+            }
+            let where_ = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return ("SELECT \(columns) FROM (\(inner))\(where_) ORDER BY documents DESC, sentences DESC, entity_a, entity_b", args)
+        }
+        if !options.filter.isEmpty {
+            let (condition, filterArgs) = options.filter.sql(alias: "d")
+            if table.hasDocumentColumn {
+                conditions.append("document IN (SELECT d.name FROM document d WHERE \(condition))")
+            } else {
+                conditions.append("""
+                    entity IN (SELECT e.name FROM mention m JOIN document d ON d.id = m.document_id
+                               JOIN entity_key k ON k.key = m.key JOIN entity e ON e.id = k.entity_id WHERE \(condition))
+                    """)
+            }
+            args += filterArgs
+        }
+        if !types.isEmpty && table.hasEntityType {
+            conditions.append("type IN \(typeList)")
+            args += StatementArguments(types)
+        }
+        let where_ = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return ("SELECT \(columns) FROM \(table.rawValue)\(where_)", args)
+    }
+
+    /// A CSV cell. Text that a spreadsheet would run as a formula (OWASP "CSV injection": a leading
+    /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'` unless `raw`; numbers are never changed.
+    static func text(_ value: DatabaseValue, raw: Bool = true) -> String {
         switch value.storage {
         case .null: return ""
         case .int64(let i): return String(i)
         case .double(let d): return Self.number(d)
-        case .string(let s): return s
+        case .string(let s): return raw ? s : neutralised(s)
         case .blob(let b): return b.base64EncodedString()
+        }
+    }
+
+    /// `s` with a `'` in front when it starts with a character that makes spreadsheets evaluate it.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + s
+        default: return s
         }
     }
 

@@ -4,14 +4,20 @@ import LoupeCore
 /// Reads the documents of one input file.
 ///
 /// - `.txt`, `.md`: one document, the decoded text unchanged; its title is the first non-empty line.
-/// - `.jsonl`: one document a line, an object with `text` (required) and `id`, `title`, `date`, `source`,
-///   `url` (optional). A bad line is reported with its number and skipped; the other lines are read.
+/// - `.jsonl`: one document a line, an object with `text` (or `html`, a page to extract the text from)
+///   and `id`, `title`, `date`, `source`, `url` (optional). A bad line is reported with its number and
+///   skipped; the other lines are read.
+/// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text.
 ///
 /// Dates are normalised to ISO 8601 when they can be read; without one, the first date written in the
 /// text ("31 mai 2019", "2018-01-02") or in the file name is used.
 public enum DocumentReader {
     /// Files larger than this are refused rather than read into memory.
     public static let maximumFileSize = 512 * 1024 * 1024
+
+    /// Texts longer than twice this (in UTF-8 bytes) are analysed in parts of about this size, cut at
+    /// paragraph ends, each stored as `ID#1`, `ID#2`… so that memory stays bounded.
+    public static let partSize = 1 << 20
 
     public static func read(_ file: InputFile) -> [Result<SourceDocument, LoupeError>] {
         let bytes: [UInt8]
@@ -28,13 +34,60 @@ public enum DocumentReader {
                 let decoded = try TextDecoding.decode(bytes)
                 var metadata = DocumentMetadata(title: title(of: decoded.text, markdown: file.format == .markdown))
                 metadata.date = DateFinder.find(in: decoded.text) ?? DateFinder.find(inFileName: file.path)
-                return [.success(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
-                                                warnings: decoded.warning.map { [$0] } ?? []))]
+                return parts(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
+                                            warnings: decoded.warning.map { [$0] } ?? []))
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
             }
         case .jsonl:
             return readJSONL(bytes, file: file)
+        case .html:
+            do {
+                let decoded = try TextDecoding.decodeHTML(bytes)
+                let page = HTMLExtractor.extract(decoded.text)
+                guard page.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+                    return [.failure(LoupeError(file: file.path, reason: "no article text found in this HTML page"))]
+                }
+                var metadata = DocumentMetadata(title: page.title)
+                metadata.date = DateFinder.find(in: page.text) ?? DateFinder.find(inFileName: file.path)
+                return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path,
+                                                warnings: decoded.warning.map { [$0] } ?? []))]
+            } catch {
+                return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
+            }
+        }
+    }
+
+    /// A long text as parts of about ``partSize`` bytes cut after a blank line (else a line end).
+    static func parts(_ doc: SourceDocument) -> [Result<SourceDocument, LoupeError>] {
+        let bytes = Array(doc.text.utf8)
+        guard bytes.count > 2 * partSize else { return [.success(doc)] }
+        var pieces: [String] = []
+        var start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + partSize)
+            if end < bytes.count {
+                // Prefer a paragraph end within the last quarter of the part, else a line end, else a space.
+                let floor = start + partSize * 3 / 4
+                var cut: Int?
+                var k = end
+                while k > floor { if bytes[k - 1] == 0x0A && bytes[k - 2] == 0x0A { cut = k; break }; k -= 1 }
+                if cut == nil { k = end; while k > floor { if bytes[k - 1] == 0x0A { cut = k; break }; k -= 1 } }
+                if cut == nil { k = end; while k > floor { if bytes[k - 1] == 0x20 { cut = k; break }; k -= 1 } }
+                if cut == nil { while end < bytes.count && (bytes[end] & 0xC0) == 0x80 { end += 1 } }  // not inside a character
+                end = cut ?? end
+            }
+            pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
+        }
+        let note = "\(bytes.count / 1_048_576) MiB: analysed as \(pieces.count) parts of about 1 MiB, ids \(doc.id)#1 to \(doc.id)#\(pieces.count) (offsets are within each part)"
+        return pieces.enumerated().map { k, text in
+            var part = doc
+            part.id = "\(doc.id)#\(k + 1)"
+            part.text = text
+            if k > 0 { part.metadata.title = doc.metadata.title.map { "\($0) (\(k + 1))" } }
+            part.warnings = k == 0 ? doc.warnings + [note] : []
+            return .success(part)
         }
     }
 
@@ -72,14 +125,25 @@ public enum DocumentReader {
                 continue
             }
             guard let dict = object as? [String: Any] else { fail("a JSON object was expected, such as {\"text\": \"…\"}"); continue }
-            guard let text = dict["text"] as? String else { fail("missing \"text\" (a string): the text to analyse"); continue }
+            var title = dict["title"] as? String
+            let text: String
+            if let t = dict["text"] as? String {
+                text = t
+            } else if let html = dict["html"] as? String {
+                let page = HTMLExtractor.extract(html)
+                text = page.text
+                if title == nil { title = page.title }
+            } else {
+                fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
+                continue
+            }
             guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { fail("\"text\" is empty"); continue }
             var id = "\(file.id):\(lineNumber)"
             if let value = dict["id"] as? String, !value.isEmpty { id = value }
             else if let value = dict["id"] as? NSNumber { id = value.stringValue }
             var warnings: [String] = []
             if !ids.insert(id).inserted { warnings.append("id \"\(id)\" appears more than once in this file; the last line wins") }
-            var metadata = DocumentMetadata(title: dict["title"] as? String, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
+            var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
             if let date = dict["date"] as? String {
                 metadata.date = DateFinder.normalize(date) ?? date
             } else {
@@ -95,7 +159,8 @@ public enum DocumentReader {
 
     /// The first non-empty line, when it is short enough to be a headline.
     static func title(of text: String, markdown: Bool) -> String? {
-        for line in text.split(whereSeparator: \.isNewline) {
+        // Only the head of the text matters: a title is in its first lines.
+        for line in text.prefix(2000).split(whereSeparator: \.isNewline) {
             var t = line.trimmingCharacters(in: .whitespaces)
             if markdown { t = String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces) }
             if t.isEmpty { continue }

@@ -24,13 +24,14 @@ public struct SourceDocument: Sendable {
 
 /// The formats Loupe reads, by file extension.
 public enum InputFormat: String, Sendable {
-    case text, markdown, jsonl
+    case text, markdown, jsonl, html
 
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
         case "txt", "text": self = .text
         case "md", "markdown": self = .markdown
         case "jsonl", "ndjson": self = .jsonl
+        case "html", "htm", "xhtml": self = .html
         default: return nil
         }
     }

@@ -34,6 +34,22 @@ public enum TextDecoding {
         return try utf8(data)
     }
 
+    /// HTML: the byte-order mark, else the page's `<meta charset>` (or `http-equiv` content type), else the content.
+    public static func decodeHTML(_ data: [UInt8]) throws -> Decoded {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return try decode(data) }
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        if let r = head.range(of: "charset=") {
+            let name = head[r.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
+                .prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            if ["windows-1252", "iso-8859-1", "iso-8859-15", "latin1", "latin-1", "cp1252"].contains(String(name)) {
+                guard !data.prefix(8192).contains(0), let text = windows1252(data) else { throw Failure.binary }
+                try check(text)
+                return Decoded(text: text, warning: nil)
+            }
+        }
+        return try decode(data)
+    }
+
     private static func utf8(_ data: [UInt8]) throws -> Decoded {
         if let text = String(validating: data, as: UTF8.self) {
             try check(text)

@@ -14,15 +14,17 @@ struct LemmaLexicon: Sendable {
         } else {
             table = TabTable()
         }
-        var lemmas = Set<String>()
-        for row in table.allRows() where row.count >= 2 { lemmas.insert(String(row[1])) }
+        var lemmas = Set<String>(minimumCapacity: 1 << 17)
+        table.forEachValue { lemmas.insert(String(decoding: $0, as: UTF8.self)) }
         self.lemmas = lemmas
     }
 
     func lemma(of lowerForm: String) -> String? {
-        guard let fields = table.lookup(lowerForm), fields.count >= 2 else { return nil }
-        return String(fields[1])
+        table.value(lowerForm)
     }
+
+    /// True when the word is a form of the table.
+    func isForm(_ lower: String) -> Bool { table.value(lower) != nil }
 
     /// True when the word is itself a lemma of the table.
     func isLemma(_ lower: String) -> Bool { lemmas.contains(lower) }

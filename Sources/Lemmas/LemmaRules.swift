@@ -1,43 +1,79 @@
-/// Suffix rules for words the lexicon does not know, tried in order; a rule fires only when its
-/// result is a lemma the lexicon knows (so `bus` does not become `bu`), except the rules marked
-/// `always`, which are safe on their own.
+/// Suffix rules for words the lexicon does not know (`Sources/FrenchData/data/LEMMA_RULES.md`, whose
+/// reference implementation is `tools/lemma_rules.py`). The table's blocking entries (lemma = form,
+/// such as `cours`, `temps`) keep known invariant words away from these rules.
 enum LemmaRules {
     /// Elided and contracted forms and their full form, as UD French lemmatises them.
     static let elided: [String: String] = [
         "l'": "le", "d'": "de", "j'": "je", "m'": "me", "n'": "ne", "s'": "se", "t'": "te", "c'": "ce", "ç'": "ce",
         "qu'": "que", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque", "quoiqu'": "quoique",
         "du": "de", "au": "à", "aux": "à", "des": "de",
+        "m": "mètre", "mme": "madame", "mmes": "mesdames", "mlle": "mademoiselle",
+        "mlles": "mesdemoiselles", "dr": "docteur", "dr.": "docteur", "pr": "professeur", "pr.": "professeur", "etc.": "etc.",
     ]
 
     struct Rule {
         var suffix: String
         var replacement: String
-        var always: Bool = false
+        var minimumStem: Int
+        var consonantBefore = false
     }
 
+    /// First matching row wins (LEMMA_RULES.md §4).
     static let rules: [Rule] = [
-        Rule(suffix: "ées", replacement: "er"), Rule(suffix: "és", replacement: "er"), Rule(suffix: "ée", replacement: "er"),
-        Rule(suffix: "é", replacement: "er"),
-        Rule(suffix: "aux", replacement: "al"), Rule(suffix: "eaux", replacement: "eau"),
-        Rule(suffix: "euses", replacement: "eur"), Rule(suffix: "euse", replacement: "eur"),
-        Rule(suffix: "rices", replacement: "eur"), Rule(suffix: "rice", replacement: "eur"),
-        Rule(suffix: "ives", replacement: "if"), Rule(suffix: "ive", replacement: "if"),
-        Rule(suffix: "elles", replacement: "el"), Rule(suffix: "elle", replacement: "el"),
-        Rule(suffix: "iennes", replacement: "ien"), Rule(suffix: "ienne", replacement: "ien"),
-        Rule(suffix: "es", replacement: ""), Rule(suffix: "s", replacement: ""), Rule(suffix: "x", replacement: ""),
-        Rule(suffix: "e", replacement: ""),
-        Rule(suffix: "aient", replacement: "er"), Rule(suffix: "ait", replacement: "er"), Rule(suffix: "ant", replacement: "er"),
-        Rule(suffix: "ent", replacement: "er"),
-        // Unknown words: plural -s of long words is the safest guess.
-        Rule(suffix: "ations", replacement: "ation", always: true), Rule(suffix: "ités", replacement: "ité", always: true),
-        Rule(suffix: "ments", replacement: "ment", always: true), Rule(suffix: "eurs", replacement: "eur", always: true),
-        Rule(suffix: "ismes", replacement: "isme", always: true), Rule(suffix: "istes", replacement: "iste", always: true),
+        Rule(suffix: "issaient", replacement: "ir", minimumStem: 2, consonantBefore: true),
+        Rule(suffix: "issait", replacement: "ir", minimumStem: 2, consonantBefore: true),
+        Rule(suffix: "èrent", replacement: "er", minimumStem: 2), Rule(suffix: "eraient", replacement: "er", minimumStem: 2),
+        Rule(suffix: "erait", replacement: "er", minimumStem: 2), Rule(suffix: "aient", replacement: "er", minimumStem: 3),
+        Rule(suffix: "ées", replacement: "er", minimumStem: 3), Rule(suffix: "ée", replacement: "er", minimumStem: 3),
+        Rule(suffix: "és", replacement: "er", minimumStem: 3), Rule(suffix: "é", replacement: "er", minimumStem: 3),
+        Rule(suffix: "iennes", replacement: "ien", minimumStem: 2), Rule(suffix: "ienne", replacement: "ien", minimumStem: 2),
+        Rule(suffix: "ives", replacement: "if", minimumStem: 3), Rule(suffix: "ive", replacement: "if", minimumStem: 3),
+        Rule(suffix: "ales", replacement: "al", minimumStem: 3), Rule(suffix: "ale", replacement: "al", minimumStem: 3),
+        Rule(suffix: "antes", replacement: "ant", minimumStem: 3), Rule(suffix: "ante", replacement: "ant", minimumStem: 3),
+        Rule(suffix: "oises", replacement: "ois", minimumStem: 2), Rule(suffix: "oise", replacement: "ois", minimumStem: 2),
+        Rule(suffix: "eaux", replacement: "eau", minimumStem: 2), Rule(suffix: "aux", replacement: "al", minimumStem: 3),
     ]
 
-    static func apply(_ lower: String, lexicon: LemmaLexicon) -> String? {
-        for rule in rules where lower.hasSuffix(rule.suffix) && lower.count > rule.suffix.count + 2 {
-            let candidate = String(lower.dropLast(rule.suffix.count)) + rule.replacement
-            if rule.always || lexicon.isLemma(candidate) { return candidate }
+    private static let vowels = Set("aeiouyàâäéèêëîïôöùûüœæ")
+
+    /// The lemma of a word missing from the table, or nil to keep the word.
+    static func apply(_ key: String, lexicon: LemmaLexicon) -> String? {
+        if key.contains("-"), !key.hasPrefix("-"), !key.hasSuffix("-") {
+            let parts = key.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            if !parts.contains(where: \.isEmpty) {
+                var out: [String] = []
+                for (i, part) in parts.enumerated() {
+                    if i < parts.count - 1 {
+                        // Earlier parts only lose a plural: libres-penseurs → libre-penseur.
+                        if let lemma = lexicon.lemma(of: part), isPluralReduction(part, lemma) { out.append(lemma) } else { out.append(part) }
+                    } else {
+                        out.append(lexicon.lemma(of: part) ?? suffixRule(part) ?? part)
+                    }
+                }
+                return out.joined(separator: "-")
+            }
+        }
+        return suffixRule(key)
+    }
+
+    static func isPluralReduction(_ part: String, _ lemma: String) -> Bool {
+        if (part.hasSuffix("s") || part.hasSuffix("x")) && lemma == String(part.dropLast()) { return true }
+        return part.hasSuffix("aux") && lemma == String(part.dropLast(3)) + "al"
+    }
+
+    static func suffixRule(_ key: String) -> String? {
+        let chars = Array(key)
+        guard chars.count >= 4, chars.contains(where: \.isLetter), !chars.contains(where: \.isNumber) else { return nil }
+        for rule in rules where key.hasSuffix(rule.suffix) {
+            let stem = chars.count - rule.suffix.count
+            guard stem >= rule.minimumStem else { continue }
+            if rule.consonantBefore && vowels.contains(chars[stem - 1]) { continue }
+            return String(chars[..<stem]) + rule.replacement
+        }
+        // Plural -s, except -ss, -us, -ès words (stress, virus, succès).
+        if key.hasSuffix("s"), chars.count - 1 >= 3 {
+            if key.hasSuffix("ss") || key.hasSuffix("us") || key.hasSuffix("ès") { return nil }
+            return String(chars.dropLast())
         }
         return nil
     }

@@ -3,10 +3,10 @@ import LoupeCore
 /// Gives each token its lemma (dictionary form) and its stop-word flag.
 ///
 /// A word is looked up lower-cased in the embedded form → lemma table (see
-/// `Sources/FrenchData/data/SOURCES.md`); a word the table does not know goes through suffix rules
-/// for plurals, feminines and verb endings (``LemmaRules``), which only fire when they lead to a
-/// known lemma. Capitalised words the table does not know are proper nouns and keep their form.
-/// Elided forms take their full form (l' → le, qu' → que).
+/// `Sources/FrenchData/data/SOURCES.md`); a word the table does not know goes through the suffix
+/// rules of `LEMMA_RULES.md` for plurals and verb and adjective endings (``LemmaRules``).
+/// Acronyms and capitalised words inside a sentence that the table does not know are names and
+/// keep their form. Elided forms take their full form (l' → le, qu' → que).
 public struct Lemmatizer: Stage {
     public let name = "lemmas"
     public let requires: Set<Annotation> = [.tokens, .sentences]
@@ -14,22 +14,39 @@ public struct Lemmatizer: Stage {
 
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
+    private let isName: @Sendable (String) -> Bool
 
-    public init(stopWords: StopWords = .builtIn) {
+    /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
+    public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.stopWords = stopWords
         self.lexicon = LemmaLexicon.shared
+        self.isName = isName
     }
 
     public func process(_ document: inout Document) {
         var sentenceStart = Set<Int>()
         for s in document.sentences { sentenceStart.insert(s.tokens.lowerBound) }
+        var memo: [String: (lemma: String, stop: Bool)] = [:]  // lower-case words repeat: look each up once
         for i in document.tokens.indices {
             let t = document.tokens[i]
+            if t.kind == .word, !t.isCapitalized, i > 0, let known = memo[t.text],
+               !(document.tokens[i - 1].kind == .word && Self.contextWords.contains(document.tokens[i - 1].text)) {
+                document.tokens[i].lemma = known.lemma
+                document.tokens[i].isStopword = known.stop
+                continue
+            }
             var initial = sentenceStart.contains(i)
             // After an opening quote or dash, a capital is still sentence-initial.
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
-            document.tokens[i].lemma = lemma(t, sentenceInitial: initial)
+            var l = lemma(t, sentenceInitial: initial)
+            if t.kind == .word, i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial {
+                l = disambiguate(Folding.lower(t.text), lemma: l, after: Folding.lower(document.tokens[i - 1].text))
+            }
+            document.tokens[i].lemma = l
             document.tokens[i].isStopword = stopWords.contains(t.text)
+            if t.kind == .word, !t.isCapitalized, !(i > 0 && Self.contextWords.contains(document.tokens[i - 1].text)) {
+                memo[t.text] = (l, document.tokens[i].isStopword)
+            }
         }
     }
 
@@ -43,21 +60,52 @@ public struct Lemmatizer: Stage {
     }
 
     public func lemma(word: String, capitalized: Bool, sentenceInitial: Bool) -> String {
-        let lower = Folding.lower(word)
-        if let full = LemmaRules.elided[lower] { return full }
-        if lower.hasPrefix("-") && lower.count > 1 {  // clitic pronoun split off a verb: -il, -t-elle
-            return String(lower.drop(while: { $0 == "-" || $0 == "t" && lower.hasPrefix("-t-") }).drop(while: { $0 == "-" }))
+        let key = Folding.lower(word)
+        if let full = LemmaRules.elided[key] { return full }
+        if key.hasPrefix("-") && key.count > 1 {  // clitic pronoun split off a verb: -il, -t-elle
+            return String(key.hasPrefix("-t-") ? key.dropFirst(3) : key.dropFirst())
         }
-        if let found = lexicon.lemma(of: lower) { return capitalized && !sentenceInitial && !lexicon.isCommonWord(lower) ? word : found }
-        if lexicon.isLemma(lower) { return capitalized && !sentenceInitial && !lexicon.isCommonWord(lower) ? word : lower }
-        if capitalized { return word }
-        return LemmaRules.apply(lower, lexicon: lexicon) ?? lower
+        // The table first, also for capitalised words ("Allemands" → allemand), except known names
+        // inside a sentence (Paris is not a form of pari) and words the table leaves unchanged.
+        if let found = lexicon.lemma(of: key) {
+            if capitalized && !sentenceInitial && (found == key || isName(Folding.fold(word))) { return word }
+            return found
+        }
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let isAcronym = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        // Names keep their form: acronyms, and capitalised words inside a sentence (Londres, Texas).
+        if isAcronym || capitalized && !sentenceInitial { return word }
+        if capitalized && !lexicon.isLemma(key) && !lexicon.isForm(key) && !stopWords.words.contains(key) { return word }
+        return LemmaRules.apply(key, lexicon: lexicon) ?? key
     }
 }
 
 extension Lemmatizer {
+    private static let determiners: Set<String> = [
+        "le", "la", "les", "l'", "un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
+        "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque",
+    ]
+    /// Words after which ``disambiguate(_:lemma:after:)`` may change a lemma (no memo there).
+    static let contextWords: Set<String> = determiners.union(subjects)
+
+    private static let subjects: Set<String> = [
+        "je", "j'", "tu", "il", "elle", "on", "ils", "elles", "qui", "ne", "n'", "se", "s'", "me", "m'", "te", "t'", "nous", "vous",
+    ]
+
+    /// The table gives one lemma per form; the word before settles the commonest noun/verb ambiguities:
+    /// after a determiner a form that is itself a lemma stays a noun ("le compte", "la mort"); after a
+    /// subject or clitic pronoun an -e form whose infinitive exists is a verb ("il porte" → porter).
+    func disambiguate(_ lower: String, lemma: String, after previous: String) -> String {
+        if Self.determiners.contains(previous), lemma != lower, lexicon.isLemma(lower) { return lower }
+        if Self.subjects.contains(previous), lemma == lower, lower.count > 3 {
+            let stem = lower.hasSuffix("es") ? String(lower.dropLast(2)) : lower.hasSuffix("e") ? String(lower.dropLast()) : nil
+            if let stem, lexicon.isLemma(stem + "er") { return stem + "er" }
+        }
+        return lemma
+    }
+
     /// Whether a lower-case word is an ordinary French word: a stop word or a form the lexicon knows.
     public func isKnownWord(_ lower: String) -> Bool {
-        stopWords.words.contains(lower) || lexicon.lemma(of: lower) != nil || lexicon.isLemma(lower)
+        stopWords.words.contains(lower) || lexicon.isForm(lower) || lexicon.isLemma(lower)
     }
 }

@@ -36,18 +36,35 @@ public struct Document: Sendable {
     public var sentiment: Double = 0
     public var subjectivity: Double = 0
 
+    /// UTF-8 offset of each scalar (and of the end), so that slicing by span copies bytes.
+    private let utf8Offsets: [Int32]
+
     public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
         self.id = id
+        var text = text
+        text.makeContiguousUTF8()
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var position: Int32 = 0
+        for s in text.unicodeScalars {
+            scalars.append(s)
+            offsets.append(position)
+            position += Int32(UTF8.width(s))
+        }
+        offsets.append(position)
+        self.scalars = scalars
+        self.utf8Offsets = offsets
         self.metadata = metadata
     }
 
     /// The source characters of `span`.
     public func text(of span: Span) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        let a = Int(utf8Offsets[span.start]), b = Int(utf8Offsets[span.end])
+        var text = self.text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
     }
 
     /// Counts of word and number tokens: what "words" means in summaries and throughput figures.

@@ -41,6 +41,41 @@ public struct TabTable: @unchecked Sendable {
         }
     }
 
+    /// The second field of the line whose key equals `key`, or nil (no allocation but the result).
+    public func value(_ key: String) -> String? {
+        var key = key
+        return key.withUTF8 { k -> String? in
+            var lo = 0, hi = lineStarts.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) >> 1
+                let start = Int(lineStarts[mid])
+                let c = compare(k, lineAt: start)
+                if c == 0 {
+                    var a = start + k.count + 1, b = a
+                    guard a <= bytes.count else { return nil }
+                    while b < bytes.count && bytes[b] != 0x0A && bytes[b] != 0x09 { b += 1 }
+                    if a > b { a = b }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+                }
+                if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
+            }
+            return nil
+        }
+    }
+
+    /// Calls `body` with the second field of every line, as raw bytes (for building sets quickly).
+    public func forEachValue(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for start in lineStarts {
+            var a = Int(start)
+            while a < bytes.count && bytes[a] != 0x09 && bytes[a] != 0x0A { a += 1 }
+            guard a < bytes.count, bytes[a] == 0x09 else { continue }
+            a += 1
+            var b = a
+            while b < bytes.count && bytes[b] != 0x09 && bytes[b] != 0x0A { b += 1 }
+            body(UnsafeBufferPointer(rebasing: bytes[a..<b]))
+        }
+    }
+
     /// Every line split into fields, in order (for small tables copied into dictionaries).
     public func allRows() -> [[Substring]] {
         lineStarts.map { fields(at: Int($0)) }

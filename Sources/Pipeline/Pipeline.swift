@@ -25,7 +25,8 @@ public struct Pipeline: Sendable {
 
     /// Tokens → sentences → boilerplate → lemmas → entities → keywords → sentiment.
     public static func french(stopWords: StopWords = .builtIn) throws -> Pipeline {
-        let lemmatizer = Lemmatizer(stopWords: stopWords)
+        let gazetteer = Gazetteer.french
+        let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil })
         return try Pipeline(stages: [
             Tokenizer(),
             SentenceSegmenter(),

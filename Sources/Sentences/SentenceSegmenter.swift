@@ -32,6 +32,13 @@ public struct SentenceSegmenter: Stage {
                 start = i
                 continue
             }
+            if i > start, i + 1 < tokens.count, endsWithInitial(tokens, i) || tokens[i].text == ";" && tokens[i + 1].isCapitalized
+                && tokens[i + 1].kind == .word && tokens[i + 1].lineBreaksBefore == 0 {
+                ranges.append(start..<(i + 1))
+                start = i + 1
+                i += 1
+                continue
+            }
             if isTerminal(tokens[i]) {
                 var end = i + 1
                 while end < tokens.count && tokens[end].lineBreaksBefore == 0 && isCloser(tokens[end]) { end += 1 }
@@ -46,6 +53,16 @@ public struct SentenceSegmenter: Stage {
         }
         if start < tokens.count { ranges.append(start..<tokens.count) }
         return ranges
+    }
+
+    /// "… sous Mac OS X. Une version …": a point-final initial or dotted abbreviation followed by a
+    /// word that starts sentences (a determiner, a pronoun) ends the sentence; "J. Sartre" does not.
+    private func endsWithInitial(_ tokens: [Token], _ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.text.hasSuffix("."), t.text.count >= 2, !FrenchSentenceRules.titles.contains(Folding.lower(t.text)) else { return false }
+        let next = tokens[i + 1]
+        guard next.isCapitalized, next.lineBreaksBefore == 0 else { return false }
+        return FrenchSentenceRules.sentenceStarters.contains(Folding.lower(next.text))
     }
 
     private func isTerminal(_ t: Token) -> Bool {
@@ -90,4 +107,14 @@ public struct SentenceSegmenter: Stage {
 enum FrenchSentenceRules {
     /// Abbreviation tokens that may end a sentence (when a capital follows).
     static let sentenceFinalAbbreviations: Set<String> = ["etc.", "ex.", "al.", "inc.", "ltd.", "cie.", "co."]
+
+    /// Titles, always followed by a name.
+    static let titles: Set<String> = ["m.", "mm.", "mme.", "mlle.", "dr.", "pr.", "mgr.", "me.", "st.", "ste."]
+
+    /// Words that begin sentences and are seldom part of a name: after "X." they mark a new sentence.
+    static let sentenceStarters: Set<String> = [
+        "le", "la", "les", "l'", "un", "une", "des", "ce", "cet", "cette", "ces", "il", "ils", "elle", "elles", "on", "nous",
+        "vous", "je", "j'", "en", "dans", "pour", "par", "mais", "et", "sur", "au", "aux", "du", "cependant", "puis", "ainsi",
+        "selon", "après", "avant", "lors", "son", "sa", "ses", "leur", "leurs", "c'", "d'", "qu'", "depuis", "alors", "enfin",
+    ]
 }

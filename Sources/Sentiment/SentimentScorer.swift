@@ -167,8 +167,11 @@ public struct SentimentScorer: Stage {
 
     /// The longest modifier or phrase starting at token `i` (matching each word's form or lemma).
     private func matchModifier(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> (SentimentLexicon.Modifier, Int)? {
-        let candidates = (lexicon.modifiers[lower(tokens[i])] ?? []) + (lexicon.modifiers[Folding.lower(tokens[i].lemma)] ?? [])
-        for m in candidates.sorted(by: { $0.words.count > $1.words.count }) where i + m.words.count <= range.upperBound {
+        let byForm = lexicon.modifiers[lower(tokens[i])]
+        let byLemma = tokens[i].lemma == tokens[i].text ? nil : lexicon.modifiers[Folding.lower(tokens[i].lemma)]
+        if byForm == nil && byLemma == nil { return nil }
+        let candidates = byLemma == nil ? byForm! : ((byForm ?? []) + byLemma!).sorted { $0.words.count > $1.words.count }
+        for m in candidates where i + m.words.count <= range.upperBound {
             let fits = m.words.enumerated().allSatisfy { k, w in
                 let t = tokens[i + k]
                 return t.kind == .word && (lower(t) == w || Folding.lower(t.lemma) == w)

@@ -5,7 +5,7 @@ import GRDB
 /// Tables hold the analysis (`document`, `sentence`, `token`, `mention`, `acronym`, `keyword`,
 /// `keyphrase`, `sentiment_cue`) and the corpus-level entities (`entity`, `entity_key`); views named
 /// after the export tables (`documents`, `sentences`, `tokens`, `mentions`, `entities`, `keywords`,
-/// `keyphrases`) give the exported columns, so `sqlite3`, R or pandas can query them directly.
+/// `keyphrases`, `cooccurrences`) give the exported columns, so `sqlite3`, R or pandas can query them directly.
 /// Offsets (`start`, `end`) are Unicode scalar offsets into `document.text`, so
 /// `substr(text, start + 1, end - start)` in SQLite gives back the annotated characters.
 enum Schema {
@@ -128,9 +128,36 @@ enum Schema {
                     ORDER BY d.id, m.idx;
                 """)
         }
+        migrator.registerMigration("v3-cooccurrences") { db in
+            // Pairs of entities met in the same documents and sentences (the co-occurrence network).
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS mention_document_sentence ON mention(document_id, sentence);
+                CREATE VIEW cooccurrences AS
+                    WITH em AS (
+                        SELECT DISTINCT m.document_id, m.sentence, k.entity_id
+                        FROM mention m JOIN entity_key k ON k.key = m.key
+                    ), ed AS (
+                        SELECT DISTINCT document_id, entity_id FROM em
+                    ), docs AS (
+                        SELECT a.entity_id AS a, b.entity_id AS b, COUNT(*) AS documents
+                        FROM ed a JOIN ed b ON b.document_id = a.document_id AND b.entity_id > a.entity_id
+                        GROUP BY 1, 2
+                    ), sents AS (
+                        SELECT a.entity_id AS a, b.entity_id AS b, COUNT(*) AS sentences
+                        FROM em a JOIN em b ON b.document_id = a.document_id AND b.sentence = a.sentence AND b.entity_id > a.entity_id
+                        GROUP BY 1, 2
+                    )
+                    SELECT CASE WHEN ea.name <= eb.name THEN ea.name ELSE eb.name END AS entity_a,
+                           CASE WHEN ea.name <= eb.name THEN eb.name ELSE ea.name END AS entity_b,
+                           d.documents, COALESCE(s.sentences, 0) AS sentences
+                    FROM docs d JOIN entity ea ON ea.id = d.a JOIN entity eb ON eb.id = d.b
+                    LEFT JOIN sents s ON s.a = d.a AND s.b = d.b
+                    ORDER BY d.documents DESC, sentences DESC, entity_a, entity_b;
+                """)
+        }
         return migrator
     }
 
     /// The newest migration's name: the schema version recorded in the database.
-    static let version = "v2-mention-sentiment"
+    static let version = "v3-cooccurrences"
 }

@@ -38,25 +38,27 @@ extension Store {
                              doc.sentiment, doc.subjectivity, now])
         let id = db.lastInsertedRowID
 
-        let sentence = try db.cachedStatement(sql: "INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        let cue = try db.cachedStatement(sql: "INSERT OR REPLACE INTO sentiment_cue VALUES (?, ?, ?, ?)")
-        for (i, s) in doc.sentences.enumerated() {
-            try sentence.execute(arguments: [id, i, s.span.start, s.span.end, s.tokens.lowerBound, s.tokens.upperBound - 1,
-                                             s.isBoilerplate, s.sentiment, s.subjectivity])
-            for c in s.sentimentCues { try cue.execute(arguments: [id, i, c.token, c.weight]) }
-        }
-        let token = try db.cachedStatement(sql: "INSERT INTO token VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for (s, sent) in doc.sentences.enumerated() {
-            for i in sent.tokens {
-                let t = doc.tokens[i]
-                try token.execute(arguments: [id, i, s, t.span.start, t.span.end, doc.text(of: t.span), t.lemma, t.isStopword, t.kind.rawValue])
-            }
-        }
-        let mention = try db.cachedStatement(sql: """
+        let sentence = try BulkStatement(db, sql: "INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let cue = try BulkStatement(db, sql: "INSERT OR REPLACE INTO sentiment_cue VALUES (?, ?, ?, ?)")
+        let token = try BulkStatement(db, sql: "INSERT INTO token VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let mention = try BulkStatement(db, sql: """
             INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        defer { sentence.finalize(); cue.finalize(); token.finalize(); mention.finalize() }
+        let doc_ = Int(id)
+        for (i, s) in doc.sentences.enumerated() {
+            try sentence.run(.int(doc_), .int(i), .int(s.span.start), .int(s.span.end), .int(s.tokens.lowerBound), .int(s.tokens.upperBound - 1),
+                             .int(s.isBoilerplate ? 1 : 0), .double(s.sentiment), .double(s.subjectivity))
+            for c in s.sentimentCues { try cue.run(.int(doc_), .int(i), .int(c.token), .double(c.weight)) }
+            for k in s.tokens {
+                let t = doc.tokens[k]
+                try token.run(.int(doc_), .int(k), .int(i), .int(t.span.start), .int(t.span.end), .text(doc.text(of: t.span)), .text(t.lemma),
+                              .int(t.isStopword ? 1 : 0), .text(t.kind.rawValue))
+            }
+        }
         for (i, m) in doc.mentions.enumerated() {
-            try mention.execute(arguments: [id, i, m.span.start, m.span.end, m.text, m.type.rawValue, m.key, m.sentence, m.sentiment])
+            try mention.run(.int(doc_), .int(i), .int(m.span.start), .int(m.span.end), .text(m.text), .text(m.type.rawValue), .text(m.key),
+                            .int(m.sentence), .double(m.sentiment))
         }
         let acronym = try db.cachedStatement(sql: "INSERT OR REPLACE INTO acronym VALUES (?, ?, ?)")
         for a in doc.acronyms { try acronym.execute(arguments: [id, a.acronym, a.expansionKey]) }

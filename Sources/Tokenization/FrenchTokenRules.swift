@@ -16,13 +16,18 @@ enum FrenchTokenRules {
     /// Hyphenated words that end like a clitic but are single words.
     static let hyphenatedWords: Set<String> = ["rendez-vous", "c'est-à-dire", "qu'en-dira-t-on", "m'as-tu-vu"]
 
-    /// Words shortened with a point that does not end the sentence.
+    /// Words shortened with a point that does not end the sentence (titles and the like).
     static let abbreviations: Set<String> = [
-        "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "drs", "pr", "me", "mgr", "st", "ste", "sts",
-        "etc", "cf", "ex", "p", "pp", "av", "apr", "vol", "éd", "coll", "chap", "art", "fig", "env", "tél",
-        "hab", "janv", "févr", "avr", "juill", "sept", "oct", "nov", "déc", "bd", "boul", "gén", "col",
-        "lt", "cdt", "cne", "sgt", "adj", "vs", "dir", "trad", "ibid", "op", "cit", "resp", "min", "max",
-        "éds", "no", "nº", "anc", "mar", "ca", "jr", "sr", "inc", "ltd", "co", "cie", "ms", "mss", "al",
+        "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "drs", "pr", "mgr", "st", "ste", "sts", "etc", "cf", "pp",
+        "apr", "éd", "éds", "coll", "chap", "tél", "hab", "janv", "févr", "juill", "déc", "bd", "boul", "gén", "lt", "cdt",
+        "cne", "sgt", "vs", "trad", "ibid", "cit", "resp", "nº", "anc", "jr", "sr", "cie", "mss", "av", "réf", "éq", "suiv",
+    ]
+
+    /// Abbreviations that are also words ("Ils sont sept."): they keep their point only when the
+    /// next word is not capitalised ("art. 12", "sept. 2019", "p. ex.").
+    static let ambiguousAbbreviations: Set<String> = [
+        "p", "ex", "sept", "oct", "nov", "avr", "art", "vol", "fig", "env", "min", "max", "no", "mar", "ca", "co",
+        "op", "dir", "inc", "ltd", "al", "ms", "adj", "col", "me",
     ]
 
 }

@@ -36,7 +36,14 @@ public struct NormalizedText: Sendable {
                 utf16.removeSubrange(lastBase...)
                 originStart.removeSubrange(lastBase...)
                 originEnd.removeSubrange(lastBase...)
-                for c in composed { emit(c, from: baseOrigin, to: j) }
+                // Keep the alignment monotonic: the first output character takes what was composed into
+                // it, any others map one to one onto the last original characters.
+                let m = composed.count
+                for (k, c) in composed.enumerated() {
+                    if m == j - baseOrigin { emit(c, from: baseOrigin + k, to: baseOrigin + k + 1) }
+                    else if k == 0 { emit(c, from: baseOrigin, to: j - (m - 1)) }
+                    else { emit(c, from: j - (m - k), to: j - (m - k) + 1) }
+                }
                 i = j
                 continue
             }
@@ -44,7 +51,7 @@ public struct NormalizedText: Sendable {
             switch v {
             case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032:
                 emit("'", from: i, to: i + 1)
-            case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A, 0x2002...0x2006, 0x2008, 0x205F, 0x3000:
+            case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 emit(" ", from: i, to: i + 1)
             case 0x2010, 0x2011:
                 emit("-", from: i, to: i + 1)
@@ -67,6 +74,12 @@ public struct NormalizedText: Sendable {
     }
 
     private mutating func emit(_ s: Unicode.Scalar, from start: Int, to end: Int) {
+        if s.value < 0x10000 {
+            utf16.append(UInt16(s.value))
+            originStart.append(Int32(start))
+            originEnd.append(Int32(end))
+            return
+        }
         for unit in UTF16.encode(s)! {
             utf16.append(unit)
             originStart.append(Int32(start))

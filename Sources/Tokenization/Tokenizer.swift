@@ -80,7 +80,7 @@ public struct Tokenizer: Stage {
             }
             var end = seg.end
             if p < protected.count && protected[p].start > start && protected[p].start < end { end = protected[p].start }
-            if (start..<end).allSatisfy({ ProtectedSpans.isSpace(u[$0]) }) { continue }
+            if (start..<end).allSatisfy({ ProtectedSpans.isSpace(u[$0]) || Unicode.Scalar(u[$0])?.properties.isWhitespace == true }) { continue }
             pieces.append(Piece(start: start, end: end, kind: classify(u, start, end, seg.status)))
             if end < seg.end {  // the segment runs into a protected span
                 let span = protected[p]
@@ -125,7 +125,12 @@ public struct Tokenizer: Stage {
                 let word = text(p, u)
                 let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
                 let dotted = word.contains(".")
-                if single || dotted || FrenchTokenRules.abbreviations.contains(Folding.lower(word)) {
+                // "l'art." is checked as "art.": elisions are split later.
+                let lower = Folding.lower(word).split(separator: "'").last.map(String.init) ?? ""
+                let nextIsCapital = i + 2 < pieces.count && pieces[i + 2].kind == .word
+                    && Unicode.Scalar(u[pieces[i + 2].start]).map { $0.properties.isUppercase } == true
+                let ambiguous = FrenchTokenRules.ambiguousAbbreviations.contains(lower) && !nextIsCapital
+                if single || dotted || ambiguous || FrenchTokenRules.abbreviations.contains(lower) {
                     out.append(Piece(start: p.start, end: pieces[i + 1].end, kind: .word))
                     i += 2
                     continue
@@ -220,7 +225,8 @@ public struct Tokenizer: Stage {
                 i += 2
                 continue
             }
-            if p.kind == .word, !FrenchTokenRules.hyphenatedWords.contains(Folding.lower(text(p, u))) {
+            if p.kind == .word, (p.start..<p.end).contains(where: { u[$0] == 0x27 }),
+               !FrenchTokenRules.hyphenatedWords.contains(Folding.lower(text(p, u))) {
                 while let apostrophe = (p.start..<p.end).first(where: { u[$0] == 0x27 }), apostrophe + 1 < p.end,
                       FrenchTokenRules.elisions.contains(Folding.lower(String(decoding: u[p.start..<apostrophe], as: UTF16.self))) {
                     out.append(Piece(start: p.start, end: apostrophe + 1, kind: .word))

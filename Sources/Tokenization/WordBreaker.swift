@@ -32,3 +32,9 @@ struct WordBreaker {
         return out
     }
 }
+
+/// ICU word breaking alone, for the benchmark's reference figure.
+public enum TokenizerBenchmark {
+    /// The number of ICU segments of a UTF-16 text.
+    public static func breakWords(_ utf16: [UInt16]) -> Int { WordBreaker.segments(of: utf16).count }
+}

@@ -11,7 +11,7 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse French documents and store the results.",
         discussion: """
-            PATH is a file, a folder (read recursively) or - for standard input. Files: .txt and .md (UTF-8, UTF-8 or UTF-16 with a byte-order mark; Windows-1252 is detected and decoded with a warning) and .jsonl (one object a line: "text" required; "id", "title", "date", "source", "url" optional).
+            PATH is a file, a folder (read recursively) or - for standard input. Files: .txt and .md (UTF-8, UTF-8 or UTF-16 with a byte-order mark; Windows-1252 is detected and decoded with a warning), .html and .htm (the article's text is extracted: title, headings, paragraphs; scripts, navigation, footers and comments dropped; the stored text is the extracted text), and .jsonl (one object a line: "text" or "html" required; "id", "title", "date", "source", "url" optional).
 
             Runs are incremental: documents whose text and metadata are unchanged are skipped, changed ones are replaced. A file or line that cannot be read is reported with its name and skipped; the exit status is then 1.
 
@@ -59,9 +59,35 @@ struct Analyze: ParsableCommand {
         let progress = ProgressBar(total: files.count, enabled: !quiet && isatty(2) != 0)
         let batchSize = max(8, jobs * 8)
         var seen = Set<String>()
+        // One writer thread stores batch N while the workers analyse batch N+1; at most two batches wait.
+        let writer = BatchWriter(store: store)
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
-            let results = analyzeBatch(batch, pipeline: pipeline, known: known)
+            // Large files are read alone and analysed part by part, so memory stays bounded.
+            let large = batch.filter { Self.isLarge($0) }
+            for file in large {
+                let parts = DocumentReader.read(file)
+                for chunk in stride(from: 0, to: parts.count, by: jobs) {
+                    let slice = Array(parts[chunk..<min(parts.count, chunk + jobs)])
+                    let analysed = analyzeParts(slice, pipeline: pipeline, known: known)
+                    var toStore: [(document: Document, hash: String)] = []
+                    for item in analysed {
+                        switch item {
+                        case .failure(let error): messages.error(error.description); failures += 1
+                        case .unchanged: stats.unchanged += 1
+                        case .analysed(let doc, let hash, let warnings, let origin):
+                            for w in warnings { messages.warning("\(origin): \(w)") }
+                            seen.insert(doc.id)
+                            toStore.append((doc, hash))
+                            stats.words += doc.wordCount
+                            stats.mentions += doc.mentions.count
+                        }
+                    }
+                    writer.submit(toStore)
+                }
+            }
+            let results = analyzeBatch(batch.filter { !Self.isLarge($0) }, pipeline: pipeline, known: known)
             var toStore: [(document: Document, hash: String)] = []
             for outcome in results {
                 for item in outcome {
@@ -84,13 +110,12 @@ struct Analyze: ParsableCommand {
                     }
                 }
             }
-            do { try store.save(toStore) } catch {
-                progress.finish()
-                throw failure("\(error)\n\(stats.stored) documents stored before this error are kept.")
-            }
-            stats.stored += toStore.count
+            writer.submit(toStore)
             progress.advance(by: batch.count)
         }
+        writer.finish()
+        if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
+        stats.stored = writer.stored
         progress.finish()
         do { try store.linkEntities() } catch { throw failure("\(error)") }
 
@@ -105,10 +130,39 @@ struct Analyze: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 
+    private func stop(_ error: Error, writer: BatchWriter, progress: ProgressBar) throws {
+        progress.finish()
+        throw failure("\(error)\n\(writer.stored) documents stored before this error are kept.")
+    }
+
     enum Outcome {
         case analysed(Document, hash: String, warnings: [String], origin: String)
         case unchanged(String)
         case failure(LoupeError)
+    }
+
+    /// Files over 8 MiB are analysed part by part (see ``DocumentReader/partSize``).
+    static func isLarge(_ file: InputFile) -> Bool {
+        guard file.path != "-", file.format != .jsonl,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return false }
+        return size > 8 << 20
+    }
+
+    /// Analyses already-read documents in parallel; results keep their order.
+    func analyzeParts(_ items: [Result<SourceDocument, LoupeError>], pipeline: Pipeline, known: [String: String]) -> [Outcome] {
+        let results = ResultSlots<Outcome>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            switch items[i] {
+            case .failure(let error): results.set(i, .failure(error))
+            case .success(let source):
+                let hash = Store.hash(of: source.text, metadata: source.metadata, version: LoupeVersion.analysis)
+                if known[source.id] == hash { results.set(i, .unchanged(source.id)); return }
+                var doc = source.document
+                pipeline.process(&doc)
+                results.set(i, .analysed(doc, hash: hash, warnings: source.warnings, origin: source.origin))
+            }
+        }
+        return results.values
     }
 
     /// Reads and analyses a batch of files in parallel; results keep the files' order.

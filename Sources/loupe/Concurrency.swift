@@ -1,4 +1,6 @@
 import Foundation
+import LoupeCore
+import Storage
 
 /// A counter shared by worker threads.
 final class AtomicCounter: @unchecked Sendable {
@@ -28,4 +30,39 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     var values: [T] { slots.map { $0! } }
+}
+
+/// Stores batches of analysed documents on its own thread, one transaction a batch, so that
+/// analysis and writing overlap. At most two batches wait, which bounds memory.
+final class BatchWriter: @unchecked Sendable {
+    private let store: Store
+    private let queue = DispatchQueue(label: "loupe.writer")
+    private let slots = DispatchSemaphore(value: 2)
+    private let lock = NSLock()
+    private var _error: Error?
+    private var _stored = 0
+
+    init(store: Store) { self.store = store }
+
+    /// The first write error, if any; later batches are dropped.
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return _error }
+    /// Documents committed so far.
+    var stored: Int { lock.lock(); defer { lock.unlock() }; return _stored }
+
+    func submit(_ batch: [(document: Document, hash: String)]) {
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard error == nil, !batch.isEmpty else { return }
+            do {
+                try store.save(batch)
+                lock.lock(); _stored += batch.count; lock.unlock()
+            } catch {
+                lock.lock(); _error = error; lock.unlock()
+            }
+        }
+    }
+
+    /// Waits for every submitted batch.
+    func finish() { queue.sync {} }
 }

@@ -33,6 +33,6 @@ struct Entities: ParsableCommand {
         print(Format.table(["entity", "type", "mentions", "docs", "sentiment", "aliases", "appears with"],
                            rows.map { [Format.fit($0.name, 28), $0.type, String($0.mentions), String($0.documents), Format.score($0.sentiment),
                                        Format.fit($0.aliases.joined(separator: ", "), 18), $0.cooccurring.joined(separator: ", ")] },
-                           rightAligned: [2, 3, 4]))
+                           rightAligned: [2, 3, 4], scores: [4]))
     }
 }

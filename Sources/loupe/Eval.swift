@@ -7,7 +7,7 @@ import Pipeline
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score an analysis on annotated data.",
-        subcommands: [EvalNER.self])
+        subcommands: [EvalNER.self, EvalUD.self])
 }
 
 struct EvalNER: ParsableCommand {

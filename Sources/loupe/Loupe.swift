@@ -11,12 +11,16 @@ struct Loupe: ParsableCommand {
               loupe analyze corpus/           # every .txt, .md, .jsonl → loupe.sqlite
               loupe entities                  # who and what the corpus is about
               loupe report [DOC]              # the corpus, or one article
-              loupe export mentions -o m.csv  # any table as CSV or JSONL
+              loupe report --html report.html # the corpus as one self-contained web page
+              loupe compare DOC_A DOC_B       # two articles side by side (or --by source)
+              loupe similar DOC               # the nearest articles
+              loupe trends ENTITY             # mentions and sentiment over time
+              loupe export mentions -o m.csv  # any table as CSV, JSONL (or GraphML)
 
             Offsets (start, end) in every table count Unicode characters (code points) of the stored text.
             """,
         version: LoupeVersion.string,
-        subcommands: [Analyze.self, Report.self, Entities.self, KeywordsCommand.self, Export.self, Train.self, Eval.self]
+        subcommands: [Analyze.self, Report.self, Entities.self, KeywordsCommand.self, Compare.self, Similar.self, Trends.self, Export.self, Bench.self, Train.self, Eval.self]
     )
 }
 

@@ -6,7 +6,11 @@ struct Messages {
     var quiet: Bool
     func warning(_ text: String) { if !quiet { write("warning: " + text) } }
     func error(_ text: String) { write("error: " + text) }
-    private func write(_ line: String) { FileHandle.standardError.write(("\r\u{1B}[K" + line + "\n").data(using: .utf8)!) }
+    /// On a terminal, first clear the progress bar's line.
+    private func write(_ line: String) {
+        let clear = isatty(2) != 0 ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write((clear + line + "\n").data(using: .utf8)!)
+    }
 }
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal.
@@ -58,22 +62,26 @@ enum Format {
         s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
     }
 
-    /// Rows as aligned columns; the last column takes what is left of `maxWidth`.
-    static func table(_ header: [String], _ rows: [[String]], maxWidth: Int = 100, rightAligned: Set<Int> = []) -> String {
+    /// Rows as aligned columns; the last column takes what is left of `maxWidth`. With colour on, the header
+    /// is bold and the cells of `scores` (signed numbers such as +0.25) green or red by sign.
+    static func table(_ header: [String], _ rows: [[String]], maxWidth: Int = 100, rightAligned: Set<Int> = [], scores: Set<Int> = []) -> String {
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
         widths[widths.count - 1] = max(8, min(widths[widths.count - 1], maxWidth - fixed))
-        func line(_ cells: [String]) -> String {
+        func line(_ cells: [String], isHeader: Bool) -> String {
             var parts: [String] = []
             for (i, cell) in cells.enumerated() {
-                let c = fit(cell, widths[i])
+                var c = fit(cell, widths[i])
                 let pad = String(repeating: " ", count: widths[i] - c.count)
+                if isHeader { c = Style.bold(c) } else if scores.contains(i) { c = Style.score(c) }
                 parts.append(rightAligned.contains(i) ? pad + c : (i == cells.count - 1 ? c : c + pad))
             }
-            return parts.joined(separator: "  ")
+            var joined = parts.joined(separator: "  ")
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            return joined
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+        return ([line(header, isHeader: true)] + rows.map { line($0, isHeader: false) }).joined(separator: "\n")
     }
 }
 
@@ -81,4 +89,28 @@ enum Format {
 func failure(_ message: String) -> ExitCode {
     FileHandle.standardError.write(("error: " + message + "\n").data(using: .utf8)!)
     return ExitCode.failure
+}
+
+/// Terminal colour: only when standard output is a terminal and `NO_COLOR` is not set (https://no-color.org).
+enum Style {
+    static let enabled: Bool = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+
+    static func bold(_ s: String) -> String { wrap(s, "1") }
+    static func dim(_ s: String) -> String { wrap(s, "2") }
+    static func green(_ s: String) -> String { wrap(s, "32") }
+    static func red(_ s: String) -> String { wrap(s, "31") }
+
+    /// A signed score coloured by its sign: green above +0.05, red below -0.05, plain near 0.
+    static func score(_ s: String) -> String {
+        guard let x = Double(s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "+", with: "")) else { return s }
+        return x >= 0.05 ? green(s) : x <= -0.05 ? red(s) : s
+    }
+
+    /// A section heading.
+    static func heading(_ s: String) -> String { bold(s) }
+
+    private static func wrap(_ s: String, _ code: String) -> String {
+        enabled && !s.isEmpty ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
 }

@@ -105,3 +105,23 @@ final class EntityTests: XCTestCase {
         XCTAssertEqual(score.micro, 1.0, accuracy: 1e-9)
     }
 }
+
+/// News unlike the tagger's Wikinews training data.
+final class OtherNewsEntityTests: XCTestCase {
+    func testCompaniesOnACountrySentenceStartsAndCueWords() throws {
+        var doc = Document(id: "n", text: """
+            Orange Cameroun rembourse ses clients après une panne majeure
+
+            Huawei, fournisseur de l'opérateur, a dépêché une équipe à Douala. MTN Cameroon n'a pas été affecté. \
+            Le groupe Orange a salué la réactivité de M. Sall.
+            """)
+        try Pipeline.french().process(&doc)
+        let types = Dictionary(doc.mentions.map { ($0.text, $0.type) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(types["Orange Cameroun"], .ORG)
+        XCTAssertEqual(types["MTN Cameroon"], .ORG)
+        XCTAssertNotNil(types["Huawei"], "a name opening a sentence is found")
+        XCTAssertEqual(types["Douala"], .LOC)
+        XCTAssertEqual(types["Sall"], .PER)
+        XCTAssertNotNil(types["Orange"], "an ordinary word used as a name after a cue")
+    }
+}

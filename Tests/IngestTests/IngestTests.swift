@@ -91,3 +91,68 @@ final class IngestTests: XCTestCase {
         XCTAssertNil(DateFinder.find(in: "Aucune date ici, 32 mai 2019 non plus."))
     }
 }
+
+/// Generated bad input for the decoders and readers: they answer or throw, never crash.
+final class RandomBytesTests: XCTestCase {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    func testDecodersOnRandomBytes() {
+        var g = Generator(state: 42)
+        let seedBytes = Array("L’Union africaine a signé un accord avec Huawei.\n".utf8)
+        for _ in 0..<2000 {
+            var bytes: [UInt8]
+            if Bool.random(using: &g) {
+                bytes = (0..<Int.random(in: 0..<300, using: &g)).map { _ in UInt8.random(in: 0...255, using: &g) }
+            } else {
+                bytes = seedBytes  // a valid text with a few bytes flipped
+                for _ in 0..<Int.random(in: 1...4, using: &g) { bytes[Int.random(in: 0..<bytes.count, using: &g)] = UInt8.random(in: 0...255, using: &g) }
+            }
+            if let decoded = try? TextDecoding.decode(bytes) {
+                XCTAssertTrue(decoded.text.unicodeScalars.contains { !$0.properties.isWhitespace })
+            }
+            _ = HTMLExtractor.extract(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    func testJSONLReaderOnMutatedLines() throws {
+        var g = Generator(state: 7)
+        let good = #"{"id": "a", "text": "Le Sénégal vote.", "date": "2024-03-02"}"#
+        var lines: [String] = []
+        for _ in 0..<300 {
+            var line = Array(good.utf8)
+            switch Int.random(in: 0..<3, using: &g) {
+            case 0: line = Array(line.prefix(Int.random(in: 0..<line.count, using: &g)))
+            case 1: line[Int.random(in: 0..<line.count, using: &g)] = UInt8.random(in: 0...255, using: &g)
+            default: break
+            }
+            lines.append(String(decoding: line.filter { $0 != 0x0A }, as: UTF8.self))
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-fuzz-\(UUID().uuidString).jsonl").path
+        FileManager.default.createFile(atPath: path, contents: Data(lines.joined(separator: "\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let results = DocumentReader.read(InputFile(path: path, id: "f.jsonl", format: .jsonl))
+        let nonBlank = lines.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }.count
+        XCTAssertEqual(results.count, max(1, nonBlank), "one result per line")
+        for case .failure(let e) in results { XCTAssertNotNil(e.line) }
+    }
+
+    func testHTMLTagSoup() {
+        var g = Generator(state: 99)
+        let parts = ["<p>", "</p>", "<div class=\"share\">", "</div>", "<script>", "</script>", "<!--", "-->", "<", ">", "&amp;", "&#x", ";",
+                     "&eacute", "Huawei", " signe ", "<br/>", "<article>", "</article>", "\"", "'", "<style>", "</style", "<a href='x", "<nav>"]
+        for _ in 0..<1000 {
+            let html = (0..<Int.random(in: 0..<40, using: &g)).map { _ in parts.randomElement(using: &g)! }.joined()
+            let text = HTMLExtractor.extract(html).text
+            XCTAssertFalse(text.contains("<script>"))
+        }
+    }
+}

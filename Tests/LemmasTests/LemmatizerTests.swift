@@ -63,3 +63,27 @@ final class LemmatizerTests: XCTestCase {
         XCTAssertFalse(StopWords.builtIn.contains("partenariat"))
     }
 }
+
+final class LemmaContextTests: XCTestCase {
+    private func lemmas(_ text: String) throws -> [String] {
+        var doc = Document(id: "t", text: text)
+        try Pipeline.french().process(&doc)
+        return doc.tokens.map(\.lemma)
+    }
+
+    func testDeterminerOrSubjectSettlesNounVerbAmbiguity() throws {
+        XCTAssertEqual(try lemmas("Il porte la porte."), ["il", "porter", "le", "porte", "."])
+        XCTAssertEqual(try lemmas("Le compte est bon."), ["le", "compte", "être", "bon", "."])
+    }
+
+    func testUnknownWordsFollowTheSuffixRules() throws {
+        // Invented or rare forms the table cannot know.
+        XCTAssertEqual(try lemmas("Des serveurs précompilés et customisées."), ["de", "serveur", "précompiler", "et", "customiser", "."])
+        XCTAssertEqual(try lemmas("Les sous-festivals hydrothermales"), ["le", "sous-festival", "hydrothermal"])
+    }
+
+    func testNamesKeepTheirForm() throws {
+        XCTAssertEqual(try lemmas("Il vit à Londres avec l'ARPTC.")[3], "Londres")
+        XCTAssertEqual(try lemmas("Il vit à Londres avec l'ARPTC.")[6], "ARPTC")
+    }
+}

@@ -59,7 +59,7 @@ final class LoupeCLITests: XCTestCase {
 
         let again = try loupe(["analyze", corpus, "--db", "c.sqlite"])
         XCTAssertEqual(again.status, 0)
-        XCTAssertTrue(again.err.contains("0 documents analysed, 21 unchanged"), again.err)
+        XCTAssertTrue(again.err.contains("0 documents analysed, 29 unchanged"), again.err)
 
         let doc = try loupe(["report", "000_dca4ec47950a0694.txt", "--db", "c.sqlite", "--explain"])
         XCTAssertEqual(doc.status, 0, doc.err)
@@ -135,8 +135,10 @@ extension LoupeCLITests {
         XCTAssertEqual(distinctive.status, 0, distinctive.err)
         let lines = distinctive.out.split(separator: "\n")
         XCTAssertTrue(lines[0].hasPrefix("term"))
-        XCTAssertTrue(lines[1].hasPrefix("huawei"), distinctive.out)
-        XCTAssertTrue(lines[1].hasSuffix("p<0.001"))
+        // corpus/feed.jsonl also speaks of Huawei, so "partenariat" may outrank it; both are among the top.
+        let huawei = lines.prefix(3).first { $0.hasPrefix("huawei") }
+        XCTAssertNotNil(huawei, distinctive.out)
+        XCTAssertTrue(huawei?.hasSuffix("p<0.001") ?? false)
         let corpus = try loupe(["keywords", "--db", "k.sqlite", "--top", "3"])
         XCTAssertEqual(corpus.out.split(separator: "\n").count, 4)
         let explain = try loupe(["report", "000_dca4ec47950a0694.txt", "--explain", "--db", "k.sqlite"])

@@ -32,4 +32,14 @@ final class SentenceSegmenterTests: XCTestCase {
                        ["Il est arrivé le 2 janvier 2018 .", "Le lendemain, il repart... et revient.", "Fin…"])
         XCTAssertEqual(sentences("Des pommes, des poires, etc. Le marché ferme."), ["Des pommes, des poires, etc.", "Le marché ferme."])
     }
+
+    func testSemicolonBeforeACapitalAndPointFinalInitials() {
+        XCTAssertEqual(sentences("Il cartographia la côte du Groenland ; La même année, il repart."),
+                       ["Il cartographia la côte du Groenland ;", "La même année, il repart."])
+        XCTAssertEqual(sentences("Le portage sous Linux et Mac OS X. Une version précompilée existe."),
+                       ["Le portage sous Linux et Mac OS X.", "Une version précompilée existe."])
+        XCTAssertEqual(sentences("Ils sont sept. Puis ils partent, selon l'art. 12 du règlement."),
+                       ["Ils sont sept.", "Puis ils partent, selon l'art. 12 du règlement."])
+        XCTAssertEqual(sentences("Un roman de J. Sartre, publié par M. Gallimard."), ["Un roman de J. Sartre, publié par M. Gallimard."])
+    }
 }

@@ -28,11 +28,12 @@ final class StoreTests: XCTestCase {
         try String(contentsOf: Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt"), encoding: .utf8)
     }
 
-    private func export(_ store: Store, _ table: ExportTable) throws -> [[String: String]] {
+    /// The table as CSV parsed back; `raw` (the default here) so that cells compare with the stored text.
+    private func export(_ store: Store, _ table: ExportTable, _ options: ExportOptions = ExportOptions(raw: true)) throws -> [[String: String]] {
         let path = dir.appendingPathComponent("\(table.rawValue).csv").path
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = FileHandle(forWritingAtPath: path)!
-        try Exporter(store: store).export(table, format: .csv, to: handle)
+        try Exporter(store: store).export(table, options: options, to: handle)
         try handle.close()
         let reader = try CSVReader(stream: InputStream(fileAtPath: path)!, hasHeaderRow: true)
         XCTAssertEqual(reader.headerRow!, table.columns, "\(table) columns")

@@ -1,0 +1,84 @@
+import ICUBridge
+import LoupeCore
+
+/// What the tagger, trained on Wikinews, misses in other news: company names built on a country
+/// ("Orange Cameroun", "MTN Cameroon"), names opening a sentence ("Huawei ouvre un centre…"), where
+/// its context features say little, and ordinary words used as names after a cue ("le groupe Orange").
+extension EntityRecognizer {
+    /// Country names in the languages company names borrow from (CLDR, through ICU), folded.
+    static let countryNames: Set<String> = {
+        var names = Set<String>()
+        for locale in ["fr", "en"] {
+            for i in 0..<loupe_region_count() {
+                let code = String(cString: loupe_region_code(i))
+                if let name = Gazetteer.regionName(code, locale) { names.insert(Folding.fold(name)) }
+            }
+        }
+        return names
+    }()
+
+    func complementTagger(_ doc: Document, _ tagged: [Mention]) -> [Mention] {
+        let tokens = doc.tokens
+        var out: [Mention] = []
+        // 1. A name followed by a country, as one span or as two adjacent ones, is a company: Orange Cameroun.
+        var k = 0
+        while k < tagged.count {
+            var m = tagged[k]
+            if k + 1 < tagged.count, tagged[k + 1].tokens.lowerBound == m.tokens.upperBound, tagged[k + 1].sentence == m.sentence,
+               isCountry(tagged[k + 1].text), !isCountry(m.text), gazetteer.types[Folding.fold(m.text)] == nil, tokens[m.tokens.lowerBound].kind == .word {
+                let span = Span(m.span.start, tagged[k + 1].span.end)
+                let text = doc.text(of: span)
+                m = Mention(span: span, tokens: m.tokens.lowerBound..<tagged[k + 1].tokens.upperBound, type: .ORG, text: text,
+                            key: Folding.fold(text), sentence: m.sentence)
+                k += 1
+            } else if m.tokens.count >= 2, isCountry(tokens[m.tokens.upperBound - 1].text), m.type != .ORG,
+                      gazetteer.types[m.key] == nil, !isCountry(tokens[m.tokens.lowerBound].text),
+                      !gazetteer.isFirstName(Folding.fold(tokens[m.tokens.lowerBound].text)),
+                      !tokens[m.tokens].contains(where: { EntityCues.connectors.contains(Folding.fold($0.text)) }) {
+                m.type = .ORG
+            }
+            out.append(m)
+            k += 1
+        }
+        // 2. A sentence that opens on a word French does not know, capitalised: a name ("Huawei ouvre…").
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in out { for i in m.tokens { covered[i] = true } }
+        for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
+            var i = sentence.tokens.lowerBound
+            while i < sentence.tokens.upperBound && tokens[i].kind == .punctuation { i += 1 }
+            guard i < sentence.tokens.upperBound, !covered[i], isNameToken(tokens[i]) else { continue }
+            let lower = Folding.lower(tokens[i].text)
+            if isStopWord(lower) || commonWords(lower) || EntityCues.notNames.contains(Folding.fold(tokens[i].text)) { continue }
+            var end = i + 1
+            while end < sentence.tokens.upperBound, !covered[end], tokens[end].lineBreaksBefore == 0, isNameToken(tokens[end]) { end += 1 }
+            let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+            let text = doc.text(of: span)
+            let key = Folding.fold(text)
+            var type = classify(doc, i..<end, text: text)
+            if end - i == 1, let known = out.first(where: { $0.key == key })?.type { type = known }
+            out.append(Mention(span: span, tokens: i..<end, type: type, text: text, key: key, sentence: s))
+        }
+        // 3. A capitalised word right after a cue noun or title the tagger left out: "le groupe Orange", "M. Sall".
+        for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
+            for i in sentence.tokens.dropFirst() where !covered[i] && isNameToken(tokens[i]) {
+                let before = Folding.fold(tokens[i - 1].text)
+                let type: EntityType
+                if EntityCues.organisationCues.contains(before) { type = .ORG } else if EntityCues.personCues.contains(before) { type = .PER } else { continue }
+                if isStopWord(Folding.lower(tokens[i].text)) { continue }
+                var end = i + 1
+                while end < sentence.tokens.upperBound, !covered[end], tokens[end].lineBreaksBefore == 0, isNameToken(tokens[end]) { end += 1 }
+                for k in i..<end { covered[k] = true }
+                let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+                let text = doc.text(of: span)
+                out.append(Mention(span: span, tokens: i..<end, type: type, text: text, key: Folding.fold(text), sentence: s))
+            }
+        }
+        out.sort { $0.span < $1.span }
+        return out
+    }
+
+    private func isCountry(_ text: String) -> Bool {
+        let key = Folding.fold(text)
+        return gazetteer.types[key] == .LOC && Self.countryNames.contains(key) || Self.countryNames.contains(key)
+    }
+}

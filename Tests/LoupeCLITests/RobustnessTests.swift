@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import XCTest
+
+/// Faults a user meets on real runs: a killed process, two runs at once, a reader during a run, huge files.
+extension LoupeCLITests {
+    /// Writes `count` distinct French articles (the seed with a numbered line) into `folder`.
+    private func articles(_ count: Int, in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let seed = try String(contentsOf: Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt"), encoding: .utf8)
+        for i in 0..<count {
+            try "Dépêche numéro \(i) de l’agence.\n\n\(seed)".write(to: folder.appendingPathComponent(String(format: "a%04d.txt", i)), atomically: false, encoding: .utf8)
+        }
+    }
+
+    private func documentCount(_ path: String) throws -> Int {
+        let db = try DatabaseQueue(path: path)
+        return try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM document") ?? 0 }
+    }
+
+    func testKillDuringAnalysisLosesNothingStored() throws {
+        let input = dir.appendingPathComponent("many")
+        try articles(300, in: input)
+        let db = dir.appendingPathComponent("k.sqlite").path
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["analyze", input.path, "--db", db, "--quiet"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first committed batch, then kill -9.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: db), (try? documentCount(db)) ?? 0 > 0 { break }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let stored = try documentCount(db)
+        XCTAssertGreaterThan(stored, 0)
+        let check = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        XCTAssertEqual(check, ["ok"])
+        // The next run stores exactly the missing documents.
+        let rerun = try loupe(["analyze", input.path, "--db", db])
+        XCTAssertEqual(rerun.status, 0, rerun.err)
+        if stored < 300 {
+            XCTAssertTrue(rerun.err.contains("\(300 - stored) documents analysed, \(stored) unchanged"), "stored \(stored): \(rerun.err)")
+        }
+        XCTAssertEqual(try documentCount(db), 300)
+    }
+
+    func testTwoRunsOnOneDatabaseAndAReaderMeanwhile() throws {
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        try articles(40, in: a)
+        try articles(40, in: b)
+        let db = dir.appendingPathComponent("c.sqlite").path
+        XCTAssertEqual(try loupe(["analyze", Self.root.appendingPathComponent("corpus").path, "--db", db]).status, 0)
+        var runs: [Process] = []
+        for folder in [a, b] {
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = ["analyze", folder.path, "--db", db, "--quiet"]
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            runs.append(p)
+        }
+        let reader = try loupe(["report", "--db", db])
+        XCTAssertEqual(reader.status, 0, "reports work while an analysis runs: \(reader.err)")
+        for p in runs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        // Ids are relative to each folder, so b's files replace a's: 40 distinct names plus the corpus.
+        let corpusCount = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("corpus").path)
+            .filter { $0.hasSuffix(".txt") }.count
+        XCTAssertGreaterThanOrEqual(try documentCount(db), 40 + corpusCount)
+        let check = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        XCTAssertEqual(check, ["ok"])
+    }
+
+    func testLargeFileIsAnalysedInParts() throws {
+        let seed = try String(contentsOf: Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt"), encoding: .utf8)
+        var text = ""
+        while text.utf8.count < 9 << 20 { text += seed + "\n\n" }
+        let path = dir.appendingPathComponent("huge.txt")
+        try text.write(to: path, atomically: false, encoding: .utf8)
+        let run = try loupe(["analyze", path.path, "--db", "h.sqlite"])
+        XCTAssertEqual(run.status, 0, run.err)
+        let parts = run.err.components(separatedBy: "analysed as ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
+        XCTAssertTrue((9...12).contains(parts), run.err)
+        let db = try DatabaseQueue(path: dir.appendingPathComponent("h.sqlite").path)
+        let (names, length) = try db.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM document ORDER BY id"), try Int.fetchOne(db, sql: "SELECT SUM(characters) FROM document") ?? 0)
+        }
+        XCTAssertEqual(names.first, path.path + "#1")
+        XCTAssertEqual(names.count, parts)
+        XCTAssertEqual(length, text.unicodeScalars.count, "the parts add up to the whole text")
+    }
+
+    func testUnreadableAndMissingPathsAreNamed() throws {
+        let run = try loupe(["analyze", dir.appendingPathComponent("nowhere").path, Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt").path, "--db", "u.sqlite"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.err.contains("nowhere: no such file or folder"), run.err)
+        XCTAssertTrue(run.err.contains("1 document analysed"), run.err)
+        let notADatabase = dir.appendingPathComponent("notes.sqlite")
+        try "ceci n'est pas une base".write(to: notADatabase, atomically: false, encoding: .utf8)
+        let bad = try loupe(["analyze", Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt").path, "--db", notADatabase.path])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.err.contains("not a Loupe database"), bad.err)
+        XCTAssertEqual(try String(contentsOf: notADatabase, encoding: .utf8), "ceci n'est pas une base", "nothing was overwritten")
+    }
+}
