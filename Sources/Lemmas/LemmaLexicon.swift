@@ -7,6 +7,8 @@ struct LemmaLexicon: Sendable {
 
     private let table: TabTable
     private let lemmas: Set<String>
+    /// Words that never inflect and so are not in the table (ensuite, quatre, décès): `known-words.tsv`.
+    private let invariants: Set<String>
 
     init() {
         if let bytes = EmbeddedResource.bytes("lemmas.tsv") {
@@ -17,7 +19,15 @@ struct LemmaLexicon: Sendable {
         var lemmas = Set<String>(minimumCapacity: 1 << 17)
         table.forEachValue { lemmas.insert(String(decoding: $0, as: UTF8.self)) }
         self.lemmas = lemmas
+        var invariants = Set<String>()
+        if let bytes = EmbeddedResource.bytes("known-words.tsv") {
+            for row in TabTable(bytes: bytes).allRows() { invariants.insert(String(row[0])) }
+        }
+        self.invariants = invariants
     }
+
+    /// True when the word is an ordinary French word: a form or lemma of the table, or an invariant word.
+    func isKnown(_ lower: String) -> Bool { isForm(lower) || lemmas.contains(lower) || invariants.contains(lower) }
 
     func lemma(of lowerForm: String) -> String? {
         table.value(lowerForm)

@@ -106,6 +106,6 @@ extension Lemmatizer {
 
     /// Whether a lower-case word is an ordinary French word: a stop word or a form the lexicon knows.
     public func isKnownWord(_ lower: String) -> Bool {
-        stopWords.words.contains(lower) || lexicon.isForm(lower) || lexicon.isLemma(lower)
+        stopWords.words.contains(lower) || lexicon.isKnown(lower)
     }
 }
