@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Pipeline"]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Pipeline"], exclude: ["Regressions"]),
         .testTarget(name: "SentencesTests", dependencies: ["Pipeline"]),
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
         .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
