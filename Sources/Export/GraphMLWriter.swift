@@ -55,20 +55,6 @@ struct GraphMLWriter {
         return edges
     }
 
-    /// XML text escaping; control characters XML 1.0 forbids are dropped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// XML text escaping, shared with the HTML report.
+    static func escape(_ s: String) -> String { HTMLReport.escape(s) }
 }

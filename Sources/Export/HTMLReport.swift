@@ -174,7 +174,7 @@ public struct HTMLReport {
         return f.string(from: Date())
     }
 
-    /// HTML text and attribute escaping.
+    /// HTML and XML text and attribute escaping; control characters XML 1.0 forbids are dropped.
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
