@@ -40,6 +40,17 @@ extension EntityRecognizer {
             out.append(m)
             k += 1
         }
+        // 1b. A capitalised article inside a sentence belongs to the name: "selon Le Parisien", "Marine Le Pen".
+        for k in out.indices {
+            let first = out[k].tokens.lowerBound
+            guard first > 1, doc.sentences[out[k].sentence].tokens.lowerBound < first - 1 else { continue }
+            let article = tokens[first - 1]
+            guard ["Le", "La", "Les"].contains(article.text), article.span.end < out[k].span.start, tokens[first - 2].kind == .word else { continue }
+            let span = Span(article.span.start, out[k].span.end)
+            let text = doc.text(of: span)
+            out[k] = Mention(span: span, tokens: (first - 1)..<out[k].tokens.upperBound, type: out[k].type, text: text,
+                             key: Folding.fold(text), sentence: out[k].sentence)
+        }
         // 2. A sentence that opens on a word French does not know, capitalised: a name ("Huawei ouvre…").
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in out { for i in m.tokens { covered[i] = true } }
