@@ -26,21 +26,6 @@ public struct TabTable: @unchecked Sendable {
 
     public var count: Int { lineStarts.count }
 
-    /// The fields after the key on the line whose key equals `key`, or nil.
-    public func lookup(_ key: String) -> [Substring]? {
-        var key = key
-        return key.withUTF8 { k -> [Substring]? in
-            var lo = 0, hi = lineStarts.count - 1
-            while lo <= hi {
-                let mid = (lo + hi) >> 1
-                let c = compare(k, lineAt: Int(lineStarts[mid]))
-                if c == 0 { return fields(at: Int(lineStarts[mid])) }
-                if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
-            }
-            return nil
-        }
-    }
-
     /// The second field of the line whose key equals `key`, or nil (no allocation but the result).
     public func value(_ key: String) -> String? {
         var key = key
