@@ -59,58 +59,44 @@ struct Analyze: ParsableCommand {
         let progress = ProgressBar(total: files.count, enabled: !quiet && isatty(2) != 0)
         let batchSize = max(8, jobs * 8)
         var seen = Set<String>()
+        /// Reports what could not be analysed and counts and returns what is to be stored.
+        func take(_ outcomes: [Outcome]) -> [(document: Document, hash: String)] {
+            var toStore: [(document: Document, hash: String)] = []
+            for item in outcomes {
+                switch item {
+                case .failure(let error):
+                    messages.error(error.description)
+                    failures += 1
+                case .unchanged(let id):
+                    seen.insert(id)
+                    stats.unchanged += 1
+                case .analysed(let doc, let hash, let warnings, let origin):
+                    for w in warnings { messages.warning("\(origin): \(w)") }
+                    if !seen.insert(doc.id).inserted {
+                        messages.warning("\(origin): document id \"\(doc.id)\" was already used in this run; this one replaces it")
+                        toStore.removeAll { $0.document.id == doc.id }
+                    }
+                    toStore.append((doc, hash))
+                    stats.words += doc.wordCount
+                    stats.mentions += doc.mentions.count
+                }
+            }
+            return toStore
+        }
         // One writer thread stores batch N while the workers analyse batch N+1; at most two batches wait.
         let writer = BatchWriter(store: store)
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             // Large files are read alone and analysed part by part, so memory stays bounded.
-            let large = batch.filter { Self.isLarge($0) }
-            for file in large {
+            for file in batch where Self.isLarge(file) {
                 let parts = DocumentReader.read(file)
                 for chunk in stride(from: 0, to: parts.count, by: jobs) {
-                    let slice = Array(parts[chunk..<min(parts.count, chunk + jobs)])
-                    let analysed = analyzeParts(slice, pipeline: pipeline, known: known)
-                    var toStore: [(document: Document, hash: String)] = []
-                    for item in analysed {
-                        switch item {
-                        case .failure(let error): messages.error(error.description); failures += 1
-                        case .unchanged: stats.unchanged += 1
-                        case .analysed(let doc, let hash, let warnings, let origin):
-                            for w in warnings { messages.warning("\(origin): \(w)") }
-                            seen.insert(doc.id)
-                            toStore.append((doc, hash))
-                            stats.words += doc.wordCount
-                            stats.mentions += doc.mentions.count
-                        }
-                    }
-                    writer.submit(toStore)
+                    writer.submit(take(analyzeParts(Array(parts[chunk..<min(parts.count, chunk + jobs)]), pipeline: pipeline, known: known)))
                 }
             }
             let results = analyzeBatch(batch.filter { !Self.isLarge($0) }, pipeline: pipeline, known: known)
-            var toStore: [(document: Document, hash: String)] = []
-            for outcome in results {
-                for item in outcome {
-                    switch item {
-                    case .failure(let error):
-                        messages.error(error.description)
-                        failures += 1
-                    case .unchanged(let id):
-                        seen.insert(id)
-                        stats.unchanged += 1
-                    case .analysed(let doc, let hash, let warnings, let origin):
-                        for w in warnings { messages.warning("\(origin): \(w)") }
-                        if !seen.insert(doc.id).inserted {
-                            messages.warning("\(origin): document id \"\(doc.id)\" was already used in this run; this one replaces it")
-                            toStore.removeAll { $0.document.id == doc.id }
-                        }
-                        toStore.append((doc, hash))
-                        stats.words += doc.wordCount
-                        stats.mentions += doc.mentions.count
-                    }
-                }
-            }
-            writer.submit(toStore)
+            writer.submit(take(results.flatMap { $0 }))
             progress.advance(by: batch.count)
         }
         writer.finish()
