@@ -88,8 +88,5 @@ extension EntityRecognizer {
         return out
     }
 
-    private func isCountry(_ text: String) -> Bool {
-        let key = Folding.fold(text)
-        return gazetteer.types[key] == .LOC && Self.countryNames.contains(key) || Self.countryNames.contains(key)
-    }
+    private func isCountry(_ text: String) -> Bool { Self.countryNames.contains(Folding.fold(text)) }
 }

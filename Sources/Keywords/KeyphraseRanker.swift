@@ -44,7 +44,7 @@ struct KeyphraseRanker {
                 while let last = run.last, !KeywordExtractor.isContent(tokens[last]) { run.removeLast() }
                 let content = run.filter { KeywordExtractor.isContent(tokens[$0]) }
                 if !content.isEmpty && content.count <= maxWords {
-                    let lemmas = run.filter { KeywordExtractor.isContent(tokens[$0]) }.map { Folding.lower(tokens[$0].lemma) }
+                    let lemmas = content.map { Folding.lower(tokens[$0].lemma) }
                     add(lemmas, Span(tokens[run.first!].span.start, tokens[run.last!].span.end), position: position, entity: false)
                 }
                 run.removeAll()

@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 
 /// Polarity and subjectivity of French lemmas, and the words and phrases that shift them.
@@ -81,11 +82,5 @@ public struct SentimentLexicon: Sendable {
         if let e = entries[lemma] { return e }
         if lemma.contains("oe") { return entries[lemma.replacingOccurrences(of: "oe", with: "œ")] }
         return nil
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: Substring(a), omittingEmptySubsequences: false).joined(separator: b)
     }
 }

@@ -89,13 +89,14 @@ struct Analyze: ParsableCommand {
             if let error = writer.error { return try stop(error, writer: writer, progress: progress) }
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             // Large files are read alone and analysed part by part, so memory stays bounded.
-            for file in batch where Self.isLarge(file) {
+            let large = batch.map(Self.isLarge)
+            for (file, isLarge) in zip(batch, large) where isLarge {
                 let parts = DocumentReader.read(file)
                 for chunk in stride(from: 0, to: parts.count, by: jobs) {
                     writer.submit(take(analyzeParts(Array(parts[chunk..<min(parts.count, chunk + jobs)]), pipeline: pipeline, known: known)))
                 }
             }
-            let results = analyzeBatch(batch.filter { !Self.isLarge($0) }, pipeline: pipeline, known: known)
+            let results = analyzeBatch(zip(batch, large).filter { !$0.1 }.map(\.0), pipeline: pipeline, known: known)
             writer.submit(take(results.flatMap { $0 }))
             progress.advance(by: batch.count)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import LoupeCore
+import TestSupport
 import XCTest
 
 final class IngestTests: XCTestCase {
@@ -94,19 +95,8 @@ final class IngestTests: XCTestCase {
 
 /// Generated bad input for the decoders and readers: they answer or throw, never crash.
 final class RandomBytesTests: XCTestCase {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testDecodersOnRandomBytes() {
-        var g = Generator(state: 42)
+        var g = SeededGenerator(state: 42)
         let seedBytes = Array("L’Union africaine a signé un accord avec Huawei.\n".utf8)
         for _ in 0..<2000 {
             var bytes: [UInt8]
@@ -124,7 +114,7 @@ final class RandomBytesTests: XCTestCase {
     }
 
     func testJSONLReaderOnMutatedLines() throws {
-        var g = Generator(state: 7)
+        var g = SeededGenerator(state: 7)
         let good = #"{"id": "a", "text": "Le Sénégal vote.", "date": "2024-03-02"}"#
         var lines: [String] = []
         for _ in 0..<300 {
@@ -146,7 +136,7 @@ final class RandomBytesTests: XCTestCase {
     }
 
     func testHTMLTagSoup() {
-        var g = Generator(state: 99)
+        var g = SeededGenerator(state: 99)
         let parts = ["<p>", "</p>", "<div class=\"share\">", "</div>", "<script>", "</script>", "<!--", "-->", "<", ">", "&amp;", "&#x", ";",
                      "&eacute", "Huawei", " signe ", "<br/>", "<article>", "</article>", "\"", "'", "<style>", "</style", "<a href='x", "<nav>"]
         for _ in 0..<1000 {

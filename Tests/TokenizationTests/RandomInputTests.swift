@@ -2,23 +2,12 @@ import Foundation
 import LoupeCore
 import Pipeline
 import Tokenization
+import TestSupport
 import XCTest
 
 /// Property tests on generated input (seeded, so a failure replays): whatever the text, spans stay
 /// inside it, in order, never empty, and the pipeline does not crash.
 final class RandomInputTests: XCTestCase {
-    /// SplitMix64: small, fast, reproducible.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces that exercise the rules: elisions, hyphens, numbers, abbreviations, marks, emoji, odd spaces.
     static let pieces = [
         "l’", "L'", "d'", "qu’", "aujourd’hui", "Union", "africaine", "États-Unis", "-", "–", "dit", "-il", "-t-", "M.", "Mme",
@@ -28,7 +17,7 @@ final class RandomInputTests: XCTestCase {
         "Ça", "œuvre", "ﬁ", "Ⅻ", "𝔘", "\u{0}", "\u{1F}", "'", "’", "ne", "pas", "très", "bon", "mais", "x",
     ]
 
-    static func randomText(_ g: inout Generator, length: Int) -> String {
+    static func randomText(_ g: inout SeededGenerator, length: Int) -> String {
         var s = ""
         for _ in 0..<length {
             if Int.random(in: 0..<10, using: &g) == 0 {
@@ -66,7 +55,7 @@ final class RandomInputTests: XCTestCase {
 
     func testPipelineInvariantsOnGeneratedText() throws {
         let pipeline = try Pipeline.french()
-        var g = Generator(state: 20261128)
+        var g = SeededGenerator(state: 20261128)
         for round in 0..<1000 {
             let text = Self.randomText(&g, length: Int.random(in: 0..<60, using: &g))
             var doc = Document(id: "r\(round)", text: text)
