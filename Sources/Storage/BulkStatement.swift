@@ -4,8 +4,8 @@ import GRDB
 /// A prepared INSERT run many times on GRDB's connection through SQLite's C API.
 ///
 /// GRDB's `Statement.execute(arguments:)` does a great deal per call (argument checks, observation
-/// bookkeeping): profiled at half of all instructions of `loupe analyze`. Token, sentence and mention
-/// rows go through this instead, inside GRDB's transaction, on GRDB's own connection.
+/// bookkeeping): profiled at half of all instructions of `loupe analyze`. Every row of a document
+/// but the document's own goes through this instead, inside GRDB's transaction, on its connection.
 struct BulkStatement {
     private let statement: OpaquePointer
     private let db: Database

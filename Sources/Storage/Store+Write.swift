@@ -20,14 +20,37 @@ extension Store {
         do {
             try pool.write { db in
                 let now = ISO8601DateFormatter().string(from: Date())
-                for (doc, hash) in documents { try insert(doc, hash: hash, at: now, db) }
+                let statements = try Inserts(db)
+                defer { statements.finalize() }
+                for (doc, hash) in documents { try insert(doc, hash: hash, at: now, statements, db) }
             }
         } catch let error as DatabaseError {
             throw StoreError(path: path, error: error)
         }
     }
 
-    private func insert(_ doc: Document, hash: String, at now: String, _ db: Database) throws {
+    /// The row inserts of one transaction, prepared once for all its documents.
+    struct Inserts {
+        let sentence, cue, token, mention, acronym, keyword, keyphrase: BulkStatement
+
+        init(_ db: Database) throws {
+            sentence = try BulkStatement(db, sql: "INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            cue = try BulkStatement(db, sql: "INSERT OR REPLACE INTO sentiment_cue VALUES (?, ?, ?, ?)")
+            token = try BulkStatement(db, sql: "INSERT INTO token VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            mention = try BulkStatement(db, sql: """
+                INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            acronym = try BulkStatement(db, sql: "INSERT OR REPLACE INTO acronym VALUES (?, ?, ?)")
+            keyword = try BulkStatement(db, sql: "INSERT INTO keyword VALUES (?, ?, ?)")
+            keyphrase = try BulkStatement(db, sql: "INSERT INTO keyphrase VALUES (?, ?, ?, ?)")
+        }
+
+        func finalize() {
+            for s in [sentence, cue, token, mention, acronym, keyword, keyphrase] { s.finalize() }
+        }
+    }
+
+    private func insert(_ doc: Document, hash: String, at now: String, _ rows: Inserts, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM document WHERE name = ?", arguments: [doc.id])
         try db.execute(sql: """
             INSERT INTO document (name, title, date, source, url, text, hash, characters, words, sentences,
@@ -36,35 +59,23 @@ extension Store {
             """, arguments: [doc.id, doc.metadata.title, doc.metadata.date, doc.metadata.source, doc.metadata.url,
                              doc.text, hash, doc.scalars.count, doc.wordCount, doc.sentences.count,
                              doc.sentiment, doc.subjectivity, now])
-        let id = db.lastInsertedRowID
-
-        let sentence = try BulkStatement(db, sql: "INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        let cue = try BulkStatement(db, sql: "INSERT OR REPLACE INTO sentiment_cue VALUES (?, ?, ?, ?)")
-        let token = try BulkStatement(db, sql: "INSERT INTO token VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        let mention = try BulkStatement(db, sql: """
-            INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        defer { sentence.finalize(); cue.finalize(); token.finalize(); mention.finalize() }
-        let doc_ = Int(id)
+        let id = Int(db.lastInsertedRowID)
         for (i, s) in doc.sentences.enumerated() {
-            try sentence.run(.int(doc_), .int(i), .int(s.span.start), .int(s.span.end), .int(s.tokens.lowerBound), .int(s.tokens.upperBound - 1),
-                             .int(s.isBoilerplate ? 1 : 0), .double(s.sentiment), .double(s.subjectivity))
-            for c in s.sentimentCues { try cue.run(.int(doc_), .int(i), .int(c.token), .double(c.weight)) }
+            try rows.sentence.run(.int(id), .int(i), .int(s.span.start), .int(s.span.end), .int(s.tokens.lowerBound),
+                                  .int(s.tokens.upperBound - 1), .int(s.isBoilerplate ? 1 : 0), .double(s.sentiment), .double(s.subjectivity))
+            for c in s.sentimentCues { try rows.cue.run(.int(id), .int(i), .int(c.token), .double(c.weight)) }
             for k in s.tokens {
                 let t = doc.tokens[k]
-                try token.run(.int(doc_), .int(k), .int(i), .int(t.span.start), .int(t.span.end), .text(doc.text(of: t.span)), .text(t.lemma),
-                              .int(t.isStopword ? 1 : 0), .text(t.kind.rawValue))
+                try rows.token.run(.int(id), .int(k), .int(i), .int(t.span.start), .int(t.span.end), .text(doc.text(of: t.span)),
+                                   .text(t.lemma), .int(t.isStopword ? 1 : 0), .text(t.kind.rawValue))
             }
         }
         for (i, m) in doc.mentions.enumerated() {
-            try mention.run(.int(doc_), .int(i), .int(m.span.start), .int(m.span.end), .text(m.text), .text(m.type.rawValue), .text(m.key),
-                            .int(m.sentence), .double(m.sentiment))
+            try rows.mention.run(.int(id), .int(i), .int(m.span.start), .int(m.span.end), .text(m.text), .text(m.type.rawValue),
+                                 .text(m.key), .int(m.sentence), .double(m.sentiment))
         }
-        let acronym = try db.cachedStatement(sql: "INSERT OR REPLACE INTO acronym VALUES (?, ?, ?)")
-        for a in doc.acronyms { try acronym.execute(arguments: [id, a.acronym, a.expansionKey]) }
-        let keyword = try db.cachedStatement(sql: "INSERT INTO keyword VALUES (?, ?, ?)")
-        for k in doc.keywords { try keyword.execute(arguments: [id, k.term, k.count]) }
-        let phrase = try db.cachedStatement(sql: "INSERT INTO keyphrase VALUES (?, ?, ?, ?)")
-        for (rank, p) in doc.keyphrases.enumerated() { try phrase.execute(arguments: [id, rank + 1, p.phrase, p.score]) }
+        for a in doc.acronyms { try rows.acronym.run(.int(id), .text(a.acronym), .text(a.expansionKey)) }
+        for k in doc.keywords { try rows.keyword.run(.int(id), .text(k.term), .int(k.count)) }
+        for (rank, p) in doc.keyphrases.enumerated() { try rows.keyphrase.run(.int(id), .int(rank + 1), .text(p.phrase), .double(p.score)) }
     }
 }
