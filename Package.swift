@@ -45,6 +45,7 @@ let package = Package(
 
         // Shared by the property tests: a seeded random generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LoupeCoreTests", dependencies: ["LoupeCore", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Pipeline", "TestSupport"], exclude: ["Regressions"]),
         .testTarget(name: "SentencesTests", dependencies: ["Pipeline"]),
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),

@@ -1,4 +1,3 @@
-import Foundation
 /// Vocabulary of web-page furniture, folded (lower case, no accents). General across sites: calls to
 /// share, comment, subscribe or follow, widget titles, legal footers; never lines of one article.
 enum BoilerplateCues {
@@ -17,23 +16,55 @@ enum BoilerplateCues {
         "cliquez", "telechargez", "pub",
     ]
 
-    /// Phrases by their first word, so that a line is searched only for phrases it may hold.
-    private static let byFirstWord: [Substring: [String]] = Dictionary(grouping: phrases) { p in
-        p.split(whereSeparator: { !$0.isLetter }).first ?? Substring(p)
+    /// A cue phrase as bytes, with the offset of its first letter (1 for "(c)").
+    private struct Cue {
+        let bytes: [UInt8]
+        let lead: Int
+        let pluralizable: Bool
     }
 
+    /// Phrases by their first word, so that each word of a line is compared only with the phrases
+    /// that may start there.
+    private static let byFirstWord: [[UInt8]: [Cue]] = {
+        var table: [[UInt8]: [Cue]] = [:]
+        for p in phrases {
+            let b = Array(p.utf8)
+            let lead = b.firstIndex(where: isLetter) ?? 0
+            let end = b[lead...].firstIndex(where: { !isLetter($0) }) ?? b.endIndex
+            table[Array(b[lead..<end]), default: []].append(Cue(bytes: b, lead: lead, pluralizable: p.hasSuffix("e")))
+        }
+        return table
+    }()
+
     /// Number of cue phrases found at word boundaries in a folded line.
+    ///
+    /// Each word is looked up once and its candidate phrases compared in place: searching the whole
+    /// line for every candidate was quadratic on long paragraphs (the word "a" starts three phrases).
     static func count(in folded: String) -> Int {
-        var found = Set<String>()
-        var utf8 = folded.utf8[...]
-        while let start = utf8.firstIndex(where: { Self.isLetter($0) }) {
-            let end = utf8[start...].firstIndex(where: { !Self.isLetter($0) }) ?? utf8.endIndex
-            if let candidates = byFirstWord[Substring(folded[start..<end])] {
-                for phrase in candidates where !found.contains(phrase) && contains(folded, phrase) { found.insert(phrase) }
+        let text = Array(folded.utf8)
+        var found = Set<[UInt8]>()
+        var i = 0
+        while i < text.count {
+            guard isLetter(text[i]) else { i += 1; continue }
+            var end = i
+            while end < text.count && isLetter(text[end]) { end += 1 }
+            if let candidates = byFirstWord[Array(text[i..<end])] {
+                for cue in candidates where !found.contains(cue.bytes) && matches(cue, in: text, wordStart: i) {
+                    found.insert(cue.bytes)
+                }
             }
-            utf8 = utf8[end...]
+            i = end
         }
         return found.count
+    }
+
+    /// `cue` stands at `wordStart` with no letter right before or after it (a plural `s` allowed after `e`).
+    private static func matches(_ cue: Cue, in text: [UInt8], wordStart: Int) -> Bool {
+        let start = wordStart - cue.lead
+        let end = start + cue.bytes.count
+        guard start >= 0, end <= text.count, text[start..<end].elementsEqual(cue.bytes) else { return false }
+        if start > 0 && isLetter(text[start - 1]) { return false }
+        return end == text.count || !isLetter(text[end]) || (cue.pluralizable && text[end] == UInt8(ascii: "s"))
     }
 
     /// Letters of a folded line: a-z and any non-ASCII byte (accented letters of other scripts).
@@ -50,19 +81,5 @@ enum BoilerplateCues {
     static func isByline(_ folded: String) -> Bool {
         ["ecrit par ", "redige par ", "publie par ", "par la redaction", "auteur :", "mis a jour le", "publie le "]
             .contains { folded.hasPrefix($0) }
-    }
-
-    /// `phrase` occurs in `text` with no letter right before or after it.
-    static func contains(_ text: String, _ phrase: String) -> Bool {
-        var search = text[...]
-        while let r = search.range(of: phrase) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            let okBefore = before.map { !$0.isLetter } ?? true
-            let okAfter = after.map { !$0.isLetter || phrase.hasSuffix("e") && $0 == "s" } ?? true
-            if okBefore && okAfter { return true }
-            search = text[r.upperBound...]
-        }
-        return false
     }
 }

@@ -1,3 +1,5 @@
+import LoupeCore
+
 /// Suffix rules for words the lexicon does not know (`Sources/FrenchData/data/LEMMA_RULES.md`, whose
 /// reference implementation is `tools/lemma_rules.py`). The table's blocking entries (lemma = form,
 /// such as `cours`, `temps`) keep known invariant words away from these rules.
@@ -38,7 +40,7 @@ enum LemmaRules {
 
     /// The lemma of a word missing from the table, or nil to keep the word.
     static func apply(_ key: String, lexicon: LemmaLexicon) -> String? {
-        if key.contains("-"), !key.hasPrefix("-"), !key.hasSuffix("-") {
+        if key.containsBytes("-"), !key.hasPrefix("-"), !key.hasSuffix("-") {
             let parts = key.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             if !parts.contains(where: \.isEmpty) {
                 var out: [String] = []

@@ -80,7 +80,7 @@ public struct SentimentLexicon: Sendable {
 
     public func entry(_ lemma: String) -> Entry? {
         if let e = entries[lemma] { return e }
-        if lemma.contains("oe") { return entries[lemma.replacingOccurrences(of: "oe", with: "œ")] }
+        if lemma.containsBytes("oe") { return entries[lemma.replacingOccurrences(of: "oe", with: "œ")] }
         return nil
     }
 }

@@ -104,7 +104,7 @@ public struct SentimentScorer: Stage {
         }
         guard sum != 0 else { return Result(score: 0, subjectivity: 0, cues: cues) }
         let terminal = tokens[range.upperBound - 1].text
-        if terminal.contains("?") && !terminal.contains("!") { sum *= Self.question }
+        if terminal.containsBytes("?") && !terminal.containsBytes("!") { sum *= Self.question }
         if tokens[range].contains(where: isConditionalVerb) { sum *= Self.conditionalMood }
         let bangs = min(3, terminal.filter { $0 == "!" }.count)
         sum += (sum > 0 ? 1 : -1) * Self.exclamation * Double(bangs)

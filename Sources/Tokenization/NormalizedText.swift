@@ -94,6 +94,6 @@ public struct NormalizedText: Sendable {
 
     /// The normalised text of a UTF-16 range.
     public func string(_ from: Int, _ to: Int) -> String {
-        String(decoding: utf16[from..<to], as: UTF16.self)
+        String(utf16Units: utf16[from..<to])
     }
 }

@@ -61,7 +61,7 @@ public struct Tokenizer: Stage {
         var kind: TokenKind
     }
 
-    private func text(_ p: Piece, _ u: [UInt16]) -> String { String(decoding: u[p.start..<p.end], as: UTF16.self) }
+    private func text(_ p: Piece, _ u: [UInt16]) -> String { String(utf16Units: u[p.start..<p.end]) }
 
     private func initialPieces(_ u: [UInt16]) -> [Piece] {
         let protected = ProtectedSpans.find(in: u)
@@ -93,7 +93,7 @@ public struct Tokenizer: Stage {
     private func classify(_ u: [UInt16], _ start: Int, _ end: Int, _ status: Int32) -> TokenKind {
         if status >= 200 { return .word }
         if status >= 100 { return .number }
-        let scalars = String(decoding: u[start..<end], as: UTF16.self).unicodeScalars
+        let scalars = String(utf16Units: u[start..<end]).unicodeScalars
         guard let first = scalars.first else { return .symbol }
         if first.properties.isEmojiPresentation || (first.properties.isEmoji && first.value > 0xFF && scalars.count > 1)
             || (first.value >= 0x1F000) { return .emoji }
@@ -124,7 +124,7 @@ public struct Tokenizer: Stage {
             if p.kind == .word, i + 1 < pieces.count, isUnit(pieces[i + 1], u, 0x2E), adjacent(p, pieces[i + 1]) {
                 let word = text(p, u)
                 let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
-                let dotted = word.contains(".")
+                let dotted = word.containsBytes(".")
                 // "l'art." is checked as "art.": elisions are split later.
                 let lower = Folding.lower(word).split(separator: "'").last.map(String.init) ?? ""
                 let nextIsCapital = i + 2 < pieces.count && pieces[i + 2].kind == .word
@@ -181,7 +181,7 @@ public struct Tokenizer: Stage {
             }
             // Split clitic pronouns off the end, right to left.
             var keep = parts.count
-            let whole = Folding.lower(String(decoding: u[parts[0].start..<parts[parts.count - 1].end], as: UTF16.self))
+            let whole = Folding.lower(String(utf16Units: u[parts[0].start..<parts[parts.count - 1].end]))
             if !FrenchTokenRules.hyphenatedWords.contains(whole) {
                 while keep > 1, FrenchTokenRules.clitics.contains(Folding.lower(text(parts[keep - 1], u))) {
                     keep -= 1
@@ -228,7 +228,7 @@ public struct Tokenizer: Stage {
             if p.kind == .word, (p.start..<p.end).contains(where: { u[$0] == 0x27 }),
                !FrenchTokenRules.hyphenatedWords.contains(Folding.lower(text(p, u))) {
                 while let apostrophe = (p.start..<p.end).first(where: { u[$0] == 0x27 }), apostrophe + 1 < p.end,
-                      FrenchTokenRules.elisions.contains(Folding.lower(String(decoding: u[p.start..<apostrophe], as: UTF16.self))) {
+                      FrenchTokenRules.elisions.contains(Folding.lower(String(utf16Units: u[p.start..<apostrophe]))) {
                     out.append(Piece(start: p.start, end: apostrophe + 1, kind: .word))
                     p.start = apostrophe + 1
                 }

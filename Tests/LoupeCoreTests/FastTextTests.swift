@@ -1,0 +1,51 @@
+import XCTest
+@testable import LoupeCore
+import TestSupport
+
+/// The byte-level fast paths must give exactly what the general (slow) code gives.
+final class FastTextTests: XCTestCase {
+    /// Scalars that French news text is made of, plus the edges the fast paths must hand over.
+    private let alphabet: [Unicode.Scalar] = Array("aAzZéÉèàÂçÇœŒæßÿŸ ǅǆİıĲ-'’‘–—\t\n\u{A0}\u{202F}\u{B4}\u{AD}«»0 9.!".unicodeScalars)
+        + [Unicode.Scalar(0x3B1)!, Unicode.Scalar(0x416)!, Unicode.Scalar(0x1F600)!, Unicode.Scalar(0x301)!]
+
+    private func randomText(_ g: inout SeededGenerator, latinOnly: Bool) -> String {
+        var s = String.UnicodeScalarView()
+        let pool = latinOnly ? alphabet.filter { $0.value < 0x250 || $0.value == 0x2019 || $0.value == 0x2013 } : alphabet
+        for _ in 0..<Int.random(in: 0...12, using: &g) { s.append(pool.randomElement(using: &g)!) }
+        return String(s)
+    }
+
+    func testFoldAndLowerMatchTheGeneralPath() {
+        var g = SeededGenerator(state: 42)
+        for round in 0..<20_000 {
+            let text = randomText(&g, latinOnly: round % 2 == 0)
+            XCTAssertEqual(Folding.fold(text), Folding.foldAnyScript(text), "fold of \(Array(text.unicodeScalars))")
+            let lower = Folding.lower(text)
+            XCTAssertEqual(lower, Folding.lowerAnyScript(text), "lower of \(Array(text.unicodeScalars))")
+        }
+        XCTAssertEqual(Folding.fold("  ÉTATS–Unis\u{A0}d’Amérique "), "etats-unis d'amerique")
+        XCTAssertEqual(Folding.lower("ŒUVRE Ça"), "œuvre ça")
+    }
+
+    func testUTF16TranscodingMatchesTheStandardLibrary() {
+        var g = SeededGenerator(state: 7)
+        let units: [UInt16] = [0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x2019, 0xFFFD, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0x20]
+        for _ in 0..<20_000 {
+            let u = (0..<Int.random(in: 0...10, using: &g)).map { _ in units.randomElement(using: &g)! }
+            let slice = u[...]
+            XCTAssertEqual(String(utf16Units: slice), String(decoding: slice, as: UTF16.self), "units \(u)")
+        }
+        let text = Array("l’Union africaine 😀 État".utf16)
+        XCTAssertEqual(String(utf16Units: text[2..<7]), "Union")
+    }
+
+    func testByteSearch() {
+        XCTAssertTrue("cœur et oeuvre".containsBytes("oe"))
+        XCTAssertFalse("cœur".containsBytes("oe"))
+        XCTAssertTrue("peut-être".containsBytes("-"))
+        XCTAssertFalse("peut".containsBytes("-"))
+        XCTAssertTrue("abab".containsBytes("bab"))
+        XCTAssertFalse("ab".containsBytes("abc"))
+        XCTAssertTrue("x".containsBytes(""))
+    }
+}
