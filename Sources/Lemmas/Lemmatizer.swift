@@ -1,3 +1,4 @@
+import Foundation
 import LoupeCore
 
 /// Gives each token its lemma (dictionary form) and its stop-word flag.
@@ -15,6 +16,8 @@ public struct Lemmatizer: Stage {
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
+    /// Names this lemmatizer's per-thread memo (``LemmaMemo``): another stop-word list, another memo.
+    private let memoKey = LemmaMemo.newKey()
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
     public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false }) {
@@ -26,28 +29,40 @@ public struct Lemmatizer: Stage {
     public func process(_ document: inout Document) {
         var sentenceStart = Set<Int>()
         for s in document.sentences { sentenceStart.insert(s.tokens.lowerBound) }
-        var memo: [String: (lemma: String, stop: Bool)] = [:]  // lower-case words repeat: look each up once
+        // Words repeat across documents: each form is looked up once per worker thread.
+        let memo = LemmaMemo.forCurrentThread(memoKey)
+        var previousLower = ""
         for i in document.tokens.indices {
             let t = document.tokens[i]
-            if t.kind == .word, !t.isCapitalized, i > 0, let known = memo[t.text],
-               !(document.tokens[i - 1].kind == .word && Self.contextWords.contains(document.tokens[i - 1].text)) {
-                document.tokens[i].lemma = known.lemma
-                document.tokens[i].isStopword = known.stop
-                continue
-            }
             var initial = sentenceStart.contains(i)
             // After an opening quote or dash, a capital is still sentence-initial.
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
-            var l = lemma(t, sentenceInitial: initial)
-            if t.kind == .word, i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial {
-                l = disambiguate(Folding.lower(t.text), lemma: l, after: Folding.lower(document.tokens[i - 1].text))
+            var l: String
+            if t.kind == .word {
+                if let known = initial ? memo.initial[t.text] : memo.inside[t.text] {
+                    l = known
+                } else {
+                    l = lemma(t, sentenceInitial: initial)
+                    if initial { memo.initial[t.text] = l } else { memo.inside[t.text] = l }
+                }
+                // The word before settles some noun/verb readings; only after a determiner or a subject.
+                if i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial, Self.contextWords.contains(previousLower) {
+                    l = disambiguate(Folding.lower(t.text), lemma: l, after: previousLower)
+                }
+            } else {
+                l = lemma(t, sentenceInitial: initial)
             }
             document.tokens[i].lemma = l
-            document.tokens[i].isStopword = stopWords.contains(t.text)
-            if t.kind == .word, !t.isCapitalized, !(i > 0 && Self.contextWords.contains(document.tokens[i - 1].text)) {
-                memo[t.text] = (l, document.tokens[i].isStopword)
+            if let stop = memo.stop[t.text] {
+                document.tokens[i].isStopword = stop
+            } else {
+                let stop = stopWords.contains(t.text)
+                memo.stop[t.text] = stop
+                document.tokens[i].isStopword = stop
             }
+            previousLower = t.kind == .word ? Folding.lower(t.text) : ""
         }
+        memo.trim()
     }
 
     /// The lemma of one token.
@@ -107,5 +122,41 @@ extension Lemmatizer {
     /// Whether a lower-case word is an ordinary French word: a stop word or a form the lexicon knows.
     public func isKnownWord(_ lower: String) -> Bool {
         stopWords.words.contains(lower) || lexicon.isKnown(lower)
+    }
+}
+
+/// Lemmas and stop-word flags already worked out, kept per worker thread so that no lock is taken:
+/// a lemma depends only on the form and on whether it starts a sentence, and a corpus repeats its
+/// forms (a tenth of the tokens of a 100-article run are new forms).
+final class LemmaMemo {
+    var inside: [String: String] = [:]
+    var initial: [String: String] = [:]
+    var stop: [String: Bool] = [:]
+
+    /// Bounded so that memory stays flat on any corpus.
+    private static let limit = 200_000
+
+    func trim() {
+        if inside.count + initial.count + stop.count > Self.limit {
+            inside.removeAll(); initial.removeAll(); stop.removeAll()
+        }
+    }
+
+    private static let counter = NSLock()
+    nonisolated(unsafe) private static var next = 0
+
+    static func newKey() -> String {
+        counter.lock()
+        defer { counter.unlock() }
+        next += 1
+        return "loupe.lemma-memo.\(next)"
+    }
+
+    static func forCurrentThread(_ key: String) -> LemmaMemo {
+        let slots = Thread.current.threadDictionary
+        if let memo = slots[key] as? LemmaMemo { return memo }
+        let memo = LemmaMemo()
+        slots[key] = memo
+        return memo
     }
 }

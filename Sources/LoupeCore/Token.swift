@@ -33,14 +33,23 @@ public struct Token: Sendable, Equatable {
 
     /// True when the first character is an upper-case letter.
     public var isCapitalized: Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        // ASCII first: Unicode property lookups are a visible share of per-token work.
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return text.unicodeScalars.first!.properties.isUppercase
     }
 
     /// True for words whose letters are all upper case (UA, TIC, ONU), at least two of them.
     public var isAllCaps: Bool {
         var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if v >= 0x61 && v <= 0x7A { return false }
+                if v >= 0x41 && v <= 0x5A { letters += 1 }
+                continue
+            }
+            guard s.properties.isAlphabetic else { continue }
             if !s.properties.isUppercase { return false }
             letters += 1
         }

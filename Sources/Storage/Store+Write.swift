@@ -50,8 +50,16 @@ extension Store {
         }
     }
 
+    /// Tables whose rows belong to one document (cleared by hand: foreign keys are not enforced, see `Store.init`).
+    static let documentTables = ["sentence", "token", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"]
+
     private func insert(_ doc: Document, hash: String, at now: String, _ rows: Inserts, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM document WHERE name = ?", arguments: [doc.id])
+        if let old = try Int.fetchOne(db, sql: "SELECT id FROM document WHERE name = ?", arguments: [doc.id]) {
+            for table in Self.documentTables {
+                try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [old])
+            }
+            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [old])
+        }
         try db.execute(sql: """
             INSERT INTO document (name, title, date, source, url, text, hash, characters, words, sentences,
                                   sentiment, subjectivity, analyzed_at)

@@ -1,6 +1,7 @@
 import CSV
 import Export
 import Foundation
+import GRDB
 import LoupeCore
 import Pipeline
 import Storage
@@ -101,6 +102,16 @@ final class StoreTests: XCTestCase {
         let mentions = try export(store, .mentions)
         XCTAssertEqual(Set(mentions.filter { $0["document"] == "a" }.map { $0["text"]! }), ["Orange", "Cameroun"])
         XCTAssertTrue(mentions.contains { $0["document"] == "b" && $0["text"] == "Sénégal" })
+        // The old version's rows are gone from every table, not only from the views.
+        let replaced = try analysed("a", "Le groupe Orange signe avec le Cameroun.").document
+        try DatabaseQueue(path: path).read { db in
+            for table in ["sentence", "token", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"] {
+                let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT id FROM document)")
+                XCTAssertEqual(orphans, 0, "rows of a replaced document left in \(table)")
+            }
+            let tokens = try Int.fetchOne(db, sql: "SELECT count(*) FROM token JOIN document d ON d.id = document_id WHERE d.name = 'a'")
+            XCTAssertEqual(tokens, replaced.tokens.count)
+        }
         // Reopening runs no migration again and finds the same data.
         XCTAssertEqual(try Store.open(path: path).storedHashes().count, 2)
     }
