@@ -1,4 +1,3 @@
-import Foundation
 import LoupeCore
 
 /// Gives each token its lemma (dictionary form) and its stop-word flag.
@@ -16,8 +15,8 @@ public struct Lemmatizer: Stage {
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
-    /// Names this lemmatizer's per-thread memo (``LemmaMemo``): another stop-word list, another memo.
-    private let memoKey = LemmaMemo.newKey()
+    /// Names this lemmatizer's per-thread memos: another stop-word list, other memos.
+    private let memoName = ThreadMemo<String, Bool>.uniqueName("lemmas")
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
     public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false }) {
@@ -29,8 +28,10 @@ public struct Lemmatizer: Stage {
     public func process(_ document: inout Document) {
         var sentenceStart = Set<Int>()
         for s in document.sentences { sentenceStart.insert(s.tokens.lowerBound) }
-        // Words repeat across documents: each form is looked up once per worker thread.
-        let memo = LemmaMemo.forCurrentThread(memoKey)
+        // A lemma depends only on the form and on sentence-initial position: each is worked out once
+        // per worker thread, not once per document (a tenth of the forms of 100 articles are new).
+        let lemmas = ThreadMemo<FormInPosition, String>.current(memoName + ".lemma")
+        let stops = ThreadMemo<String, Bool>.current(memoName + ".stop")
         var previousLower = ""
         for i in document.tokens.indices {
             let t = document.tokens[i]
@@ -39,12 +40,7 @@ public struct Lemmatizer: Stage {
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
             var l: String
             if t.kind == .word {
-                if let known = initial ? memo.initial[t.text] : memo.inside[t.text] {
-                    l = known
-                } else {
-                    l = lemma(t, sentenceInitial: initial)
-                    if initial { memo.initial[t.text] = l } else { memo.inside[t.text] = l }
-                }
+                l = lemmas.value(FormInPosition(form: t.text, initial: initial)) { lemma(t, sentenceInitial: initial) }
                 // The word before settles some noun/verb readings; only after a determiner or a subject.
                 if i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial, Self.contextWords.contains(previousLower) {
                     l = disambiguate(Folding.lower(t.text), lemma: l, after: previousLower)
@@ -53,16 +49,14 @@ public struct Lemmatizer: Stage {
                 l = lemma(t, sentenceInitial: initial)
             }
             document.tokens[i].lemma = l
-            if let stop = memo.stop[t.text] {
-                document.tokens[i].isStopword = stop
-            } else {
-                let stop = stopWords.contains(t.text)
-                memo.stop[t.text] = stop
-                document.tokens[i].isStopword = stop
-            }
+            document.tokens[i].isStopword = stops.value(t.text) { stopWords.contains(t.text) }
             previousLower = t.kind == .word ? Folding.lower(t.text) : ""
         }
-        memo.trim()
+    }
+
+    private struct FormInPosition: Hashable {
+        let form: String
+        let initial: Bool
     }
 
     /// The lemma of one token.
@@ -125,38 +119,3 @@ extension Lemmatizer {
     }
 }
 
-/// Lemmas and stop-word flags already worked out, kept per worker thread so that no lock is taken:
-/// a lemma depends only on the form and on whether it starts a sentence, and a corpus repeats its
-/// forms (a tenth of the tokens of a 100-article run are new forms).
-final class LemmaMemo {
-    var inside: [String: String] = [:]
-    var initial: [String: String] = [:]
-    var stop: [String: Bool] = [:]
-
-    /// Bounded so that memory stays flat on any corpus.
-    private static let limit = 200_000
-
-    func trim() {
-        if inside.count + initial.count + stop.count > Self.limit {
-            inside.removeAll(); initial.removeAll(); stop.removeAll()
-        }
-    }
-
-    private static let counter = NSLock()
-    nonisolated(unsafe) private static var next = 0
-
-    static func newKey() -> String {
-        counter.lock()
-        defer { counter.unlock() }
-        next += 1
-        return "loupe.lemma-memo.\(next)"
-    }
-
-    static func forCurrentThread(_ key: String) -> LemmaMemo {
-        let slots = Thread.current.threadDictionary
-        if let memo = slots[key] as? LemmaMemo { return memo }
-        let memo = LemmaMemo()
-        slots[key] = memo
-        return memo
-    }
-}

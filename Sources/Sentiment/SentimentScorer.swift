@@ -20,6 +20,8 @@ public struct SentimentScorer: Stage {
     public let provides: Set<Annotation> = [.sentiment]
 
     let lexicon: SentimentLexicon
+    /// Names this scorer's per-thread memo of word facts (another lexicon, another memo).
+    private let memoName = ThreadMemo<Int, Int>.uniqueName("sentiment")
 
     // Global constants, tuned on DEFT-2017 train only (sentiment_rules.md §0).
     static let alpha = 0.5, negationFactor = -0.6, negativeWeight = 1.5, afterContrast = 1.5
@@ -116,6 +118,7 @@ public struct SentimentScorer: Stage {
 
     private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool) -> [Unit] {
         var units: [Unit] = []
+        let memo = ThreadMemo<WordKey, WordFacts>.current(memoName)
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
@@ -135,20 +138,21 @@ public struct SentimentScorer: Stage {
                 let v = lexicon.entry(tag)?.polarity ?? 0
                 units.append(Unit(tokens: i..<i + 1, role: .word, polarity: v, subjectivity: 0.5, contribution: v, immune: true))
             case .word:
-                if let (m, n) = matchModifier(tokens, i, range) {
+                let facts = memo.value(WordKey(form: t.text, lemma: t.lemma)) { WordFacts(entry: entry(of: t), startsModifier: startsModifier(t)) }
+                if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range) {
                     switch m.kind {
                     case .phrase: units.append(Unit(tokens: i..<i + n, role: .phrase, polarity: m.value, subjectivity: 0.8, contribution: m.value, immune: true))
                     case .neutral: units.append(Unit(tokens: i..<i + n, role: .neutral))
                     default:
                         var u = Unit(tokens: i..<i + n, role: .modifier(m.kind, m.value))
-                        if n == 1, let e = entry(of: t) { u.polarity = e.polarity; u.subjectivity = e.subjectivity }
+                        if n == 1, let e = facts.entry { u.polarity = e.polarity; u.subjectivity = e.subjectivity }
                         units.append(u)
                     }
                     i += n
                     continue
                 }
                 var u = Unit(tokens: i..<i + 1, role: .word)
-                if let e = entry(of: t) {
+                if let e = facts.entry {
                     var p = e.polarity
                     if isElongated(t.text) { p *= Self.elongation }
                     if !textIsAllCaps && t.isAllCaps && t.text.count >= 3 { p *= Self.capitals }
@@ -163,6 +167,22 @@ public struct SentimentScorer: Stage {
             i += 1
         }
         return units
+    }
+
+    /// What the lexicons say about a word, whatever its context: the same for every occurrence of a
+    /// form with a lemma, so worked out once per worker thread.
+    private struct WordKey: Hashable {
+        let form: String
+        let lemma: String
+    }
+
+    private struct WordFacts {
+        let entry: SentimentLexicon.Entry?
+        let startsModifier: Bool
+    }
+
+    private func startsModifier(_ t: Token) -> Bool {
+        lexicon.modifiers[lower(t)] != nil || (t.lemma != t.text && lexicon.modifiers[Folding.lower(t.lemma)] != nil)
     }
 
     /// The longest modifier or phrase starting at token `i` (matching each word's form or lemma).
