@@ -159,13 +159,32 @@ public enum DocumentReader {
 
     /// The first non-empty line, when it is short enough to be a headline.
     static func title(of text: String, markdown: Bool) -> String? {
-        // Only the head of the text matters: a title is in its first lines.
-        for line in text.prefix(2000).split(whereSeparator: \.isNewline) {
+        // Only the head of the text matters: a title is in its first lines. Lines are cut one at a
+        // time, since splitting 2,000 characters up front cost more than decoding the whole file.
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var budget = 2000
+        while start < scalars.endIndex && budget > 0 {
+            var end = start
+            while end < scalars.endIndex && budget > 0 && !Self.isNewline(scalars[end]) {
+                end = scalars.index(after: end)
+                budget -= 1
+            }
+            let line = text[start..<end]
+            start = end < scalars.endIndex ? scalars.index(after: end) : end
+            budget -= 1
             var t = line.trimmingCharacters(in: .whitespaces)
             if markdown { t = String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces) }
             if t.isEmpty { continue }
             return t.count <= 200 ? t : nil
         }
         return nil
+    }
+
+    private static func isNewline(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }

@@ -82,8 +82,10 @@ public enum TextDecoding {
         var nonSpace = false
         for s in text.unicodeScalars {
             total += 1
-            if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}" { controls += 1 }
-            if !s.properties.isWhitespace { nonSpace = true }
+            let v = s.value
+            if v < 0x20 && v != 0x0A && v != 0x0D && v != 0x09 && v != 0x0C { controls += 1 }
+            // The property lookup only until the first visible character: it was most of reading a file.
+            if !nonSpace && (v > 0x20 && v < 0x7F || !s.properties.isWhitespace) { nonSpace = true }
         }
         if !nonSpace { throw Failure.empty }
         if controls > 0 && controls * 20 > total { throw Failure.binary }

@@ -6,7 +6,10 @@ struct LemmaLexicon: Sendable {
     static let shared = LemmaLexicon()
 
     private let table: TabTable
-    private let lemmas: Set<String>
+    /// Hashes of the lemmas' bytes: building 60,000 strings at start-up cost 0.3 G instructions, a
+    /// tenth of a second before any document is read; 64-bit hashes of a few hundred thousand words
+    /// do not collide in practice.
+    private let lemmas: Set<UInt64>
     /// Words that never inflect and so are not in the table (ensuite, quatre, décès): `known-words.tsv`.
     private let invariants: Set<String>
 
@@ -16,8 +19,8 @@ struct LemmaLexicon: Sendable {
         } else {
             table = TabTable()
         }
-        var lemmas = Set<String>(minimumCapacity: 1 << 17)
-        table.forEachValue { lemmas.insert(String(decoding: $0, as: UTF8.self)) }
+        var lemmas = Set<UInt64>(minimumCapacity: 1 << 17)
+        table.forEachValue { lemmas.insert(Self.hash($0)) }
         self.lemmas = lemmas
         var invariants = Set<String>()
         if let bytes = EmbeddedResource.bytes("known-words.tsv") {
@@ -27,7 +30,7 @@ struct LemmaLexicon: Sendable {
     }
 
     /// True when the word is an ordinary French word: a form or lemma of the table, or an invariant word.
-    func isKnown(_ lower: String) -> Bool { isForm(lower) || lemmas.contains(lower) || invariants.contains(lower) }
+    func isKnown(_ lower: String) -> Bool { isForm(lower) || isLemma(lower) || invariants.contains(lower) }
 
     func lemma(of lowerForm: String) -> String? {
         table.value(lowerForm)
@@ -37,7 +40,19 @@ struct LemmaLexicon: Sendable {
     func isForm(_ lower: String) -> Bool { table.value(lower) != nil }
 
     /// True when the word is itself a lemma of the table.
-    func isLemma(_ lower: String) -> Bool { lemmas.contains(lower) }
+    func isLemma(_ lower: String) -> Bool {
+        var lower = lower
+        return lemmas.contains(lower.withUTF8 { Self.hash($0) })
+    }
+
+    /// FNV-1a over the bytes, then a splitmix finaliser so that the set's buckets spread.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
+        return h ^ (h >> 31)
+    }
 
     /// Capitalised words that are also common French words still count as proper nouns mid-sentence
     /// (Union in "Union africaine"); kept as a hook for a frequency cut-off.
