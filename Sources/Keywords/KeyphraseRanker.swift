@@ -21,6 +21,9 @@ struct KeyphraseRanker {
         var isEntity: Bool
     }
 
+    /// Words that may join two content words inside a keyphrase ("taux de change").
+    private static let connectors: Set<String> = ["de", "d'"]
+
     func rank(_ doc: Document, termCounts: [String: Int]) -> [Keyphrase] {
         var candidates: [String: Candidate] = [:]
         var order: [String] = []
@@ -40,6 +43,7 @@ struct KeyphraseRanker {
         for sentence in doc.sentences where !sentence.isBoilerplate {
             var run: [Int] = []
             func flush() {
+                if run.isEmpty { return }
                 // Drop trailing connectors, then add every sub-run of up to maxWords content words.
                 while let last = run.last, !KeywordExtractor.isContent(tokens[last]) { run.removeLast() }
                 let content = run.filter { KeywordExtractor.isContent(tokens[$0]) }
@@ -53,7 +57,7 @@ struct KeyphraseRanker {
                 let t = tokens[i]
                 if KeywordExtractor.isContent(t) && (t.lineBreaksBefore == 0 || run.isEmpty) {
                     run.append(i)
-                } else if !run.isEmpty, ["de", "d'"].contains(Folding.lower(t.text)), t.lineBreaksBefore == 0,
+                } else if !run.isEmpty, Self.connectors.contains(Folding.lower(t.text)), t.lineBreaksBefore == 0,
                           i + 1 < sentence.tokens.upperBound, KeywordExtractor.isContent(tokens[i + 1]) {
                     run.append(i)
                 } else {

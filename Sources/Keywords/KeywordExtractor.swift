@@ -33,6 +33,10 @@ public struct KeywordExtractor: Stage {
     public static func isContent(_ t: Token) -> Bool {
         guard t.kind == .word || t.kind == .hashtag, !t.isStopword else { return false }
         guard t.text.unicodeScalars.count > 1 || t.isCapitalized else { return false }
-        return t.text.unicodeScalars.contains { $0.properties.isAlphabetic } && !t.text.hasPrefix("-")
+        guard t.text.utf8.first != UInt8(ascii: "-") else { return false }
+        // An ASCII letter settles it without a Unicode property lookup.
+        return t.text.unicodeScalars.contains { s in
+            s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
+        }
     }
 }
