@@ -1,15 +1,15 @@
 import CSQLite
 import GRDB
 
-/// A prepared INSERT run many times on GRDB's connection through SQLite's C API.
+/// An INSERT run for many rows on GRDB's connection through SQLite's C API, several rows a statement.
 ///
 /// GRDB's `Statement.execute(arguments:)` does a great deal per call (argument checks, observation
 /// bookkeeping): profiled at half of all instructions of `loupe analyze`. Every row of a document
 /// but the document's own goes through this instead, inside GRDB's transaction, on its connection.
-struct BulkStatement {
-    private let statement: OpaquePointer
-    private let db: Database
-
+/// Rows are buffered and written `batchRows` at a time with one multi-row `VALUES` list, which
+/// spreads SQLite's per-statement work (step, halt, reset) over the batch; ``finish()`` writes the
+/// rest and must run before the transaction commits.
+final class BulkStatement {
     /// Bindable values.
     enum Value {
         case int(Int)
@@ -17,55 +17,91 @@ struct BulkStatement {
         case text(String)
     }
 
-    init(_ db: Database, sql: String) throws {
+    private let single: OpaquePointer
+    private let batch: OpaquePointer
+    private let columns: Int
+    private let batchRows: Int
+    private var pending: [Value] = []
+    /// The text of the values being bound, copied end to end: bound without a further copy
+    /// (SQLITE_STATIC) since the arena outlives the step that reads it.
+    private var arena: [UInt8] = []
+
+    /// - Parameters:
+    ///   - insert: the statement up to `VALUES`, such as `INSERT INTO token`.
+    ///   - columns: values per row.
+    init(_ db: Database, insert: String, columns: Int, batchRows: Int = 64) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "no connection") }
-        var statement: OpaquePointer?
-        let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, let statement else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
-        self.statement = statement
-        self.db = db
-    }
-
-    func finalize() { sqlite3_finalize(statement) }
-
-    /// Binds the values (1-based, in order) and runs the statement once.
-    func run(_ values: Value...) throws {
-        try bind(values, from: 0)
-    }
-
-    /// Binds value `i` and the ones after it, then steps. Text is bound without a copy (SQLITE_STATIC)
-    /// inside `withUTF8`, so each string's bytes stay valid until the step that reads them, which
-    /// runs in the innermost call; copying every token's text was 700 instructions a value.
-    private func bind(_ values: [Value], from i: Int) throws {
-        guard i < values.count else { return try step() }
-        let index = Int32(i + 1)
-        switch values[i] {
-        case .int(let n): sqlite3_bind_int64(statement, index, sqlite3_int64(n))
-        case .double(let d): sqlite3_bind_double(statement, index, d)
-        case .text(var s):
-            return try s.withUTF8 { buffer in
-                // A non-null pointer even for "": SQLite binds NULL for a null pointer.
-                let text = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) } ?? Self.empty
-                sqlite3_bind_text(statement, index, text, Int32(buffer.count), nil)
-                try bind(values, from: i + 1)
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        func prepare(_ rows: Int) throws -> OpaquePointer {
+            let sql = insert + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            var statement: OpaquePointer?
+            let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+            guard code == SQLITE_OK, let statement else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
             }
+            return statement
         }
-        try bind(values, from: i + 1)
+        single = try prepare(1)
+        batch = try prepare(batchRows)
+        self.columns = columns
+        self.batchRows = batchRows
+        pending.reserveCapacity(columns * batchRows)
     }
 
-    private static let empty: UnsafePointer<CChar> = {
-        let p = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
-        p.initialize(to: 0)
-        return UnsafePointer(p)
-    }()
+    func finalize() {
+        sqlite3_finalize(single)
+        sqlite3_finalize(batch)
+    }
 
-    private func step() throws {
-        let code = sqlite3_step(statement)
-        // Unbinds too: the text pointers die with the closures that lent them.
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+    /// Adds one row (values in column order); written when the batch is full or at ``finish()``.
+    func run(_ values: Value...) throws {
+        precondition(values.count == columns, "a row of \(columns) values")
+        pending.append(contentsOf: values)
+        if pending.count == columns * batchRows {
+            try write(pending[...], with: batch)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes the rows still buffered, one statement each.
+    func finish() throws {
+        var start = 0
+        while start < pending.count {
+            try write(pending[start..<start + columns], with: single)
+            start += columns
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ values: ArraySlice<Value>, with statement: OpaquePointer) throws {
+        arena.removeAll(keepingCapacity: true)
+        var spans: [(Int, Int)] = []
+        for v in values {
+            guard case .text(var s) = v else { continue }
+            let start = arena.count
+            s.withUTF8 { arena.append(contentsOf: $0) }
+            spans.append((start, arena.count - start))
+        }
+        arena.append(0)  // so that "" at the very end still has a valid, non-null address
+        let code = arena.withUnsafeBufferPointer { bytes -> Int32 in
+            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var text = 0
+            for (k, v) in values.enumerated() {
+                let index = Int32(k + 1)
+                switch v {
+                case .int(let n): sqlite3_bind_int64(statement, index, sqlite3_int64(n))
+                case .double(let d): sqlite3_bind_double(statement, index, d)
+                case .text:
+                    let (start, count) = spans[text]
+                    text += 1
+                    sqlite3_bind_text(statement, index, base + start, Int32(count), nil)
+                }
+            }
+            let code = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)  // the text pointers die with this closure
+            return code
+        }
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
         }

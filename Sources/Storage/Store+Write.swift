@@ -23,6 +23,7 @@ extension Store {
                 let statements = try Inserts(db)
                 defer { statements.finalize() }
                 for (doc, hash) in documents { try insert(doc, hash: hash, at: now, statements, db) }
+                try statements.finish()
             }
         } catch let error as DatabaseError {
             throw StoreError(path: path, error: error)
@@ -34,19 +35,26 @@ extension Store {
         let sentence, cue, token, mention, acronym, keyword, keyphrase: BulkStatement
 
         init(_ db: Database) throws {
-            sentence = try BulkStatement(db, sql: "INSERT INTO sentence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            cue = try BulkStatement(db, sql: "INSERT OR REPLACE INTO sentiment_cue VALUES (?, ?, ?, ?)")
-            token = try BulkStatement(db, sql: "INSERT INTO token VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            mention = try BulkStatement(db, sql: """
-                INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            acronym = try BulkStatement(db, sql: "INSERT OR REPLACE INTO acronym VALUES (?, ?, ?)")
-            keyword = try BulkStatement(db, sql: "INSERT INTO keyword VALUES (?, ?, ?)")
-            keyphrase = try BulkStatement(db, sql: "INSERT INTO keyphrase VALUES (?, ?, ?, ?)")
+            sentence = try BulkStatement(db, insert: "INSERT INTO sentence", columns: 9)
+            cue = try BulkStatement(db, insert: "INSERT OR REPLACE INTO sentiment_cue", columns: 4)
+            token = try BulkStatement(db, insert: "INSERT INTO token", columns: 9)
+            mention = try BulkStatement(db, insert: """
+                INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment)
+                """, columns: 9)
+            acronym = try BulkStatement(db, insert: "INSERT OR REPLACE INTO acronym", columns: 3)
+            keyword = try BulkStatement(db, insert: "INSERT INTO keyword", columns: 3)
+            keyphrase = try BulkStatement(db, insert: "INSERT INTO keyphrase", columns: 4)
+        }
+
+        private var all: [BulkStatement] { [sentence, cue, token, mention, acronym, keyword, keyphrase] }
+
+        /// Writes the rows still buffered; before the transaction commits.
+        func finish() throws {
+            for s in all { try s.finish() }
         }
 
         func finalize() {
-            for s in [sentence, cue, token, mention, acronym, keyword, keyphrase] { s.finalize() }
+            for s in all { s.finalize() }
         }
     }
 
@@ -55,6 +63,7 @@ extension Store {
 
     private func insert(_ doc: Document, hash: String, at now: String, _ rows: Inserts, _ db: Database) throws {
         if let old = try Int.fetchOne(db, sql: "SELECT id FROM document WHERE name = ?", arguments: [doc.id]) {
+            try rows.finish()  // the old version may be earlier in this very batch, its rows still buffered
             for table in Self.documentTables {
                 try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [old])
             }

@@ -116,6 +116,24 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try Store.open(path: path).storedHashes().count, 2)
     }
 
+    /// A JSONL feed may repeat an id: the later version wins even inside one write batch, whose rows
+    /// are buffered several to a statement.
+    func testARepeatedNameInOneBatchKeepsOnlyTheLastVersion() throws {
+        let path = dir.appendingPathComponent("t.sqlite").path
+        let store = try Store.open(path: path)
+        let last = try analysed("a", "Le groupe Orange signe avec le Cameroun.")
+        try store.save([try analysed("a", try seedText()), try analysed("b", "Le Sénégal vote."), last])
+        XCTAssertEqual(store.documentCount, 2)
+        try DatabaseQueue(path: path).read { db in
+            for table in ["sentence", "token", "mention", "keyword", "keyphrase", "sentiment_cue"] {
+                let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT id FROM document)")
+                XCTAssertEqual(orphans, 0, "rows of a replaced document left in \(table)")
+            }
+            let tokens = try String.fetchAll(db, sql: "SELECT t.text FROM token t JOIN document d ON d.id = t.document_id WHERE d.name = 'a' ORDER BY t.idx")
+            XCTAssertEqual(tokens, last.document.tokens.map(\.text))
+        }
+    }
+
     func testJSONLExportParses() throws {
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([try analysed("a \"quoted\"", "Huawei, « partenaire », signe.\nDeuxième ligne.")])
