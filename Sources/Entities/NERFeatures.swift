@@ -263,8 +263,10 @@ public struct NERFeatureExtractor: Sendable {
             if t.lineBreaksBefore > 0 { flags |= Flag.lineStart }
             if t.isStopword { flags |= Flag.stopword }
             if n > 0 && buf[n - 1] == UInt8(ascii: "'") { flags |= Flag.elision }
-            if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
-            if t.text == "(" || t.text == ")" { flags |= Flag.paren }
+            if t.kind == .punctuation {  // String == per token was a fifth of this function
+                if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
+                if t.text == "(" || t.text == ")" { flags |= Flag.paren }
+            }
             if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
             if flags & Flag.capitalized != 0, let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags |= Flag.commonWord }
             info.flags = flags
