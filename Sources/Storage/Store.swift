@@ -9,7 +9,10 @@ import LoupeCore
 /// not at all, and an interrupted run loses only the documents of its last batch.
 public final class Store: @unchecked Sendable {
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
+    /// True when the file could only be opened for reading (a read-only disk or folder): reports and
+    /// exports work, `analyze` refuses before doing any work.
+    public let isReadOnly: Bool
 
     /// Opens (creating if needed) the database at `path`.
     public static func open(path: String) throws -> Store {
@@ -28,8 +31,32 @@ public final class Store: @unchecked Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
+            let writable = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(writable)
+            pool = writable
+            isReadOnly = false
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode)
+                    && FileManager.default.fileExists(atPath: path) && !FileManager.default.isWritableFile(atPath: path) {
+            pool = try Self.openForReading(path, error)
+            isReadOnly = true
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, error: error)
+        }
+    }
+
+    /// A database on read-only media, opened as immutable: WAL mode needs a writable `-shm` file
+    /// beside the database otherwise. Its schema must be current, since no migration can run.
+    private static func openForReading(_ path: String, _ cause: DatabaseError) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        do {
+            let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
+            guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {
+                throw StoreError(path: path, error: cause)
+            }
+            return queue
         } catch let error as DatabaseError {
             throw StoreError(path: path, error: error)
         }

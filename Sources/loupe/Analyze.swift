@@ -48,6 +48,9 @@ struct Analyze: ParsableCommand {
         let pipeline = try Pipeline.french(stopWords: stopWords)
         let store: Store
         do { store = try Store.open(path: database.db) } catch { throw failure("\(error)") }
+        if store.isReadOnly {
+            throw failure("\(database.db): cannot write the database (read-only disk or folder); reports and exports still read it. Choose another file with --db to analyse.")
+        }
 
         let (files, walkErrors) = InputFiles.collect(paths)
         let messages = Messages(quiet: quiet)

@@ -105,4 +105,81 @@ extension LoupeCLITests {
         XCTAssertTrue(bad.err.contains("not a Loupe database"), bad.err)
         XCTAssertEqual(try String(contentsOf: notADatabase, encoding: .utf8), "ceci n'est pas une base", "nothing was overwritten")
     }
+
+    /// Mounts a tmpfs of `size` at a new folder, or skips the test where mounting is not allowed.
+    private func smallDisk(_ size: String) throws -> URL {
+        let mountPoint = dir.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        guard shell("mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", mountPoint.path) == 0 else {
+            throw XCTSkip("a full or read-only disk needs a tmpfs mount (root); not allowed here")
+        }
+        addTeardownBlock { _ = self.shell("umount", "-l", mountPoint.path) }
+        return mountPoint
+    }
+
+    @discardableResult
+    private func shell(_ arguments: String...) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// SQLITE_FULL half-way through a run: a clear message, the batches already committed intact,
+    /// and a rerun with room stores exactly the rest.
+    func testFullDiskKeepsWhatWasStored() throws {
+        let input = dir.appendingPathComponent("many")
+        try articles(200, in: input)
+        let disk = try smallDisk("2m")
+        let db = disk.appendingPathComponent("f.sqlite").path
+        let full = try loupe(["analyze", input.path, "--db", db])
+        XCTAssertEqual(full.status, 1)
+        XCTAssertTrue(full.err.contains("the disk is full"), full.err)
+        XCTAssertFalse(full.err.contains("Fatal error"), full.err)
+        let stored = try documentCount(db)
+        XCTAssertGreaterThan(stored, 0, "the batches before the disk filled are kept")
+        XCTAssertLessThan(stored, 200)
+        let check = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        XCTAssertEqual(check, ["ok"])
+        // Every stored document is whole: the articles differ only by a number, so all have as many
+        // token and sentence rows (a half-written one would have fewer).
+        let shapes = try DatabaseQueue(path: db).read {
+            try String.fetchSet($0, sql: """
+                SELECT (SELECT count(*) FROM token WHERE document_id = d.id) || '/' || (SELECT count(*) FROM sentence WHERE document_id = d.id)
+                FROM document d
+                """)
+        }
+        XCTAssertEqual(shapes.count, 1, "token/sentence rows per stored document: \(shapes)")
+        // With room again, the next run stores exactly the missing documents.
+        let roomy = dir.appendingPathComponent("f.sqlite").path
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + suffix) {
+            try FileManager.default.copyItem(atPath: db + suffix, toPath: roomy + suffix)
+        }
+        let rerun = try loupe(["analyze", input.path, "--db", roomy])
+        XCTAssertEqual(rerun.status, 0, rerun.err)
+        XCTAssertTrue(rerun.err.contains("\(200 - stored) documents analysed, \(stored) unchanged"), "stored \(stored): \(rerun.err)")
+    }
+
+    /// A database on a disk mounted read-only (root cannot write there either): named, nothing changed.
+    func testReadOnlyDiskIsNamed() throws {
+        let disk = try smallDisk("4m")
+        let db = disk.appendingPathComponent("r.sqlite").path
+        let seed = Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt").path
+        XCTAssertEqual(try loupe(["analyze", seed, "--db", db]).status, 0)
+        guard shell("mount", "-o", "remount,ro", disk.path) == 0 else { throw XCTSkip("cannot remount read-only here") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let run = try loupe(["analyze", Self.root.appendingPathComponent("corpus").path, "--db", db])
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.err.contains(db) && run.err.contains("cannot write the database"), run.err)
+        XCTAssertFalse(run.err.contains("Fatal error"), run.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: db)), before)
+        // Reading still works: the entity report of what was stored.
+        let entities = try loupe(["entities", "--db", db])
+        XCTAssertEqual(entities.status, 0, entities.err)
+        XCTAssertTrue(entities.out.contains("Huawei"), entities.out)
+    }
 }
