@@ -25,7 +25,7 @@ public final class ThreadMemo<Key: Hashable, Value> {
     }
 
     /// This thread's memo under `name` (see ``uniqueName(_:)``).
-    public static func current(_ name: String, limit: Int = 100_000) -> ThreadMemo {
+    public static func current(_ name: String, limit: Int = 20_000) -> ThreadMemo {
         let slots = Thread.current.threadDictionary
         if let memo = slots[name] as? ThreadMemo { return memo }
         let memo = ThreadMemo(limit: limit)
