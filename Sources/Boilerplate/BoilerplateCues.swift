@@ -25,16 +25,24 @@ enum BoilerplateCues {
 
     /// Phrases by their first word, so that each word of a line is compared only with the phrases
     /// that may start there.
-    private static let byFirstWord: [[UInt8]: [Cue]] = {
-        var table: [[UInt8]: [Cue]] = [:]
+    /// Keyed by a hash of the word's bytes, computed in place (no array per word); ``matches``
+    /// compares the bytes, so a collision costs a comparison, never a false cue.
+    private static let byFirstWord: [UInt64: [Cue]] = {
+        var table: [UInt64: [Cue]] = [:]
         for p in phrases {
             let b = Array(p.utf8)
             let lead = b.firstIndex(where: isLetter) ?? 0
             let end = b[lead...].firstIndex(where: { !isLetter($0) }) ?? b.endIndex
-            table[Array(b[lead..<end]), default: []].append(Cue(bytes: b, lead: lead, pluralizable: p.hasSuffix("e")))
+            table[wordHash(b[lead..<end]), default: []].append(Cue(bytes: b, lead: lead, pluralizable: p.hasSuffix("e")))
         }
         return table
     }()
+
+    private static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
 
     /// Number of cue phrases found at word boundaries in a folded line.
     ///
@@ -48,7 +56,7 @@ enum BoilerplateCues {
             guard isLetter(text[i]) else { i += 1; continue }
             var end = i
             while end < text.count && isLetter(text[end]) { end += 1 }
-            if let candidates = byFirstWord[Array(text[i..<end])] {
+            if let candidates = byFirstWord[wordHash(text[i..<end])] {
                 for cue in candidates where !found.contains(cue.bytes) && matches(cue, in: text, wordStart: i) {
                     found.insert(cue.bytes)
                 }
