@@ -88,7 +88,7 @@ public struct NERLexicon: Sendable {
     var maxTokens = 1
     var cueClass: [UInt64: UInt8] = [:]
 
-    static let cuePerson: UInt8 = 1, cueOrg: UInt8 = 2, cuePlace: UInt8 = 4, orgHead: UInt8 = 8, placeHead: UInt8 = 16,
+    public static let cuePerson: UInt8 = 1, cueOrg: UInt8 = 2, cuePlace: UInt8 = 4, orgHead: UInt8 = 8, placeHead: UInt8 = 16,
                orgWord: UInt8 = 32, connector: UInt8 = 64, notName: UInt8 = 128
 
     public init() {}
@@ -185,6 +185,11 @@ public struct TokenInfo {
     var docLearnt: UInt32 = 0
     /// Types of the learnt names this word is part of (bit mask).
     var wordTypes: UInt8 = 0
+    /// The cue class of the nearest cue word to the left across the name this token may be part of
+    /// (capitalised words and connectors), its distance and capitalisation: "ministère de la Justice".
+    var chainLeft: UInt16 = 0
+    /// An organisation word ("Bank", "Airlines", "SA") to the right across capitalised words and connectors, and its distance.
+    var chainRight: UInt8 = 0
 }
 
 enum Flag {
@@ -303,6 +308,29 @@ public struct NERFeatureExtractor: Sendable {
                 learnt[infos[i].folded, default: 0] |= 1 << UInt32(infos[i].learnt) | 1 << UInt32(16 + infos[i].place)
             }
         }
+        // Name chains: the cue word heading the name to the left, an organisation word closing it to the right.
+        let heads = NERLexicon.orgHead | NERLexicon.cueOrg | NERLexicon.placeHead | NERLexicon.cuePerson
+        for s in doc.sentences {
+            for i in s.tokens where infos[i].flags & Flag.punctuation == 0 {
+                var k = i - 1, d: UInt16 = 1
+                while k >= s.tokens.lowerBound && d <= 4 {
+                    let c = infos[k]
+                    if c.cue & heads != 0 {
+                        infos[i].chainLeft = UInt16(c.cue & heads) | d << 8 | (c.flags & Flag.capitalized != 0 ? 1 << 12 : 0)
+                        break
+                    }
+                    guard c.cue & NERLexicon.connector != 0 || c.flags & Flag.capitalized != 0 && c.flags & Flag.punctuation == 0 else { break }
+                    k -= 1; d += 1
+                }
+                k = i + 1; d = 1
+                while k < s.tokens.upperBound && d <= 4 {
+                    let c = infos[k]
+                    if c.cue & NERLexicon.orgWord != 0 && c.flags & Flag.capitalized != 0 { infos[i].chainRight = UInt8(d); break }
+                    guard c.cue & NERLexicon.connector != 0 || c.flags & Flag.capitalized != 0 && c.flags & Flag.punctuation == 0 else { break }
+                    k += 1; d += 1
+                }
+            }
+        }
         for i in infos.indices where infos[i].flags & Flag.capitalized != 0 {
             infos[i].docContext = context[infos[i].folded] ?? 0
             infos[i].docLearnt = learnt[infos[i].folded] ?? 0
@@ -334,7 +362,7 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    public static let templateCount = 58
+    public static let templateCount = 60
 
     /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
     @inline(__always)
@@ -397,5 +425,7 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
         out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1?.flags ?? 0) & (Flag.commonWord | Flag.capitalized))))
         out.append(f(58, UInt64(t.flags & (Flag.commonWord | Flag.sentenceStart)), UInt64(t.learnt)))
+        out.append(f(59, UInt64(t.chainLeft), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
+        out.append(f(60, UInt64(t.chainRight), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
     }
 }
