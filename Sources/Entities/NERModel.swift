@@ -11,6 +11,8 @@ import LoupeCore
 ///     names: u32 count, then (u64 hash, u8 type) × count; starts: u32 count, u64 × count;
 ///     first names: u32 count, u64 × count; maxTokens: u32
 ///     word types: u32 count, then (u64 hash, u8 type mask) × count
+///     version 3 only, the document pass (``NERDocFeatures``): u32 features, keys and rows as above
+///     (weights in the first pass's scale), transitions: i32 × (tags + 1) × tags
 ///
 /// Tagging hashes features straight from token bytes and looks them up in an open-addressing table.
 public final class NERModel: @unchecked Sendable {
@@ -116,7 +118,6 @@ public final class NERModel: @unchecked Sendable {
         }
     }
     public internal(set) var documentPass: DocumentPass?
-    static let skipDocumentPass = getenv("LOUPE_NO_DOC_PASS") != nil
 
     /// The first pass: emission scores of every token of the included sentences (n × tags, zero elsewhere)
     /// and the tags Viterbi decodes from them (0 in excluded sentences).
@@ -166,7 +167,7 @@ public final class NERModel: @unchecked Sendable {
         var (emissions, tags) = firstPass(doc, infos, extractor, include: include)
         let T = NERTags.count
         var finalTransitions = transitions
-        if let pass = documentPass, !Self.skipDocumentPass {
+        if let pass = documentPass {
             var features: [UInt64] = []
             NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
             let K = NERDocFeatures.count
@@ -188,7 +189,7 @@ public final class NERModel: @unchecked Sendable {
         for (s, sentence) in doc.sentences.enumerated() where include(s) {
             let range = sentence.tokens
             if range.isEmpty { continue }
-            if documentPass != nil && !Self.skipDocumentPass {
+            if documentPass != nil {
                 emissions.withUnsafeBufferPointer { e in
                     finalTransitions.withUnsafeBufferPointer { tr in
                         Viterbi.decode(UnsafeBufferPointer(rebasing: e[(range.lowerBound * T)..<(range.upperBound * T)]), count: range.count,
@@ -333,7 +334,12 @@ public final class NERModel: @unchecked Sendable {
     }
 
     /// The model compiled into the binary (`ner-model.bin`), loaded at first use; nil if the build has none.
+    /// The environment variable `LOUPE_NER_MODEL` (a file written by `loupe train ner`) replaces it, so that
+    /// `loupe analyze` can be measured with a model trained on part of a corpus.
     public static let builtIn: NERModel? = {
+        if let path = ProcessInfo.processInfo.environment["LOUPE_NER_MODEL"], !path.isEmpty {
+            do { return try load(path: path) } catch { fatalError("LOUPE_NER_MODEL: cannot load \(path): \(error)") }
+        }
         guard let bytes = EmbeddedResource.bytes("ner-model.bin") else { return nil }
         return try? parse(UnsafeRawBufferPointer(bytes), gazetteer: .french)
     }()
