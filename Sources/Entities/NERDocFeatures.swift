@@ -37,7 +37,10 @@ public enum NERDocFeatures {
             let t = tagged, all = t + outside
             if all <= 0 { return 0 }
             var best: UInt64 = 0, bestCount: Int32 = 0
-            for (k, c) in [type.0, type.1, type.2, type.3].enumerated() where c > bestCount { best = UInt64(k + 1); bestCount = c }
+            if type.0 > bestCount { best = 1; bestCount = type.0 }
+            if type.1 > bestCount { best = 2; bestCount = type.1 }
+            if type.2 > bestCount { best = 3; bestCount = type.2 }
+            if type.3 > bestCount { best = 4; bestCount = type.3 }
             let bucket: UInt64 = t == 0 ? 1 : t == all ? 4 : 2 * t >= all ? 3 : 2
             let unanimous: UInt64 = t > 0 && bestCount == t ? 1 : 0
             return best << 8 | bucket << 4 | unanimous << 2 | (all > 1 ? 1 : 0)
@@ -57,8 +60,19 @@ public enum NERDocFeatures {
             infos[i].flags & (Flag.punctuation | Flag.number) == 0 && tokens[i].kind == .word
         }
         // Occurrences of every word, by first-pass tag.
-        var words: [UInt64: Counts] = [:]
-        for i in 0..<n where isWord(i) { words[infos[i].folded, default: Counts()].add(tags[i], 1) }
+        var wordIndex: [UInt64: Int32] = [:]
+        var words: [Counts] = []
+        var indexOf = [Int32](repeating: -1, count: n)
+        for i in 0..<n where isWord(i) {
+            let w: Int32
+            if let known = wordIndex[infos[i].folded] { w = known } else {
+                w = Int32(words.count)
+                wordIndex[infos[i].folded] = w
+                words.append(Counts())
+            }
+            indexOf[i] = w
+            words[Int(w)].add(tags[i], 1)
+        }
         // Spans of the first pass: their strings, the words inside multi-word names, their initials.
         var inLonger: [UInt64: UInt8] = [:]
         var initials: [UInt64: UInt8] = [:]
@@ -94,12 +108,12 @@ public enum NERDocFeatures {
         }
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
         var summaries = [UInt64](repeating: 0, count: n)
-        for k in 0..<n where isWord(k) {
-            var c = words[infos[k].folded]!
+        for k in 0..<n where indexOf[k] >= 0 {
+            var c = words[Int(indexOf[k])]
             c.add(tags[k], -1)
             summaries[k] = c.summary
         }
-        for k in 0..<n where isWord(k) {
+        for k in 0..<n where indexOf[k] >= 0 {
             let o = k * count
             let info = infos[k]
             let cap = UInt64(info.flags & (Flag.capitalized | Flag.allCaps))

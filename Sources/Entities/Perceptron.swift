@@ -34,6 +34,14 @@ public enum NERTags {
 
 /// First-order Viterbi decoding over emission scores (n × tags, row-major) and transitions.
 enum Viterbi {
+    /// allowedFrom[t]: bit p set when tag t may follow tag p; bit T: at a sentence start.
+    static let allowedFrom: [UInt16] = (0..<NERTags.count).map { t in
+        var m: UInt16 = 0
+        for p in 0..<NERTags.count where NERTags.allowed(UInt8(p), UInt8(t)) { m |= 1 << p }
+        if NERTags.allowed(nil, UInt8(t)) { m |= 1 << NERTags.count }
+        return m
+    }
+
     /// - Parameters:
     ///   - transitions: (tags + 1) × tags; row `tags` holds the start scores.
     static func decode<S: Numeric & Comparable>(_ emissions: UnsafeBufferPointer<S>, count n: Int, transitions: UnsafeBufferPointer<S>,
@@ -41,30 +49,36 @@ enum Viterbi {
         let T = NERTags.count
         out.removeAll(keepingCapacity: true)
         if n == 0 { return }
-        var score = [S](repeating: minusInfinity, count: T)
-        var next = [S](repeating: minusInfinity, count: T)
-        var back = [UInt8](repeating: 0, count: n * T)
-        for t in 0..<T where NERTags.allowed(nil, UInt8(t)) { score[t] = transitions[T * T + t] + emissions[t] }
-        for i in 1..<max(n, 1) {
-            for t in 0..<T {
-                var best = minusInfinity, arg = 0
-                for p in 0..<T where score[p] != minusInfinity && NERTags.allowed(UInt8(p), UInt8(t)) {
-                    let s = score[p] + transitions[p * T + t]
-                    if best == minusInfinity || s > best { best = s; arg = p }
+        out.append(contentsOf: repeatElement(0, count: n))
+        withUnsafeTemporaryAllocation(of: S.self, capacity: 2 * T) { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * T) { back in
+                var score = UnsafeMutableBufferPointer(rebasing: buffer[0..<T])
+                var next = UnsafeMutableBufferPointer(rebasing: buffer[T..<(2 * T)])
+                for t in 0..<T {
+                    score[t] = allowedFrom[t] & (1 << T) != 0 ? transitions[T * T + t] + emissions[t] : minusInfinity
                 }
-                next[t] = best == minusInfinity ? minusInfinity : best + emissions[i * T + t]
-                back[i * T + t] = UInt8(arg)
+                for i in 1..<max(n, 1) {
+                    for t in 0..<T {
+                        let from = allowedFrom[t]
+                        var best = minusInfinity, arg = 0
+                        for p in 0..<T where from & (1 << p) != 0 && score[p] != minusInfinity {
+                            let s = score[p] + transitions[p * T + t]
+                            if best == minusInfinity || s > best { best = s; arg = p }
+                        }
+                        next[t] = best == minusInfinity ? minusInfinity : best + emissions[i * T + t]
+                        back[i * T + t] = UInt8(arg)
+                    }
+                    swap(&score, &next)
+                }
+                var bestTag = 0
+                for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }
+                out[n - 1] = UInt8(bestTag)
+                var i = n - 1
+                while i > 0 {
+                    out[i - 1] = back[i * T + Int(out[i])]
+                    i -= 1
+                }
             }
-            swap(&score, &next)
-        }
-        var bestTag = 0
-        for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }
-        out = [UInt8](repeating: 0, count: n)
-        out[n - 1] = UInt8(bestTag)
-        var i = n - 1
-        while i > 0 {
-            out[i - 1] = back[i * T + Int(out[i])]
-            i -= 1
         }
     }
 }
