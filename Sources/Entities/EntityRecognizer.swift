@@ -84,6 +84,23 @@ public struct EntityRecognizer: Stage {
             for k in r { covered[k] = true }
             out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
         }
+        // A lone unknown word typed as a person although no longer person name in the document holds it:
+        // news introduce people by their full names ("Emmanuel Macron", then "Macron"), so a bare word is
+        // more likely a company or a body ("Huawei ouvre un centre…"): the cue words and the rules decide.
+        do {
+            var inFullNames = Set<String>()
+            for m in out where m.type == .PER && m.tokens.count > 1 {
+                for k in m.tokens { inFullNames.insert(Folding.fold(tokens[k].text)) }
+            }
+            for k in out.indices where out[k].type == .PER && out[k].tokens.count == 1 && !inFullNames.contains(out[k].key) {
+                let m = out[k]
+                if gazetteer.types[m.key] != nil || gazetteer.isFirstName(m.key) || model.lexicon.knows(word: m.key)
+                    || !tokens[m.tokens.lowerBound].isCapitalized { continue }
+                // Seen after a place preposition somewhere in the document ("à Douai"): a place.
+                let ruled = placeEvidence.contains(m.key) ? .LOC : classify(doc, m.tokens, text: m.text)
+                if ruled != .MISC { out[k].type = ruled }
+            }
+        }
         // One word the tagger types inconsistently across the document, unknown to the gazetteers and
         // never seen after a place preposition: the tagger is unsure, the rules' vote over its occurrences decides.
         do {
