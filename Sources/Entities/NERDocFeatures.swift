@@ -60,18 +60,13 @@ public enum NERDocFeatures {
             infos[i].flags & (Flag.punctuation | Flag.number) == 0 && tokens[i].kind == .word
         }
         // Occurrences of every word, by first-pass tag.
-        var wordIndex: [UInt64: Int32] = [:]
         var words: [Counts] = []
         var indexOf = [Int32](repeating: -1, count: n)
         for i in 0..<n where isWord(i) {
-            let w: Int32
-            if let known = wordIndex[infos[i].folded] { w = known } else {
-                w = Int32(words.count)
-                wordIndex[infos[i].folded] = w
-                words.append(Counts())
-            }
-            indexOf[i] = w
-            words[Int(w)].add(tags[i], 1)
+            let w = Int(infos[i].wordID)
+            if w >= words.count { words.append(contentsOf: repeatElement(Counts(), count: w + 1 - words.count)) }
+            indexOf[i] = Int32(w)
+            words[w].add(tags[i], 1)
         }
         // Spans of the first pass: their strings, the words inside multi-word names, their initials.
         var inLonger: [UInt64: UInt8] = [:]
