@@ -77,15 +77,29 @@ public struct EntityRecognizer: Stage {
             let text = doc.text(of: span)
             let key = Folding.fold(text)
             var type = found.type
-            if let known = gazetteer.types[key], known != .MISC {
-                type = known
-            } else if found.margin < Self.unsureMargin, type != .MISC {
-                // Unsure: the cue words and the rules decide.
-                let ruled = classify(doc, r, text: text)
-                if ruled != .MISC { type = ruled }
-            }
+            // The tagger's type stands even when unsure (a negative margin: its first word alone scores
+            // another type higher): the rules' guess (`classify`) then costs F1 on WiNER 2017 with a 2016
+            // model (micro 0.847 → 0.850, ORG 0.718 → 0.723 without it).
+            if let known = gazetteer.types[key], known != .MISC { type = known }
             for k in r { covered[k] = true }
             out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
+        }
+        // A lone unknown word typed as a person although no longer person name in the document holds it:
+        // news introduce people by their full names ("Emmanuel Macron", then "Macron"), so a bare word is
+        // more likely a company or a body ("Huawei ouvre un centre…"): the cue words and the rules decide.
+        do {
+            var inFullNames = Set<String>()
+            for m in out where m.type == .PER && m.tokens.count > 1 {
+                for k in m.tokens { inFullNames.insert(Folding.fold(tokens[k].text)) }
+            }
+            for k in out.indices where out[k].type == .PER && out[k].tokens.count == 1 && !inFullNames.contains(out[k].key) {
+                let m = out[k]
+                if gazetteer.types[m.key] != nil || gazetteer.isFirstName(m.key) || model.lexicon.knows(word: m.key)
+                    || !tokens[m.tokens.lowerBound].isCapitalized { continue }
+                // Seen after a place preposition somewhere in the document ("à Douai"): a place.
+                let ruled = placeEvidence.contains(m.key) ? .LOC : classify(doc, m.tokens, text: m.text)
+                if ruled != .MISC { out[k].type = ruled }
+            }
         }
         // One word the tagger types inconsistently across the document, unknown to the gazetteers and
         // never seen after a place preposition: the tagger is unsure, the rules' vote over its occurrences decides.
@@ -155,9 +169,6 @@ public struct EntityRecognizer: Stage {
     }
 
     static let articles: Set<String> = ["le", "la", "les", "l'", "un", "une", "el", "al", "the", "los", "las", "il", "lo"]
-    /// Below this margin (in training updates) the tagger's type gives way to the rules. Measured on
-    /// WiNER 2017 with a 2016 model, any positive threshold costs F1: the rules only break ties.
-    static let unsureMargin: Float = 0
 
     /// Words that appear capitalised somewhere other than at a sentence start: evidence that a
     /// sentence-initial occurrence is a name too.

@@ -88,7 +88,7 @@ public struct NERLexicon: Sendable {
     var maxTokens = 1
     var cueClass: [UInt64: UInt8] = [:]
 
-    static let cuePerson: UInt8 = 1, cueOrg: UInt8 = 2, cuePlace: UInt8 = 4, orgHead: UInt8 = 8, placeHead: UInt8 = 16,
+    public static let cuePerson: UInt8 = 1, cueOrg: UInt8 = 2, cuePlace: UInt8 = 4, orgHead: UInt8 = 8, placeHead: UInt8 = 16,
                orgWord: UInt8 = 32, connector: UInt8 = 64, notName: UInt8 = 128
 
     public init() {}
@@ -185,6 +185,13 @@ public struct TokenInfo {
     var docLearnt: UInt32 = 0
     /// Types of the learnt names this word is part of (bit mask).
     var wordTypes: UInt8 = 0
+    /// The number of the folded word in the document (0, 1, 2… in order of first occurrence).
+    var wordID: Int32 = 0
+    /// The cue class of the nearest cue word to the left across the name this token may be part of
+    /// (capitalised words and connectors), its distance and capitalisation: "ministère de la Justice".
+    var chainLeft: UInt16 = 0
+    /// An organisation word ("Bank", "Airlines", "SA") to the right across capitalised words and connectors, and its distance.
+    var chainRight: UInt8 = 0
 }
 
 enum Flag {
@@ -218,7 +225,9 @@ public struct NERFeatureExtractor: Sendable {
         buf.reserveCapacity(64)
         var shapeBuf: [UInt8] = []
         shapeBuf.reserveCapacity(16)
-        var seenLower = Set<UInt64>(), seenCapMid = Set<UInt64>()
+        var words = WordIndex(capacity: tokens.count)
+        var seen: [UInt8] = []  // per word: 1 seen in lower case, 2 seen capitalised mid-sentence
+        seen.reserveCapacity(tokens.count)
         var sentenceStarts = [Bool](repeating: false, count: tokens.count)
         for s in doc.sentences {
             var k = s.tokens.lowerBound
@@ -272,16 +281,19 @@ public struct NERFeatureExtractor: Sendable {
             info.flags = flags
             info.cue = lexicon.cueClass[info.folded] ?? 0
             if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
+            info.wordID = words.id(info.folded)
+            if Int(info.wordID) == seen.count { seen.append(0) }
             if letters > 0 {
-                if flags & Flag.capitalized == 0 { seenLower.insert(info.folded) } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
-                    seenCapMid.insert(info.folded)
+                if flags & Flag.capitalized == 0 { seen[Int(info.wordID)] |= 1 } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
+                    seen[Int(info.wordID)] |= 2
                 }
             }
             infos[i] = info
         }
         for i in infos.indices {
-            if seenLower.contains(infos[i].folded) { infos[i].flags |= Flag.seenLower }
-            if seenCapMid.contains(infos[i].folded) { infos[i].flags |= Flag.seenCapMid }
+            let w = seen[Int(infos[i].wordID)]
+            if w & 1 != 0 { infos[i].flags |= Flag.seenLower }
+            if w & 2 != 0 { infos[i].flags |= Flag.seenCapMid }
         }
         // Dictionary matches, longest first, within sentences.
         for s in doc.sentences {
@@ -289,7 +301,7 @@ public struct NERFeatureExtractor: Sendable {
             markMatches(&infos, s.tokens, dictionary: lexicon.places, keyPath: \.place)
         }
         // Document-level evidence, pooled over the occurrences of each capitalised word.
-        var context: [UInt64: UInt32] = [:], learnt: [UInt64: UInt32] = [:]
+        var context = [UInt32](repeating: 0, count: words.count), learnt = [UInt32](repeating: 0, count: words.count)
         for s in doc.sentences {
             for i in s.tokens where infos[i].flags & Flag.capitalized != 0 {
                 var c: UInt32 = 0
@@ -301,13 +313,36 @@ public struct NERFeatureExtractor: Sendable {
                 }
                 if i + 1 < s.tokens.upperBound && infos[i + 1].flags & Flag.capitalized != 0 { c |= 1 << 10 }
                 if infos[i].flags & (Flag.sentenceStart | Flag.lineStart) == 0 { c |= 1 << 11 }
-                context[infos[i].folded, default: 0] |= c
-                learnt[infos[i].folded, default: 0] |= 1 << UInt32(infos[i].learnt) | 1 << UInt32(16 + infos[i].place)
+                context[Int(infos[i].wordID)] |= c
+                learnt[Int(infos[i].wordID)] |= 1 << UInt32(infos[i].learnt) | 1 << UInt32(16 + infos[i].place)
+            }
+        }
+        // Name chains: the cue word heading the name to the left, an organisation word closing it to the right.
+        let heads = NERLexicon.orgHead | NERLexicon.cueOrg | NERLexicon.placeHead | NERLexicon.cuePerson
+        for s in doc.sentences {
+            for i in s.tokens where infos[i].flags & Flag.punctuation == 0 {
+                var k = i - 1, d: UInt16 = 1
+                while k >= s.tokens.lowerBound && d <= 4 {
+                    let c = infos[k]
+                    if c.cue & heads != 0 {
+                        infos[i].chainLeft = UInt16(c.cue & heads) | d << 8 | (c.flags & Flag.capitalized != 0 ? 1 << 12 : 0)
+                        break
+                    }
+                    guard c.cue & NERLexicon.connector != 0 || c.flags & Flag.capitalized != 0 && c.flags & Flag.punctuation == 0 else { break }
+                    k -= 1; d += 1
+                }
+                k = i + 1; d = 1
+                while k < s.tokens.upperBound && d <= 4 {
+                    let c = infos[k]
+                    if c.cue & NERLexicon.orgWord != 0 && c.flags & Flag.capitalized != 0 { infos[i].chainRight = UInt8(d); break }
+                    guard c.cue & NERLexicon.connector != 0 || c.flags & Flag.capitalized != 0 && c.flags & Flag.punctuation == 0 else { break }
+                    k += 1; d += 1
+                }
             }
         }
         for i in infos.indices where infos[i].flags & Flag.capitalized != 0 {
-            infos[i].docContext = context[infos[i].folded] ?? 0
-            infos[i].docLearnt = learnt[infos[i].folded] ?? 0
+            infos[i].docContext = context[Int(infos[i].wordID)]
+            infos[i].docLearnt = learnt[Int(infos[i].wordID)]
         }
         return infos
     }
@@ -336,7 +371,7 @@ public struct NERFeatureExtractor: Sendable {
         }
     }
 
-    public static let templateCount = 58
+    public static let templateCount = 60
 
     /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
     @inline(__always)
@@ -399,5 +434,37 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
         out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1?.flags ?? 0) & (Flag.commonWord | Flag.capitalized))))
         out.append(f(58, UInt64(t.flags & (Flag.commonWord | Flag.sentenceStart)), UInt64(t.learnt)))
+        out.append(f(59, UInt64(t.chainLeft), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
+        out.append(f(60, UInt64(t.chainRight), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
+    }
+}
+
+/// Numbers the distinct words of a document: open addressing over their (already mixed) 64-bit hashes,
+/// cheaper than a `Dictionary`, which hashes its keys again.
+struct WordIndex {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let mask: Int
+    private(set) var count = 0
+
+    init(capacity n: Int) {
+        var c = 16
+        while c < 2 * n { c <<= 1 }
+        keys = [UInt64](repeating: 0, count: c)
+        values = [Int32](repeating: -1, count: c)
+        mask = c - 1
+    }
+
+    /// The number of `key`, given the next one when new. At most `capacity` distinct keys.
+    @inline(__always) mutating func id(_ key: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while values[slot] >= 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = Int32(count)
+        count += 1
+        return values[slot]
     }
 }

@@ -11,6 +11,8 @@ import LoupeCore
 ///     names: u32 count, then (u64 hash, u8 type) × count; starts: u32 count, u64 × count;
 ///     first names: u32 count, u64 × count; maxTokens: u32
 ///     word types: u32 count, then (u64 hash, u8 type mask) × count
+///     version 3 only, the document pass (``NERDocFeatures``): u32 features, keys and rows as above
+///     (weights in the first pass's scale), transitions: i32 × (tags + 1) × tags
 ///
 /// Tagging hashes features straight from token bytes and looks them up in an open-addressing table.
 public final class NERModel: @unchecked Sendable {
@@ -32,7 +34,9 @@ public final class NERModel: @unchecked Sendable {
     private let keys: [UInt32]
 
     static let magic: [UInt8] = Array("LNER".utf8)
-    static let version: UInt32 = 2
+    /// 3: version 2 followed, when the model has a document pass, by its features (u32 count, keys,
+    /// rows as above) and transitions. Version 2 files (no document pass) still load.
+    static let version: UInt32 = 3
 
     init(keys: [UInt64], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
         self.keys = keys.map { Self.key($0) }
@@ -59,7 +63,7 @@ public final class NERModel: @unchecked Sendable {
         return k == UInt32.max ? k - 1 : k
     }
 
-    private static func buildTable(_ keys: [UInt32], _ weights: [Int16]) -> ([UInt32], Int, [Int16]) {
+    static func buildTable(_ keys: [UInt32], _ weights: [Int16]) -> ([UInt32], Int, [Int16]) {
         precondition(keys.count < (1 << 20) - 1, "too many features for the index")
         let T = NERTags.count
         var capacity = 16
@@ -79,7 +83,7 @@ public final class NERModel: @unchecked Sendable {
     }
 
     /// The offset in `entries` of the weights of feature `h`, or -1.
-    @inline(__always) func offset(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt32>, _ eb: UnsafeBufferPointer<Int16>) -> Int {
+    @inline(__always) static func offset(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt32>, _ eb: UnsafeBufferPointer<Int16>, _ mask: Int) -> Int {
         let k = Self.key(h)
         let tag = (k >> 20) << 20
         var slot = Int(truncatingIfNeeded: UInt64(k) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
@@ -96,6 +100,62 @@ public final class NERModel: @unchecked Sendable {
 
     // MARK: tagging
 
+    /// The second, document-level pass (``NERDocFeatures``): weights added to the first pass's scores,
+    /// and its own transitions. Nil in models without one.
+    public struct DocumentPass: @unchecked Sendable {
+        let keys: [UInt32]
+        let weights: [Int16]
+        let transitions: [Int32]
+        let table: [UInt32]
+        let mask: Int
+        let entries: [Int16]
+
+        init(keys: [UInt32], weights: [Int16], transitions: [Int32]) {
+            self.keys = keys
+            self.weights = weights
+            self.transitions = transitions
+            (table, mask, entries) = NERModel.buildTable(keys, weights)
+        }
+    }
+    public internal(set) var documentPass: DocumentPass?
+
+    /// The first pass: emission scores of every token of the included sentences (n × tags, zero elsewhere)
+    /// and the tags Viterbi decodes from them (0 in excluded sentences).
+    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool)
+        -> (emissions: [Int32], tags: [UInt8]) {
+        let T = NERTags.count
+        let n = doc.tokens.count
+        var emissions = [Int32](repeating: 0, count: n * T)
+        var tags = [UInt8](repeating: 0, count: n)
+        var features: [UInt64] = []
+        features.reserveCapacity(NERFeatureExtractor.templateCount)
+        var decoded: [UInt8] = []
+        table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
+            emissions.withUnsafeMutableBufferPointer { e in
+                for (s, sentence) in doc.sentences.enumerated() where include(s) {
+                    let range = sentence.tokens
+                    if range.isEmpty { continue }
+                    for i in range {
+                        features.removeAll(keepingCapacity: true)
+                        extractor.features(infos, i, range, into: &features)
+                        let base = i * T
+                        for h in features {
+                            let o = Self.offset(h, tb, wb, mask)
+                            if o < 0 { continue }
+                            for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
+                        }
+                    }
+                    transitions.withUnsafeBufferPointer { tr in
+                        Viterbi.decode(UnsafeBufferPointer(rebasing: e[(range.lowerBound * T)..<(range.upperBound * T)]), count: range.count,
+                                       transitions: tr, into: &decoded, minusInfinity: Int32.min)
+                    }
+                    for (k, t) in decoded.enumerated() { tags[range.lowerBound + k] = t }
+                }
+            }
+        } }
+        return (emissions, tags)
+    }
+
     /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
     /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
     /// type's (B tag against B tag), in units of one training update: small means unsure.
@@ -104,39 +164,43 @@ public final class NERModel: @unchecked Sendable {
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc)
-        var out: [(Range<Int>, EntityType, Int, Float)] = []
-        var features: [UInt64] = []
-        features.reserveCapacity(NERFeatureExtractor.templateCount)
-        var emissions: [Int32] = []
-        var tags: [UInt8] = []
+        var (emissions, tags) = firstPass(doc, infos, extractor, include: include)
         let T = NERTags.count
-        for (s, sentence) in doc.sentences.enumerated() where include(s) {
-            let range = sentence.tokens
-            let n = range.count
-            if n == 0 { continue }
-            emissions.removeAll(keepingCapacity: true)
-            emissions.append(contentsOf: repeatElement(0, count: n * T))
-            table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
-                emissions.withUnsafeMutableBufferPointer { e in
-                    for i in range {
-                        features.removeAll(keepingCapacity: true)
-                        extractor.features(infos, i, range, into: &features)
-                        let base = (i - range.lowerBound) * T
-                        for h in features {
-                            let o = offset(h, tb, wb)
-                            if o < 0 { continue }
-                            for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
-                        }
+        var finalTransitions = transitions
+        if let pass = documentPass {
+            var features: [UInt64] = []
+            NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
+            let K = NERDocFeatures.count
+            pass.table.withUnsafeBufferPointer { tb in pass.entries.withUnsafeBufferPointer { wb in
+                for i in 0..<doc.tokens.count {
+                    for k in 0..<K {
+                        let h = features[i * K + k]
+                        if h == 0 { continue }
+                        let o = Self.offset(h, tb, wb, pass.mask)
+                        if o < 0 { continue }
+                        for t in 0..<T { emissions[i * T + t] &+= Int32(wb[o + t]) }
                     }
                 }
             } }
-            emissions.withUnsafeBufferPointer { e in
-                transitions.withUnsafeBufferPointer { tr in
-                    Viterbi.decode(e, count: n, transitions: tr, into: &tags, minusInfinity: Int32.min)
+            finalTransitions = pass.transitions
+        }
+        var out: [(Range<Int>, EntityType, Int, Float)] = []
+        var decoded: [UInt8] = []
+        for (s, sentence) in doc.sentences.enumerated() where include(s) {
+            let range = sentence.tokens
+            if range.isEmpty { continue }
+            if documentPass != nil {
+                emissions.withUnsafeBufferPointer { e in
+                    finalTransitions.withUnsafeBufferPointer { tr in
+                        Viterbi.decode(UnsafeBufferPointer(rebasing: e[(range.lowerBound * T)..<(range.upperBound * T)]), count: range.count,
+                                       transitions: tr, into: &decoded, minusInfinity: Int32.min)
+                    }
                 }
+            } else {
+                decoded = Array(tags[range])
             }
-            for span in NERTags.spans(tags) {
-                let base = span.range.lowerBound * T
+            for span in NERTags.spans(decoded) {
+                let base = (range.lowerBound + span.range.lowerBound) * T
                 let chosen = Int(NERTags.begin(span.type))
                 var other = Int32.min
                 for t in stride(from: 1, to: T, by: 2) where t != chosen { other = max(other, emissions[base + t]) }
@@ -155,7 +219,7 @@ public final class NERModel: @unchecked Sendable {
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         func i16(_ v: Int16) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         let T = NERTags.count
-        u32(Self.version)
+        u32(documentPass == nil ? 2 : Self.version)
         u32(UInt32(T))
         u32(UInt32(featureCount))
         u32(scale.bitPattern)
@@ -180,6 +244,17 @@ public final class NERModel: @unchecked Sendable {
         let words = lexicon.wordTypes.sorted { $0.key < $1.key }
         u32(UInt32(words.count))
         for (h, t) in words { u64(h); out.append(t) }
+        if let pass = documentPass {
+            u32(UInt32(pass.keys.count))
+            for k in pass.keys { u32(k) }
+            for r in 0..<pass.keys.count {
+                var m: UInt16 = 0
+                for t in 0..<T where pass.weights[r * T + t] != 0 { m |= 1 << t }
+                withUnsafeBytes(of: m.littleEndian) { out.append(contentsOf: $0) }
+                for t in 0..<T where pass.weights[r * T + t] != 0 { i16(pass.weights[r * T + t]) }
+            }
+            for t in pass.transitions { u32(UInt32(bitPattern: t)) }
+        }
         return out
     }
 
@@ -207,7 +282,8 @@ public final class NERModel: @unchecked Sendable {
         try need(4)
         guard Array(raw[0..<4]) == magic else { throw FormatError(description: "not a Loupe NER model") }
         p = 4
-        guard try u32() == version else { throw FormatError(description: "unsupported NER model version") }
+        let fileVersion = try u32()
+        guard fileVersion == 2 || fileVersion == version else { throw FormatError(description: "unsupported NER model version") }
         let T = Int(try u32())
         guard T == NERTags.count else { throw FormatError(description: "NER model has \(T) tags, expected \(NERTags.count)") }
         let n = Int(try u32())
@@ -240,11 +316,30 @@ public final class NERModel: @unchecked Sendable {
             lexicon.wordTypes[h] = raw[p]
             p += 1
         }
-        return NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
+        let model = NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
+        if fileVersion >= 3 {
+            let m = Int(try u32())
+            var dkeys = [UInt32](repeating: 0, count: m)
+            for r in 0..<m { dkeys[r] = try u32() }
+            var dweights = [Int16](repeating: 0, count: m * T)
+            for r in 0..<m {
+                let mk = try u16()
+                for t in 0..<T where mk & (1 << t) != 0 { dweights[r * T + t] = Int16(bitPattern: try u16()) }
+            }
+            var dtrans = [Int32](repeating: 0, count: (T + 1) * T)
+            for k in dtrans.indices { dtrans[k] = Int32(bitPattern: try u32()) }
+            model.documentPass = DocumentPass(keys: dkeys, weights: dweights, transitions: dtrans)
+        }
+        return model
     }
 
     /// The model compiled into the binary (`ner-model.bin`), loaded at first use; nil if the build has none.
+    /// The environment variable `LOUPE_NER_MODEL` (a file written by `loupe train ner`) replaces it, so that
+    /// `loupe analyze` can be measured with a model trained on part of a corpus.
     public static let builtIn: NERModel? = {
+        if let path = ProcessInfo.processInfo.environment["LOUPE_NER_MODEL"], !path.isEmpty {
+            do { return try load(path: path) } catch { fatalError("LOUPE_NER_MODEL: cannot load \(path): \(error)") }
+        }
         guard let bytes = EmbeddedResource.bytes("ner-model.bin") else { return nil }
         return try? parse(UnsafeRawBufferPointer(bytes), gazetteer: .french)
     }()

@@ -34,6 +34,14 @@ public enum NERTags {
 
 /// First-order Viterbi decoding over emission scores (n × tags, row-major) and transitions.
 enum Viterbi {
+    /// allowedFrom[t]: bit p set when tag t may follow tag p; bit T: at a sentence start.
+    static let allowedFrom: [UInt16] = (0..<NERTags.count).map { t in
+        var m: UInt16 = 0
+        for p in 0..<NERTags.count where NERTags.allowed(UInt8(p), UInt8(t)) { m |= 1 << p }
+        if NERTags.allowed(nil, UInt8(t)) { m |= 1 << NERTags.count }
+        return m
+    }
+
     /// - Parameters:
     ///   - transitions: (tags + 1) × tags; row `tags` holds the start scores.
     static func decode<S: Numeric & Comparable>(_ emissions: UnsafeBufferPointer<S>, count n: Int, transitions: UnsafeBufferPointer<S>,
@@ -41,30 +49,36 @@ enum Viterbi {
         let T = NERTags.count
         out.removeAll(keepingCapacity: true)
         if n == 0 { return }
-        var score = [S](repeating: minusInfinity, count: T)
-        var next = [S](repeating: minusInfinity, count: T)
-        var back = [UInt8](repeating: 0, count: n * T)
-        for t in 0..<T where NERTags.allowed(nil, UInt8(t)) { score[t] = transitions[T * T + t] + emissions[t] }
-        for i in 1..<max(n, 1) {
-            for t in 0..<T {
-                var best = minusInfinity, arg = 0
-                for p in 0..<T where score[p] != minusInfinity && NERTags.allowed(UInt8(p), UInt8(t)) {
-                    let s = score[p] + transitions[p * T + t]
-                    if best == minusInfinity || s > best { best = s; arg = p }
+        out.append(contentsOf: repeatElement(0, count: n))
+        withUnsafeTemporaryAllocation(of: S.self, capacity: 2 * T) { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * T) { back in
+                var score = UnsafeMutableBufferPointer(rebasing: buffer[0..<T])
+                var next = UnsafeMutableBufferPointer(rebasing: buffer[T..<(2 * T)])
+                for t in 0..<T {
+                    score[t] = allowedFrom[t] & (1 << T) != 0 ? transitions[T * T + t] + emissions[t] : minusInfinity
                 }
-                next[t] = best == minusInfinity ? minusInfinity : best + emissions[i * T + t]
-                back[i * T + t] = UInt8(arg)
+                for i in 1..<max(n, 1) {
+                    for t in 0..<T {
+                        let from = allowedFrom[t]
+                        var best = minusInfinity, arg = 0
+                        for p in 0..<T where from & (1 << p) != 0 && score[p] != minusInfinity {
+                            let s = score[p] + transitions[p * T + t]
+                            if best == minusInfinity || s > best { best = s; arg = p }
+                        }
+                        next[t] = best == minusInfinity ? minusInfinity : best + emissions[i * T + t]
+                        back[i * T + t] = UInt8(arg)
+                    }
+                    swap(&score, &next)
+                }
+                var bestTag = 0
+                for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }
+                out[n - 1] = UInt8(bestTag)
+                var i = n - 1
+                while i > 0 {
+                    out[i - 1] = back[i * T + Int(out[i])]
+                    i -= 1
+                }
             }
-            swap(&score, &next)
-        }
-        var bestTag = 0
-        for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }
-        out = [UInt8](repeating: 0, count: n)
-        out[n - 1] = UInt8(bestTag)
-        var i = n - 1
-        while i > 0 {
-            out[i - 1] = back[i * T + Int(out[i])]
-            i -= 1
         }
     }
 }
@@ -84,9 +98,14 @@ public final class PerceptronTrainer {
     var c: Float = 1
 
     struct Sequence {
-        var rows: [Int32]  // count × featuresPerToken; -1: unknown feature
+        var rows: [Int32]  // count × featuresPerToken; -1: no feature
         var gold: [UInt8]
+        /// Fixed scores added to the emissions (count × tags), or empty: the first pass's scores when
+        /// training the document pass.
+        var offsets: [Float] = []
     }
+    /// Transitions the training starts from (and starts again from after ``bank()``).
+    var initialTransitions: [Float]?
     var sequences: [Sequence] = []
 
     public init(featuresPerToken: Int) {
@@ -99,10 +118,12 @@ public final class PerceptronTrainer {
     public var featureCount: Int { featureKeys.count }
 
     /// Adds a training sentence: `features` holds `featuresPerToken` hashes per token.
-    public func add(features: [UInt64], gold: [UInt8]) {
+    public func add(features: [UInt64], gold: [UInt8], offsets: [Float] = []) {
         precondition(features.count == gold.count * featuresPerToken)
+        precondition(offsets.isEmpty || offsets.count == gold.count * NERTags.count)
         var rows = [Int32](repeating: 0, count: features.count)
         for (k, h) in features.enumerated() {
+            if h == 0 && !offsets.isEmpty { rows[k] = -1; continue }
             if let r = featureIndex[h] { rows[k] = r; continue }
             let r = Int32(featureKeys.count)
             featureIndex[h] = r
@@ -111,7 +132,7 @@ public final class PerceptronTrainer {
         }
         w.append(contentsOf: repeatElement(0, count: (featureKeys.count * NERTags.count) - w.count))
         u.append(contentsOf: repeatElement(0, count: (featureKeys.count * NERTags.count) - u.count))
-        sequences.append(Sequence(rows: rows, gold: gold))
+        sequences.append(Sequence(rows: rows, gold: gold, offsets: offsets))
     }
 
     /// Trains for `epochs` passes over the sentences, shuffled with a fixed seed.
@@ -130,7 +151,7 @@ public final class PerceptronTrainer {
             for s in order {
                 let seq = sequences[s]
                 let n = seq.gold.count
-                score(seq.rows, n, into: &emissions)
+                score(seq.rows, n, offsets: seq.offsets, into: &emissions)
                 emissions.withUnsafeBufferPointer { e in
                     tw.withUnsafeBufferPointer { t in
                         Viterbi.decode(e, count: n, transitions: t, into: &predicted, minusInfinity: -Float.infinity)
@@ -143,6 +164,7 @@ public final class PerceptronTrainer {
                         let g = Int(seq.gold[i]), p = Int(predicted[i])
                         for k in 0..<featuresPerToken {
                             let r = Int(seq.rows[i * featuresPerToken + k])
+                            if r < 0 { continue }
                             update(r * T + g, 1)
                             update(r * T + p, -1)
                         }
@@ -166,13 +188,14 @@ public final class PerceptronTrainer {
         u[k] += c * d
     }
 
-    private func score(_ rows: [Int32], _ n: Int, into e: inout [Float]) {
+    private func score(_ rows: [Int32], _ n: Int, offsets: [Float], into e: inout [Float]) {
         let T = NERTags.count
         e.removeAll(keepingCapacity: true)
-        e.append(contentsOf: repeatElement(0, count: n * T))
+        if offsets.isEmpty { e.append(contentsOf: repeatElement(0, count: n * T)) } else { e.append(contentsOf: offsets) }
         for i in 0..<n {
             for k in 0..<featuresPerToken {
                 let r = Int(rows[i * featuresPerToken + k]) * T
+                if r < 0 { continue }
                 for t in 0..<T { e[i * T + t] += w[r + t] }
             }
         }
@@ -191,7 +214,7 @@ public final class PerceptronTrainer {
         if bankedWeights.count < w.count { bankedWeights.append(contentsOf: repeatElement(0, count: w.count - bankedWeights.count)) }
         if bankedTransitions.isEmpty { bankedTransitions = [Float](repeating: 0, count: tw.count) }
         for k in w.indices { bankedWeights[k] += w[k] - u[k] / c; w[k] = 0; u[k] = 0 }
-        for k in tw.indices { bankedTransitions[k] += tw[k] - tu[k] / c; tw[k] = 0; tu[k] = 0 }
+        for k in tw.indices { bankedTransitions[k] += tw[k] - tu[k] / c; tw[k] = initialTransitions?[k] ?? 0; tu[k] = 0 }
         c = 1
         banked += 1
     }
@@ -218,6 +241,33 @@ public final class PerceptronTrainer {
         }
         let transitions = trans.map { Int32(($0 / scale).rounded()) }
         return NERModel(keys: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
+    }
+}
+
+extension PerceptronTrainer {
+    /// Starts the training from these transitions (the first pass's, for the document pass).
+    func start(transitions: [Float]) {
+        initialTransitions = transitions
+        tw = transitions
+    }
+
+    /// The averaged weights and transitions quantised with a given scale (the first pass's), every
+    /// feature with a non-zero weight kept.
+    func finishDocumentPass(scale: Float) -> NERModel.DocumentPass {
+        if banked == 0 { bank() }
+        let T = NERTags.count
+        var keys: [UInt32] = [], weights: [Int16] = []
+        for r in featureKeys.indices {
+            let row = (0..<T).map { t -> Int16 in
+                let v = (bankedWeights[r * T + t] / Float(banked) / scale).rounded()
+                return Int16(max(-32000, min(32000, v)))
+            }
+            guard row.contains(where: { $0 != 0 }) else { continue }
+            keys.append(NERModel.key(featureKeys[r]))
+            weights += row
+        }
+        let transitions = bankedTransitions.map { Int32(($0 / Float(banked) / scale).rounded()) }
+        return NERModel.DocumentPass(keys: keys, weights: weights, transitions: transitions)
     }
 }
 

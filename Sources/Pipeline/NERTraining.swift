@@ -159,14 +159,37 @@ public enum NERTraining {
     /// from the other folds (jackknifing), while the saved model carries the names of all of them.
     /// With `runs` > 1, as many perceptrons are trained with successive shuffling seeds and their
     /// weights averaged into one model (no cost at tagging time).
+    /// With `documentPass`, a second, document-level pass (``NERDocFeatures``) is trained on what
+    /// first-pass models trained on the other folds make of each document, so that it learns from
+    /// realistic first-pass mistakes.
     public static func train(folders: [String], epochs: Int, folds: Int = 5, minWeight: Float = 0.5, seed: UInt64 = 42, runs: Int = 1,
-                             log: (String) -> Void = { _ in }) throws -> NERModel {
+                             documentPass: Bool = true, log: (String) -> Void = { _ in }) throws -> NERModel {
         let pipeline = try Pipeline.french()
         var gold: [AnnotatedDocument] = []
         for f in folders { gold += try BratLoader.load(f) }
         guard !gold.isEmpty else { throw LoupeError(file: folders.joined(separator: ", "), reason: "no .txt + .ann documents") }
         log("\(gold.count) documents")
         let prepared = gold.map { g in align(preprocess(g.text, id: g.name, pipeline: pipeline), g) }
+        let commonWord = Self.commonWordTest()
+        let model = trainFirstPass(prepared, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: log)
+        guard documentPass else { return model }
+        var samples: [(doc: Document, features: [UInt64], offsets: [Float], gold: [UInt8])] = []
+        for fold in 0..<folds {
+            let others = prepared.indices.filter { $0 % folds != fold }.map { prepared[$0] }
+            let foldModel = trainFirstPass(others, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: { _ in })
+            for d in prepared.indices where d % folds == fold {
+                let sample = foldModel.documentPassSample(prepared[d].doc, isCommonWord: commonWord)
+                samples.append((prepared[d].doc, sample.features, sample.offsets, prepared[d].tags))
+            }
+            log("first pass of fold \(fold + 1) of \(folds) done")
+        }
+        model.trainDocumentPass(samples, epochs: epochs, runs: runs, seed: seed, log: log)
+        return model
+    }
+
+    /// The first pass alone, trained on `prepared`.
+    static func trainFirstPass(_ prepared: [Prepared], epochs: Int, folds: Int, minWeight: Float, seed: UInt64, runs: Int,
+                               log: (String) -> Void) -> NERModel {
         let gazetteer = Gazetteer.french
         let commonWord = Self.commonWordTest()
         let trainer = PerceptronTrainer(featuresPerToken: NERFeatureExtractor.templateCount)

@@ -42,6 +42,9 @@ struct TrainNER: ParsableCommand {
     @Option(name: .long, help: "Drop features whose largest averaged weight is below this (model size).")
     var minWeight: Float = 0.5
 
+    @Flag(inversion: .prefixedNo, help: "Train the second, document-level pass (consistency of a name's type within a document).")
+    var documentPass = true
+
     func validate() throws {
         if data.isEmpty { throw ValidationError("Give at least one --data folder.") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
@@ -50,7 +53,7 @@ struct TrainNER: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let model = try NERTraining.train(folders: data, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs) { line in
+        let model = try NERTraining.train(folders: data, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, documentPass: documentPass) { line in
             FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
         }
         try model.write(to: output)
