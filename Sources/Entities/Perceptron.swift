@@ -50,6 +50,7 @@ enum Viterbi {
         out.removeAll(keepingCapacity: true)
         if n == 0 { return }
         out.append(contentsOf: repeatElement(0, count: n))
+        let allowedFrom = Self.allowedFrom  // read the static once, not in the inner loop
         withUnsafeTemporaryAllocation(of: S.self, capacity: 2 * T) { buffer in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * T) { back in
                 var score = UnsafeMutableBufferPointer(rebasing: buffer[0..<T])
@@ -61,7 +62,11 @@ enum Viterbi {
                     for t in 0..<T {
                         let from = allowedFrom[t]
                         var best = minusInfinity, arg = 0
-                        for p in 0..<T where from & (1 << p) != 0 && score[p] != minusInfinity {
+                        var candidates = from & ((1 << T) - 1)
+                        while candidates != 0 {
+                            let p = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            if score[p] == minusInfinity { continue }
                             let s = score[p] + transitions[p * T + t]
                             if best == minusInfinity || s > best { best = s; arg = p }
                         }
