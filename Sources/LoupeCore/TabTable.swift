@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A read-only `key<TAB>value…` table over sorted UTF-8 bytes, looked up by binary search.
 ///
 /// Large lexicons (hundreds of thousands of forms) stay in the binary's read-only data instead of
@@ -11,12 +17,22 @@ public struct TabTable: @unchecked Sendable {
         self.bytes = bytes
         var i = 0
         let n = bytes.count
+        lineStarts.reserveCapacity(n / 16)
         while i < n {
             let start = i
-            while i < n && bytes[i] != 0x0A { i += 1 }
+            i = Self.lineEnd(bytes, from: i)
             if i > start && bytes[start] != UInt8(ascii: "#") { lineStarts.append(Int32(start)) }
             i += 1
         }
+    }
+
+    /// The index of the next line feed at or after `from`, or the count: memchr, since a byte loop over
+    /// the 7 MB lemma table was a visible part of start-up.
+    @inline(__always)
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let hit = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// An empty table, for builds without the resource.
