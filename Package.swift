@@ -10,6 +10,11 @@ let package = Package(
     name: "Loupe",
     products: [
         .executable(name: "loupe", targets: ["loupe"]),
+        // Libraries for packages that build on Loupe's stages (the fuzz harness in Fuzzing/).
+        .library(name: "LoupeCore", targets: ["LoupeCore"]),
+        .library(name: "Tokenization", targets: ["Tokenization"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,0 +1,4 @@
+import FuzzDriver
+import Foundation
+
+exit(loupe_fuzz_run(CommandLine.argc, CommandLine.unsafeArgv))
