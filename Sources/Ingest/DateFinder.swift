@@ -33,13 +33,18 @@ public enum DateFinder {
 
     /// "31 mai 2019" → "2019-05-31"; "2018-01-02T10:00:00Z" → "2018-01-02"; "02/01/2018" → "2018-01-02".
     public static func normalize(_ raw: String) -> String? {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        // Line ends too: the regular expressions' `$` also matches before a final line end.
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"#, options: .regularExpression) != nil {
-            return valid(Int(s.prefix(4))!, Int(s.dropFirst(5).prefix(2))!, Int(s.dropFirst(8).prefix(2))!)
+            // The digits by byte: as Characters, a combining mark after the day joins it ("31\u{301}").
+            let b = Array(s.utf8.prefix(10))
+            func number(_ r: Range<Int>) -> Int { b[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+            return valid(number(0..<4), number(5..<7), number(8..<10))
         }
         if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]$"#, options: .regularExpression) != nil { return s }
         if s.range(of: #"^[0-3]?[0-9]/[01]?[0-9]/(19|20)[0-9]{2}$"#, options: .regularExpression) != nil {
-            let p = s.split(separator: "/").map { Int($0)! }
+            let p = s.split(separator: "/").compactMap { Int($0) }
+            guard p.count == 3 else { return nil }
             return valid(p[2], p[1], p[0])
         }
         let words = s.lowercased().split(whereSeparator: { $0.isWhitespace })
