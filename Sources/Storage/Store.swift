@@ -29,6 +29,9 @@ public final class Store: @unchecked Sendable {
         config.foreignKeysEnabled = false
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A multi-row INSERT keeps a statement journal; on disk it was 900,000 small pwrite calls
+            // for 900 articles and doubled the system time of a run.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             let writable = try DatabasePool(path: path, configuration: config)
