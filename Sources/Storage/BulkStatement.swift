@@ -63,6 +63,11 @@ final class BulkStatement {
         }
     }
 
+    /// Forgets buffered rows (those of a transaction that failed).
+    func discardPending() {
+        pending.removeAll(keepingCapacity: true)
+    }
+
     /// Writes the rows still buffered, one statement each.
     func finish() throws {
         var start = 0

@@ -20,8 +20,8 @@ extension Store {
         do {
             try pool.write { db in
                 let now = ISO8601DateFormatter().string(from: Date())
-                let statements = try Inserts(db)
-                defer { statements.finalize() }
+                let statements = try preparedInserts(db)
+                statements.discardPending()  // rows a failed transaction left buffered
                 for (doc, hash) in documents { try insert(doc, hash: hash, at: now, statements, db) }
                 try statements.finish()
             }
@@ -30,7 +30,17 @@ extension Store {
         }
     }
 
-    /// The row inserts of one transaction, prepared once for all its documents.
+    /// The inserts, prepared on the first write and kept for the next ones: compiling the 64-row
+    /// statements took 7 M instructions a transaction. Only called inside `pool.write`, which
+    /// serialises writes on one connection.
+    private func preparedInserts(_ db: Database) throws -> Inserts {
+        if let inserts = writeStatements { return inserts }
+        let inserts = try Inserts(db)
+        writeStatements = inserts
+        return inserts
+    }
+
+    /// The row inserts, prepared once for every transaction of this store's writer connection.
     struct Inserts {
         let sentence, cue, token, mention, acronym, keyword, keyphrase: BulkStatement
 
@@ -51,6 +61,10 @@ extension Store {
         /// Writes the rows still buffered; before the transaction commits.
         func finish() throws {
             for s in all { try s.finish() }
+        }
+
+        func discardPending() {
+            for s in all { s.discardPending() }
         }
 
         func finalize() {

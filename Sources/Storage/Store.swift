@@ -13,10 +13,17 @@ public final class Store: @unchecked Sendable {
     /// True when the file could only be opened for reading (a read-only disk or folder): reports and
     /// exports work, `analyze` refuses before doing any work.
     public let isReadOnly: Bool
+    /// The writer connection's prepared inserts (see `preparedInserts`), finalized with the store.
+    var writeStatements: Inserts?
 
     /// Opens (creating if needed) the database at `path`.
     public static func open(path: String) throws -> Store {
         try Store(path: path)
+    }
+
+    deinit {
+        // Before the pool closes its connections: an unfinalized statement keeps a connection open.
+        writeStatements?.finalize()
     }
 
     init(path: String) throws {
