@@ -26,36 +26,36 @@ public struct Lemmatizer: Stage {
     }
 
     public func process(_ document: inout Document) {
-        var sentenceStart = Set<Int>()
-        for s in document.sentences { sentenceStart.insert(s.tokens.lowerBound) }
-        // A lemma depends only on the form and on sentence-initial position: each is worked out once
-        // per worker thread, not once per document (a tenth of the forms of 100 articles are new).
-        let lemmas = ThreadMemo<FormInPosition, String>.current(memoName + ".lemma")
-        let stops = ThreadMemo<String, Bool>.current(memoName + ".stop")
+        var sentenceStart = [Bool](repeating: false, count: document.tokens.count + 1)
+        for s in document.sentences where s.tokens.lowerBound < sentenceStart.count { sentenceStart[s.tokens.lowerBound] = true }
+        // A lemma and the stop-word flag depend only on the form, its kind and sentence-initial
+        // position: each is worked out once per worker thread, not once per document (a tenth of the
+        // forms of 100 articles are new).
+        let memo = ThreadMemo<FormInPosition, (lemma: String, stop: Bool)>.current(memoName)
         var previousLower = ""
         for i in document.tokens.indices {
             let t = document.tokens[i]
-            var initial = sentenceStart.contains(i)
+            var initial = sentenceStart[i]
             // After an opening quote or dash, a capital is still sentence-initial.
-            if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart.contains(i - 1) { initial = true }
-            var l: String
-            if t.kind == .word {
-                l = lemmas.value(FormInPosition(form: t.text, initial: initial)) { lemma(t, sentenceInitial: initial) }
-                // The word before settles some noun/verb readings; only after a determiner or a subject.
-                if i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial, Self.contextWords.contains(previousLower) {
-                    l = disambiguate(Folding.lower(t.text), lemma: l, after: previousLower)
-                }
-            } else {
-                l = lemma(t, sentenceInitial: initial)
+            if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart[i - 1] { initial = true }
+            let known = memo.value(FormInPosition(form: t.text, kind: t.kind, initial: initial)) {
+                (lemma(t, sentenceInitial: initial), stopWords.contains(t.text))
+            }
+            var l = known.lemma
+            // The word before settles some noun/verb readings; only after a determiner or a subject.
+            if t.kind == .word, i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial,
+               Self.contextWords.contains(previousLower) {
+                l = disambiguate(Folding.lower(t.text), lemma: l, after: previousLower)
             }
             document.tokens[i].lemma = l
-            document.tokens[i].isStopword = stops.value(t.text) { stopWords.contains(t.text) }
+            document.tokens[i].isStopword = known.stop
             previousLower = t.kind == .word ? Folding.lower(t.text) : ""
         }
     }
 
     private struct FormInPosition: Hashable {
         let form: String
+        let kind: TokenKind
         let initial: Bool
     }
 
