@@ -34,9 +34,10 @@ public struct SentimentScorer: Stage {
 
     public func process(_ document: inout Document) {
         var total = 0.0, weight = 0.0, subjective = 0.0, scored = 0
+        let memo = ThreadMemo<WordKey, WordFacts>.current(memoName)
         let allCaps = !document.tokens.contains { $0.kind == .word && $0.text.unicodeScalars.contains { $0.properties.isLowercase } }
         for s in document.sentences.indices where !document.sentences[s].isBoilerplate {
-            let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps)
+            let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps, memo: memo)
             document.sentences[s].sentiment = result.score
             document.sentences[s].subjectivity = result.subjectivity
             document.sentences[s].sentimentCues = result.cues
@@ -89,7 +90,11 @@ public struct SentimentScorer: Stage {
 
     /// Score, subjectivity and cues of the tokens `range`.
     public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false) -> Result {
-        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps)
+        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, memo: ThreadMemo<WordKey, WordFacts>.current(memoName))
+    }
+
+    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordKey, WordFacts>) -> Result {
+        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, memo: memo)
         assignModifierRoles(&units, tokens)
         applyScalers(&units)
         applyNegation(&units)
@@ -107,7 +112,7 @@ public struct SentimentScorer: Stage {
         guard sum != 0 else { return Result(score: 0, subjectivity: 0, cues: cues) }
         let terminal = tokens[range.upperBound - 1].text
         if terminal.containsBytes("?") && !terminal.containsBytes("!") { sum *= Self.question }
-        if tokens[range].contains(where: isConditionalVerb) { sum *= Self.conditionalMood }
+        if tokens[range].contains(where: { $0.kind == .word && facts($0, memo).conditional }) { sum *= Self.conditionalMood }
         let bangs = min(3, terminal.filter { $0 == "!" }.count)
         sum += (sum > 0 ? 1 : -1) * Self.exclamation * Double(bangs)
         let score = sum / (sum * sum + Self.alpha).squareRoot()
@@ -116,9 +121,8 @@ public struct SentimentScorer: Stage {
 
     private func lower(_ t: Token) -> String { Folding.lower(t.text) }
 
-    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool) -> [Unit] {
+    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordKey, WordFacts>) -> [Unit] {
         var units: [Unit] = []
-        let memo = ThreadMemo<WordKey, WordFacts>.current(memoName)
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
@@ -138,7 +142,7 @@ public struct SentimentScorer: Stage {
                 let v = lexicon.entry(tag)?.polarity ?? 0
                 units.append(Unit(tokens: i..<i + 1, role: .word, polarity: v, subjectivity: 0.5, contribution: v, immune: true))
             case .word:
-                let facts = memo.value(WordKey(form: t.text, lemma: t.lemma)) { WordFacts(entry: entry(of: t), startsModifier: startsModifier(t)) }
+                let facts = facts(t, memo)
                 if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range) {
                     switch m.kind {
                     case .phrase: units.append(Unit(tokens: i..<i + n, role: .phrase, polarity: m.value, subjectivity: 0.8, contribution: m.value, immune: true))
@@ -179,6 +183,13 @@ public struct SentimentScorer: Stage {
     private struct WordFacts {
         let entry: SentimentLexicon.Entry?
         let startsModifier: Bool
+        let conditional: Bool
+    }
+
+    private func facts(_ t: Token, _ memo: ThreadMemo<WordKey, WordFacts>) -> WordFacts {
+        memo.value(WordKey(form: t.text, lemma: t.lemma)) {
+            WordFacts(entry: entry(of: t), startsModifier: startsModifier(t), conditional: isConditionalVerb(t))
+        }
     }
 
     private func startsModifier(_ t: Token) -> Bool {
