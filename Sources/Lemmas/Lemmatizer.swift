@@ -16,7 +16,7 @@ public struct Lemmatizer: Stage {
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
     /// Names this lemmatizer's per-thread memos: another stop-word list, other memos.
-    private let memoName = ThreadMemo<String, Bool>.uniqueName("lemmas")
+    private let memoName = MemoName("lemmas")
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
     public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false }) {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A corpus repeats its word forms: a stage that looks each form up once per document still redoes
 /// most lookups for every document. A stage asks for its memo once per document
-/// (``current(_:)``) and consults it per token. The memo is bounded (cleared past `limit` entries)
+/// (``current(_:limit:)``) and consults it per token. The memo is bounded (cleared past `limit` entries)
 /// so that memory stays flat however large the corpus.
 public final class ThreadMemo<Key: Hashable, Value> {
     // Inlinable so that client modules specialise the dictionary for their key type; a generic
@@ -24,25 +24,28 @@ public final class ThreadMemo<Key: Hashable, Value> {
         return v
     }
 
-    /// This thread's memo under `name` (see ``uniqueName(_:)``).
-    public static func current(_ name: String, limit: Int = 20_000) -> ThreadMemo {
+    /// This thread's memo under `name`.
+    public static func current(_ name: MemoName, limit: Int = 20_000) -> ThreadMemo {
         let slots = Thread.current.threadDictionary
-        if let memo = slots[name] as? ThreadMemo { return memo }
+        if let memo = slots[name.key] as? ThreadMemo { return memo }
         let memo = ThreadMemo(limit: limit)
-        slots[name] = memo
+        slots[name.key] = memo
         return memo
-    }
-
-    /// A name no other memo uses: one per configured stage, since results depend on its settings.
-    public static func uniqueName(_ prefix: String) -> String {
-        MemoNames.lock.lock()
-        defer { MemoNames.lock.unlock() }
-        MemoNames.next += 1
-        return "loupe.\(prefix).\(MemoNames.next)"
     }
 }
 
-private enum MemoNames {
-    static let lock = NSLock()
-    nonisolated(unsafe) static var next = 0
+/// The name of one stage instance's per-thread memo. Each is unique, since what a stage memoises
+/// depends on how it was configured (its stop-word list, its lexicon).
+public struct MemoName: Sendable {
+    let key: String
+
+    public init(_ stage: String) {
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        Self.next += 1
+        key = "loupe.\(stage).\(Self.next)"
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var next = 0
 }

@@ -21,7 +21,7 @@ public struct SentimentScorer: Stage {
 
     let lexicon: SentimentLexicon
     /// Names this scorer's per-thread memo of word facts (another lexicon, another memo).
-    private let memoName = ThreadMemo<Int, Int>.uniqueName("sentiment")
+    private let memoName = MemoName("sentiment")
 
     // Global constants, tuned on DEFT-2017 train only (sentiment_rules.md §0).
     static let alpha = 0.5, negationFactor = -0.6, negativeWeight = 1.5, afterContrast = 1.5

@@ -49,3 +49,31 @@ final class FastTextTests: XCTestCase {
         XCTAssertTrue("x".containsBytes(""))
     }
 }
+
+final class ThreadMemoTests: XCTestCase {
+    func testComputesOncePerKeyStaysBoundedAndIsPerThread() {
+        let name = MemoName("test")
+        let memo = ThreadMemo<String, Int>.current(name, limit: 3)
+        XCTAssertTrue(memo === ThreadMemo<String, Int>.current(name, limit: 3), "the same memo for the same thread")
+        var calls = 0
+        func length(_ s: String) -> Int { memo.value(s) { calls += 1; return s.count } }
+        XCTAssertEqual(length("Union"), 5)
+        XCTAssertEqual(length("Union"), 5)
+        XCTAssertEqual(calls, 1)
+        for w in ["a", "bb", "ccc", "dddd"] { _ = length(w) }  // past the limit: cleared, still correct
+        XCTAssertEqual(length("Union"), 5)
+        XCTAssertEqual(calls, 6)
+        // Another stage instance, another memo; another thread, another memo.
+        XCTAssertFalse(memo === ThreadMemo<String, Int>.current(MemoName("test")))
+        final class Seen: @unchecked Sendable { var memo: ObjectIdentifier? }
+        let seen = Seen()
+        let done = expectation(description: "other thread")
+        Thread {
+            seen.memo = ObjectIdentifier(ThreadMemo<String, Int>.current(name, limit: 3))
+            done.fulfill()
+        }.start()
+        wait(for: [done], timeout: 5)
+        XCTAssertNotNil(seen.memo)
+        XCTAssertNotEqual(seen.memo, ObjectIdentifier(memo))
+    }
+}
