@@ -42,6 +42,9 @@ public final class Store: @unchecked Sendable {
             // 16 MB of page cache: index pages (keyword terms, entity keys) are hit at random; with
             // SQLite's default 2 MB a run re-read 139,000 pages, with this 39,000.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Checkpoint every 32 MB of WAL rather than 4 MB: pages rewritten by several batches are copied
+            // once; 898 articles: pwrite64 129,000 -> 109,000, pread64 39,000 -> 18,000, fdatasync 115 -> 22.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         do {
             let writable = try DatabasePool(path: path, configuration: config)
