@@ -64,14 +64,7 @@ public enum Folding {
 
     /// Lower case without removing accents (for lexicon lookups).
     public static func lower(_ text: String) -> String {
-        // Most words are already in lower case: check before building a new string, bytes first
-        // (most words are ASCII; decoding scalars for the check was most of this function's cost).
-        var ascii = true
-        for b in text.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if b &- 0x41 < 26 { return latinFast(text, table: latinLowerBytes, fold: false) ?? lowerAnyScript(text) }
-        }
-        if ascii { return text }
+        // Most words are already in lower case: check before building a new string.
         var needsWork = false
         for s in text.unicodeScalars {
             let v = s.value
