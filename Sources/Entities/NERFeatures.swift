@@ -77,16 +77,23 @@ public enum FastFold {
 /// folded tokens, so lookups never build strings.
 public struct NERLexicon: Sendable {
     /// Hash of a folded token sequence → type code (1 PER, 2 LOC, 3 ORG, 4 MISC), learnt from data.
-    var names: [UInt64: UInt8] = [:]
+    var names = HashMap64<UInt8>()
     /// ICU (CLDR) countries, regions and international bodies: hash → type code.
-    var places: [UInt64: UInt8] = [:]
-    public var firstNames: Set<UInt64> = []
+    var places = HashMap64<UInt8>()
+    var firstNames = HashMap64<Bool>()
     /// Folded capitalised word → bit mask of the types (1 PER, 2 LOC, 3 ORG, 4 MISC) of the learnt names it is part of.
-    public var wordTypes: [UInt64: UInt8] = [:]
+    var wordTypes = HashMap64<UInt8>()
     /// Hashes of first tokens of any multi-token entry (a quick filter before longer lookups).
-    var starts: Set<UInt64> = []
+    var starts = HashMap64<Bool>()
     var maxTokens = 1
-    var cueClass: [UInt64: UInt8] = [:]
+    var cueClass = HashMap64<UInt8>()
+
+    /// Sets the first names and word types learnt from training data.
+    public mutating func setLearnt(firstNames: Set<UInt64>, wordTypes: [UInt64: UInt8]) {
+        self.firstNames = HashMap64()
+        for h in firstNames { self.firstNames.insert(h) }
+        self.wordTypes = HashMap64(wordTypes)
+    }
 
     public static let cuePerson: UInt8 = 1, cueOrg: UInt8 = 2, cuePlace: UInt8 = 4, orgHead: UInt8 = 8, placeHead: UInt8 = 16,
                orgWord: UInt8 = 32, connector: UInt8 = 64, notName: UInt8 = 128
@@ -347,7 +354,7 @@ public struct NERFeatureExtractor: Sendable {
         return infos
     }
 
-    private func markMatches(_ infos: inout [TokenInfo], _ range: Range<Int>, dictionary: [UInt64: UInt8],
+    private func markMatches(_ infos: inout [TokenInfo], _ range: Range<Int>, dictionary: HashMap64<UInt8>,
                              keyPath: WritableKeyPath<TokenInfo, UInt8>) {
         if dictionary.isEmpty { return }
         var i = range.lowerBound

@@ -246,17 +246,17 @@ public final class NERModel: @unchecked Sendable {
             for t in 0..<T where weights[r * T + t] != 0 { i16(weights[r * T + t]) }
         }
         for t in transitions { u32(UInt32(bitPattern: t)) }
-        let names = lexicon.names.sorted { $0.key < $1.key }
+        let names = lexicon.names.entries.sorted { $0.key < $1.key }
         u32(UInt32(names.count))
         for (h, t) in names { u64(h); out.append(t) }
-        let starts = lexicon.starts.sorted()
+        let starts = lexicon.starts.entries.map(\.key).sorted()
         u32(UInt32(starts.count))
         for h in starts { u64(h) }
-        let firsts = lexicon.firstNames.sorted()
+        let firsts = lexicon.firstNames.entries.map(\.key).sorted()
         u32(UInt32(firsts.count))
         for h in firsts { u64(h) }
         u32(UInt32(lexicon.maxTokens))
-        let words = lexicon.wordTypes.sorted { $0.key < $1.key }
+        let words = lexicon.wordTypes.entries.sorted { $0.key < $1.key }
         u32(UInt32(words.count))
         for (h, t) in words { u64(h); out.append(t) }
         if let pass = documentPass {

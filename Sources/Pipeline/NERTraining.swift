@@ -149,8 +149,7 @@ public enum NERTraining {
         var lex = NERLexicon.base(gazetteer)
         let learnt = learnNames(docs)
         lex.addNames(learnt.names)
-        lex.firstNames = learnt.firstNames
-        lex.wordTypes = learnt.wordTypes
+        lex.setLearnt(firstNames: learnt.firstNames, wordTypes: learnt.wordTypes)
         return lex
     }
 
