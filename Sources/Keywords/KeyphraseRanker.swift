@@ -24,7 +24,8 @@ struct KeyphraseRanker {
     /// Words that may join two content words inside a keyphrase ("taux de change").
     private static let connectors: Set<String> = ["de", "d'"]
 
-    func rank(_ doc: Document, termCounts: [String: Int]) -> [Keyphrase] {
+    /// - Parameter content: ``KeywordExtractor/isContent(_:)`` of each token.
+    func rank(_ doc: Document, termCounts: [String: Int], content isContent: [Bool]) -> [Keyphrase] {
         var candidates: [String: Candidate] = [:]
         var order: [String] = []
         let tokens = doc.tokens
@@ -45,8 +46,8 @@ struct KeyphraseRanker {
             func flush() {
                 if run.isEmpty { return }
                 // Drop trailing connectors, then add every sub-run of up to maxWords content words.
-                while let last = run.last, !KeywordExtractor.isContent(tokens[last]) { run.removeLast() }
-                let content = run.filter { KeywordExtractor.isContent(tokens[$0]) }
+                while let last = run.last, !isContent[last] { run.removeLast() }
+                let content = run.filter { isContent[$0] }
                 if !content.isEmpty && content.count <= maxWords {
                     let lemmas = content.map { Folding.lower(tokens[$0].lemma) }
                     add(lemmas, Span(tokens[run.first!].span.start, tokens[run.last!].span.end), position: position, entity: false)
@@ -55,21 +56,21 @@ struct KeyphraseRanker {
             }
             for i in sentence.tokens {
                 let t = tokens[i]
-                if KeywordExtractor.isContent(t) && (t.lineBreaksBefore == 0 || run.isEmpty) {
+                if isContent[i] && (t.lineBreaksBefore == 0 || run.isEmpty) {
                     run.append(i)
                 } else if !run.isEmpty, Self.connectors.contains(Folding.lower(t.text)), t.lineBreaksBefore == 0,
-                          i + 1 < sentence.tokens.upperBound, KeywordExtractor.isContent(tokens[i + 1]) {
+                          i + 1 < sentence.tokens.upperBound, isContent[i + 1] {
                     run.append(i)
                 } else {
                     flush()
-                    if KeywordExtractor.isContent(t) { run.append(i) }
+                    if isContent[i] { run.append(i) }
                 }
                 position += 1
             }
             flush()
         }
         for m in doc.mentions where !doc.sentences[m.sentence].isBoilerplate {
-            let lemmas = tokens[m.tokens].filter { KeywordExtractor.isContent($0) }.map { Folding.lower($0.lemma) }
+            let lemmas = m.tokens.filter { isContent[$0] }.map { Folding.lower(tokens[$0].lemma) }
             if !lemmas.isEmpty { add(lemmas, m.span, position: m.tokens.lowerBound, entity: true) }
         }
         let total = max(1, position)

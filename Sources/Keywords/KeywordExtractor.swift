@@ -18,15 +18,17 @@ public struct KeywordExtractor: Stage {
     public init() {}
 
     public func process(_ document: inout Document) {
+        // Asked once per token: the ranker looks at each token several times.
+        let content = document.tokens.map(Self.isContent)
         var counts: [String: Int] = [:]
         for sentence in document.sentences where !sentence.isBoilerplate {
-            for i in sentence.tokens where Self.isContent(document.tokens[i]) {
+            for i in sentence.tokens where content[i] {
                 counts[Folding.lower(document.tokens[i].lemma), default: 0] += 1
             }
         }
         document.keywords = counts.map { Keyword(term: $0.key, count: $0.value) }
             .sorted { ($0.count, $1.term) > ($1.count, $0.term) }
-        document.keyphrases = KeyphraseRanker(limit: keyphraseCount).rank(document, termCounts: counts)
+        document.keyphrases = KeyphraseRanker(limit: keyphraseCount).rank(document, termCounts: counts, content: content)
     }
 
     /// A token that carries meaning for keyword counts.
