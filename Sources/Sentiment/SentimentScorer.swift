@@ -202,10 +202,19 @@ public struct SentimentScorer: Stage {
         let byLemma = tokens[i].lemma == tokens[i].text ? nil : lexicon.modifiers[Folding.lower(tokens[i].lemma)]
         if byForm == nil && byLemma == nil { return nil }
         let candidates = byLemma == nil ? byForm! : ((byForm ?? []) + byLemma!).sorted { $0.words.count > $1.words.count }
+        // Each following word lower-cased once, however many candidate phrases look at it.
+        var forms: [(form: String, lemma: String)?] = []
+        func words(_ k: Int) -> (form: String, lemma: String)? {
+            while forms.count <= k {
+                let t = tokens[i + forms.count]
+                forms.append(t.kind == .word ? (lower(t), Folding.lower(t.lemma)) : nil)
+            }
+            return forms[k]
+        }
         for m in candidates where i + m.words.count <= range.upperBound {
             let fits = m.words.enumerated().allSatisfy { k, w in
-                let t = tokens[i + k]
-                return t.kind == .word && (lower(t) == w || Folding.lower(t.lemma) == w)
+                guard let word = words(k) else { return false }
+                return word.form == w || word.lemma == w
             }
             if fits { return (m, m.words.count) }
         }
