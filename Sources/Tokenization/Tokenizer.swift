@@ -80,7 +80,8 @@ public struct Tokenizer: Stage {
             }
             var end = seg.end
             if p < protected.count && protected[p].start > start && protected[p].start < end { end = protected[p].start }
-            if (start..<end).allSatisfy({ ProtectedSpans.isSpace(u[$0]) || Unicode.Scalar(u[$0])?.properties.isWhitespace == true }) { continue }
+            // isSpace covers every ASCII white space, so only other units need the Unicode property.
+            if (start..<end).allSatisfy({ ProtectedSpans.isSpace(u[$0]) || (u[$0] >= 0x80 && Unicode.Scalar(u[$0])?.properties.isWhitespace == true) }) { continue }
             pieces.append(Piece(start: start, end: end, kind: classify(u, start, end, seg.status)))
             if end < seg.end {  // the segment runs into a protected span
                 let span = protected[p]
@@ -93,6 +94,16 @@ public struct Tokenizer: Stage {
     private func classify(_ u: [UInt16], _ start: Int, _ end: Int, _ status: Int32) -> TokenKind {
         if status >= 200 { return .word }
         if status >= 100 { return .number }
+        if end - start == 1 && u[start] < 0x80 { return Self.asciiKinds[Int(u[start])] }
+        return classifyByProperties(u, start, end)
+    }
+
+    /// ``classifyByProperties`` of each ASCII character, worked out once: most punctuation is ASCII.
+    private static let asciiKinds: [TokenKind] = (0..<0x80).map { c in
+        Tokenizer().classifyByProperties([UInt16(c)], 0, 1)
+    }
+
+    private func classifyByProperties(_ u: [UInt16], _ start: Int, _ end: Int) -> TokenKind {
         let scalars = String(utf16Units: u[start..<end]).unicodeScalars
         guard let first = scalars.first else { return .symbol }
         if first.properties.isEmojiPresentation || (first.properties.isEmoji && first.value > 0xFF && scalars.count > 1)
