@@ -15,7 +15,7 @@ public struct Lemmatizer: Stage {
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
-    /// Names this lemmatizer's per-thread memos: another stop-word list, other memos.
+    /// Names this lemmatizer's per-thread memo (another stop-word list, another memo).
     private let memoName = MemoName("lemmas")
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
@@ -118,4 +118,3 @@ extension Lemmatizer {
         stopWords.words.contains(lower) || lexicon.isKnown(lower)
     }
 }
-
