@@ -70,7 +70,9 @@ public struct SentenceSegmenter: Stage {
             guard let first = t.text.unicodeScalars.first else { return false }
             return first == "." || first == "!" || first == "?" || first == "…"
         }
-        return t.kind == .word && FrenchSentenceRules.sentenceFinalAbbreviations.contains(Folding.lower(t.text))
+        // Those abbreviations all end with a point: test the last byte before lower-casing and hashing.
+        return t.kind == .word && t.text.utf8.last == UInt8(ascii: ".")
+            && FrenchSentenceRules.sentenceFinalAbbreviations.contains(Folding.lower(t.text))
     }
 
     private func isCloser(_ t: Token) -> Bool {
@@ -106,6 +108,7 @@ public struct SentenceSegmenter: Stage {
 /// French data for sentence splitting.
 enum FrenchSentenceRules {
     /// Abbreviation tokens that may end a sentence (when a capital follows).
+    /// Each ends with a point (``SentenceSegmenter`` relies on it).
     static let sentenceFinalAbbreviations: Set<String> = ["etc.", "ex.", "al.", "inc.", "ltd.", "cie.", "co."]
 
     /// Titles, always followed by a name.
