@@ -86,7 +86,7 @@ struct Analyze: ParsableCommand {
             }
             return toStore
         }
-        // One writer thread stores batch N while the workers analyse batch N+1; at most two batches wait.
+        // One writer thread stores batch N while the workers analyse batch N+1; at most four batches wait.
         let writer = BatchWriter(store: store)
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             if let error = writer.error { return try stop(error, writer: writer, progress: progress) }

@@ -33,11 +33,13 @@ final class ResultSlots<T>: @unchecked Sendable {
 }
 
 /// Stores batches of analysed documents on its own thread, one transaction a batch, so that
-/// analysis and writing overlap. At most two batches wait, which bounds memory.
+/// analysis and writing overlap. At most four batches wait, which bounds memory.
 final class BatchWriter: @unchecked Sendable {
     private let store: Store
     private let queue = DispatchQueue(label: "loupe.writer")
-    private let slots = DispatchSemaphore(value: 2)
+    // Four batches may wait: a WAL checkpoint inside one commit stalls the writer, and with two the
+    // workers stood idle 0.2–0.6 s per run of 898 articles (3.6 s → 3.3 s with four; +10 MB).
+    private let slots = DispatchSemaphore(value: 4)
     private let lock = NSLock()
     private var _error: Error?
     private var _stored = 0
