@@ -238,14 +238,18 @@ public final class NERModel: @unchecked Sendable {
         u32(UInt32(T))
         u32(UInt32(featureCount))
         u32(scale.bitPattern)
-        for k in keys { u32(k) }
-        for r in 0..<featureCount {
-            var m: UInt16 = 0
-            for t in 0..<T where weights[r * T + t] != 0 { m |= 1 << t }
-            withUnsafeBytes(of: m.littleEndian) { out.append(contentsOf: $0) }
-            for t in 0..<T where weights[r * T + t] != 0 { i16(weights[r * T + t]) }
+        /// Keys, then each row's non-zero weights behind a bit mask of the tags they are for, then transitions.
+        func table(_ keys: [UInt32], _ weights: [Int16], _ transitions: [Int32]) {
+            for k in keys { u32(k) }
+            for r in 0..<keys.count {
+                var m: UInt16 = 0
+                for t in 0..<T where weights[r * T + t] != 0 { m |= 1 << t }
+                withUnsafeBytes(of: m.littleEndian) { out.append(contentsOf: $0) }
+                for t in 0..<T where weights[r * T + t] != 0 { i16(weights[r * T + t]) }
+            }
+            for t in transitions { u32(UInt32(bitPattern: t)) }
         }
-        for t in transitions { u32(UInt32(bitPattern: t)) }
+        table(keys, weights, transitions)
         let names = lexicon.names.entries.sorted { $0.key < $1.key }
         u32(UInt32(names.count))
         for (h, t) in names { u64(h); out.append(t) }
@@ -261,14 +265,7 @@ public final class NERModel: @unchecked Sendable {
         for (h, t) in words { u64(h); out.append(t) }
         if let pass = documentPass {
             u32(UInt32(pass.keys.count))
-            for k in pass.keys { u32(k) }
-            for r in 0..<pass.keys.count {
-                var m: UInt16 = 0
-                for t in 0..<T where pass.weights[r * T + t] != 0 { m |= 1 << t }
-                withUnsafeBytes(of: m.littleEndian) { out.append(contentsOf: $0) }
-                for t in 0..<T where pass.weights[r * T + t] != 0 { i16(pass.weights[r * T + t]) }
-            }
-            for t in pass.transitions { u32(UInt32(bitPattern: t)) }
+            table(pass.keys, pass.weights, pass.transitions)
         }
         return out
     }
@@ -301,17 +298,22 @@ public final class NERModel: @unchecked Sendable {
         guard fileVersion == 2 || fileVersion == version else { throw FormatError(description: "unsupported NER model version") }
         let T = Int(try u32())
         guard T == NERTags.count else { throw FormatError(description: "NER model has \(T) tags, expected \(NERTags.count)") }
+        /// What `serialized()`'s `table` wrote for `n` rows.
+        func table(_ n: Int) throws -> (keys: [UInt32], weights: [Int16], transitions: [Int32]) {
+            var keys = [UInt32](repeating: 0, count: n)
+            for r in 0..<n { keys[r] = try u32() }
+            var weights = [Int16](repeating: 0, count: n * T)
+            for r in 0..<n {
+                let m = try u16()
+                for t in 0..<T where m & (1 << t) != 0 { weights[r * T + t] = Int16(bitPattern: try u16()) }
+            }
+            var transitions = [Int32](repeating: 0, count: (T + 1) * T)
+            for k in transitions.indices { transitions[k] = Int32(bitPattern: try u32()) }
+            return (keys, weights, transitions)
+        }
         let n = Int(try u32())
         let scale = Float(bitPattern: try u32())
-        var keys = [UInt32](repeating: 0, count: n)
-        for r in 0..<n { keys[r] = try u32() }
-        var weights = [Int16](repeating: 0, count: n * T)
-        for r in 0..<n {
-            let m = try u16()
-            for t in 0..<T where m & (1 << t) != 0 { weights[r * T + t] = Int16(bitPattern: try u16()) }
-        }
-        var transitions = [Int32](repeating: 0, count: (T + 1) * T)
-        for k in transitions.indices { transitions[k] = Int32(bitPattern: try u32()) }
+        let (keys, weights, transitions) = try table(n)
         var lexicon = NERLexicon.base(gazetteer)
         let names = Int(try u32())
         lexicon.names.reserveCapacity(names)
@@ -333,17 +335,8 @@ public final class NERModel: @unchecked Sendable {
         }
         let model = NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
         if fileVersion >= 3 {
-            let m = Int(try u32())
-            var dkeys = [UInt32](repeating: 0, count: m)
-            for r in 0..<m { dkeys[r] = try u32() }
-            var dweights = [Int16](repeating: 0, count: m * T)
-            for r in 0..<m {
-                let mk = try u16()
-                for t in 0..<T where mk & (1 << t) != 0 { dweights[r * T + t] = Int16(bitPattern: try u16()) }
-            }
-            var dtrans = [Int32](repeating: 0, count: (T + 1) * T)
-            for k in dtrans.indices { dtrans[k] = Int32(bitPattern: try u32()) }
-            model.documentPass = DocumentPass(keys: dkeys, weights: dweights, transitions: dtrans)
+            let pass = try table(Int(try u32()))
+            model.documentPass = DocumentPass(keys: pass.keys, weights: pass.weights, transitions: pass.transitions)
         }
         return model
     }

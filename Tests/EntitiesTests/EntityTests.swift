@@ -79,6 +79,8 @@ final class EntityTests: XCTestCase {
         let again = try NERModel.load(path: path)
         XCTAssertEqual(again.featureCount, model.featureCount)
         XCTAssertEqual(again.serialized(), model.serialized())
+        // The writer and the reader agree with the file actually shipped, not only with each other.
+        XCTAssertEqual(model.serialized(), Array(try XCTUnwrap(EmbeddedResource.bytes("ner-model.bin"))))
         XCTAssertThrowsError(try NERModel.parse(UnsafeRawBufferPointer(start: nil, count: 0), gazetteer: .french))
     }
 
