@@ -1,3 +1,4 @@
+import LoupeCore
 /// Vocabulary of web-page furniture, folded (lower case, no accents). General across sites: calls to
 /// share, comment, subscribe or follow, widget titles, legal footers; never lines of one article.
 enum BoilerplateCues {
@@ -33,16 +34,11 @@ enum BoilerplateCues {
             let b = Array(p.utf8)
             let lead = b.firstIndex(where: isLetter) ?? 0
             let end = b[lead...].firstIndex(where: { !isLetter($0) }) ?? b.endIndex
-            table[wordHash(b[lead..<end]), default: []].append(Cue(bytes: b, lead: lead, pluralizable: p.hasSuffix("e")))
+            table[FeatureHash.bytes(b, lead, end), default: []].append(Cue(bytes: b, lead: lead, pluralizable: p.hasSuffix("e")))
         }
         return table
     }()
 
-    private static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
 
     /// Number of cue phrases found at word boundaries in a folded line.
     ///
@@ -56,7 +52,7 @@ enum BoilerplateCues {
             guard isLetter(text[i]) else { i += 1; continue }
             var end = i
             while end < text.count && isLetter(text[end]) { end += 1 }
-            if let candidates = byFirstWord[wordHash(text[i..<end])] {
+            if let candidates = byFirstWord[FeatureHash.bytes(text, i, end)] {
                 for cue in candidates where !found.contains(cue.bytes) && matches(cue, in: text, wordStart: i) {
                     found.insert(cue.bytes)
                 }

@@ -20,7 +20,7 @@ struct LemmaLexicon: Sendable {
             table = TabTable()
         }
         var lemmas = Set<UInt64>(minimumCapacity: 1 << 17)
-        table.forEachValue { lemmas.insert(Self.hash($0)) }
+        table.forEachValue { lemmas.insert(FeatureHash.bytes($0)) }
         self.lemmas = lemmas
         var invariants = Set<String>()
         if let bytes = EmbeddedResource.bytes("known-words.tsv") {
@@ -42,17 +42,9 @@ struct LemmaLexicon: Sendable {
     /// True when the word is itself a lemma of the table.
     func isLemma(_ lower: String) -> Bool {
         var lower = lower
-        return lemmas.contains(lower.withUTF8 { Self.hash($0) })
+        return lemmas.contains(lower.withUTF8 { FeatureHash.bytes($0) })
     }
 
-    /// FNV-1a over the bytes, then a splitmix finaliser so that the set's buckets spread.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
-        return h ^ (h >> 31)
-    }
 
     /// Capitalised words that are also common French words still count as proper nouns mid-sentence
     /// (Union in "Union africaine"); kept as a hook for a frequency cut-off.
