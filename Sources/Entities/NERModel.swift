@@ -171,6 +171,28 @@ public final class NERModel: @unchecked Sendable {
         return (emissions, tags)
     }
 
+    /// Whether a sentence may hold a name: a word with a capital letter (a stop word opening the
+    /// sentence aside: "Il", "Elle"), a cue word ("armée syrienne") or a word of a listed name. The
+    /// others, over half the words of fiction, are not tagged: the tagger finds nothing there.
+    static func mayHoldName(_ tokens: [Token], _ infos: [TokenInfo], _ range: Range<Int>) -> Bool {
+        var opening = true
+        for i in range {
+            let info = infos[i]
+            if info.cue & (NERLexicon.orgHead | NERLexicon.placeHead | NERLexicon.orgWord) != 0 || info.learnt != 0 || info.place != 0 { return true }
+            if info.flags & Flag.punctuation != 0 { continue }
+            defer { opening = false }
+            if opening && info.flags & Flag.stopword != 0 { continue }
+            for byte in tokens[i].text.utf8 {
+                if byte >= 0x41 && byte <= 0x5A { return true }
+                if byte >= 0xC0 {  // a non-ASCII letter: ask Unicode
+                    if tokens[i].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { return true }
+                    break
+                }
+            }
+        }
+        return false
+    }
+
     /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
     /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
     /// type's (B tag against B tag), in units of one training update: small means unsure.
@@ -179,7 +201,8 @@ public final class NERModel: @unchecked Sendable {
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc)
-        var (emissions, tags) = firstPass(doc, infos, extractor, include: include)
+        let tagged = doc.sentences.indices.map { include($0) && Self.mayHoldName(doc.tokens, infos, doc.sentences[$0].tokens) }
+        var (emissions, tags) = firstPass(doc, infos, extractor, include: { tagged[$0] })
         let T = NERTags.count
         var finalTransitions = transitions
         if let pass = documentPass {
@@ -201,7 +224,7 @@ public final class NERModel: @unchecked Sendable {
         }
         var out: [(Range<Int>, EntityType, Int, Float)] = []
         var decoded: [UInt8] = []
-        for (s, sentence) in doc.sentences.enumerated() where include(s) {
+        for (s, sentence) in doc.sentences.enumerated() where tagged[s] {
             let range = sentence.tokens
             if range.isEmpty { continue }
             if documentPass != nil {
