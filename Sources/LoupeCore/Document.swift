@@ -67,6 +67,13 @@ public struct Document: Sendable {
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `span` in place: ``text(of:)`` without making a `String`.
+    public func withUTF8<R>(of span: Span, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let a = Int(utf8Offsets[span.start]), b = Int(utf8Offsets[span.end])
+        var text = self.text
+        return try text.withUTF8 { try body(UnsafeBufferPointer(rebasing: $0[a..<b])) }
+    }
+
     /// Counts of word and number tokens: what "words" means in summaries and throughput figures.
     public var wordCount: Int {
         tokens.reduce(0) { $0 + ($1.kind == .word || $1.kind == .number ? 1 : 0) }

@@ -10,20 +10,23 @@ import GRDB
 /// spreads SQLite's per-statement work (step, halt, reset) over the batch; ``finish()`` writes the
 /// rest and must run before the transaction commits.
 final class BulkStatement {
-    /// Bindable values.
-    enum Value {
-        case int(Int)
+    /// A bound value: numbers as they are, text as a range of `arena`.
+    private enum Slot {
+        case int(Int64)
         case double(Double)
-        case text(String)
+        case text(start: Int, count: Int)
     }
 
     private let single: OpaquePointer
     private let batch: OpaquePointer
     private let columns: Int
     private let batchRows: Int
-    private var pending: [Value] = []
-    /// The text of the values being bound, copied end to end: bound without a further copy
-    /// (SQLITE_STATIC) since the arena outlives the step that reads it.
+    /// The buffered rows' values: a fixed buffer of `columns × batchRows` slots, filled up to `count`
+    /// (an array's growth and uniqueness checks were a tenth of storing).
+    private let pending: UnsafeMutablePointer<Slot>
+    private var count = 0
+    /// The text of the buffered rows, copied end to end as rows are added (no `String` is kept) and
+    /// bound without a further copy (SQLITE_STATIC) since the arena outlives the step that reads it.
     private var arena: [UInt8] = []
 
     /// - Parameters:
@@ -45,7 +48,8 @@ final class BulkStatement {
         batch = try prepare(batchRows)
         self.columns = columns
         self.batchRows = batchRows
-        pending.reserveCapacity(columns * batchRows)
+        pending = .allocate(capacity: columns * batchRows)
+        arena.reserveCapacity(4096)
     }
 
     func finalize() {
@@ -53,54 +57,73 @@ final class BulkStatement {
         sqlite3_finalize(batch)
     }
 
-    /// Adds one row (values in column order); written when the batch is full or at ``finish()``.
-    func run(_ values: Value...) throws {
-        precondition(values.count == columns, "a row of \(columns) values")
-        pending.append(contentsOf: values)
-        if pending.count == columns * batchRows {
-            try write(pending[...], with: batch)
-            pending.removeAll(keepingCapacity: true)
+    deinit {
+        pending.deallocate()
+    }
+
+    // A row is given value by value in column order, then closed by `endRow()`: no array or
+    // `String` copy per row, which the former variadic `run(_:)` cost on every token.
+
+    func add(_ value: Int) { append(.int(Int64(value))) }
+    func add(_ value: Double) { append(.double(value)) }
+    func add(_ value: Bool) { append(.int(value ? 1 : 0)) }
+    func add(_ value: String) {
+        var value = value
+        value.withUTF8 { add(utf8: $0) }
+    }
+    func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        append(.text(start: arena.count, count: bytes.count))
+        arena.append(contentsOf: bytes)
+    }
+
+    @inline(__always) private func append(_ slot: Slot) {
+        precondition(count < columns * batchRows, "a row of \(columns) values")
+        pending[count] = slot
+        count += 1
+    }
+
+    /// Closes the row given by the `add` calls since the last one; writes the batch when full.
+    func endRow() throws {
+        precondition(count % columns == 0, "a row of \(columns) values")
+        if count == columns * batchRows {
+            try write(UnsafeBufferPointer(start: pending, count: count), with: batch)
+            clear()
         }
     }
 
     /// Forgets buffered rows (those of a transaction that failed).
     func discardPending() {
-        pending.removeAll(keepingCapacity: true)
+        clear()
     }
 
     /// Writes the rows still buffered, one statement each.
     func finish() throws {
         var start = 0
-        while start < pending.count {
-            try write(pending[start..<start + columns], with: single)
+        while start < count {
+            try write(UnsafeBufferPointer(start: pending + start, count: columns), with: single)
             start += columns
         }
-        pending.removeAll(keepingCapacity: true)
+        clear()
     }
 
-    private func write(_ values: ArraySlice<Value>, with statement: OpaquePointer) throws {
+    private func clear() {
+        count = 0
         arena.removeAll(keepingCapacity: true)
-        var spans: [(Int, Int)] = []
-        for v in values {
-            guard case .text(var s) = v else { continue }
-            let start = arena.count
-            s.withUTF8 { arena.append(contentsOf: $0) }
-            spans.append((start, arena.count - start))
-        }
+    }
+
+    private func write(_ values: UnsafeBufferPointer<Slot>, with statement: OpaquePointer) throws {
         arena.append(0)  // so that "" at the very end still has a valid, non-null address
+        defer { arena.removeLast() }
         let code = arena.withUnsafeBufferPointer { bytes -> Int32 in
             let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var text = 0
-            for (k, v) in values.enumerated() {
-                let index = Int32(k + 1)
+            var index: Int32 = 1
+            for v in values {
                 switch v {
-                case .int(let n): sqlite3_bind_int64(statement, index, sqlite3_int64(n))
+                case .int(let n): sqlite3_bind_int64(statement, index, n)
                 case .double(let d): sqlite3_bind_double(statement, index, d)
-                case .text:
-                    let (start, count) = spans[text]
-                    text += 1
-                    sqlite3_bind_text(statement, index, base + start, Int32(count), nil)
+                case .text(let start, let count): sqlite3_bind_text(statement, index, base + start, Int32(count), nil)
                 }
+                index += 1
             }
             let code = sqlite3_step(statement)
             sqlite3_reset(statement)

@@ -92,21 +92,42 @@ extension Store {
                              doc.sentiment, doc.subjectivity, now])
         let id = Int(db.lastInsertedRowID)
         for (i, s) in doc.sentences.enumerated() {
-            try rows.sentence.run(.int(id), .int(i), .int(s.span.start), .int(s.span.end), .int(s.tokens.lowerBound),
-                                  .int(s.tokens.upperBound - 1), .int(s.isBoilerplate ? 1 : 0), .double(s.sentiment), .double(s.subjectivity))
-            for c in s.sentimentCues { try rows.cue.run(.int(id), .int(i), .int(c.token), .double(c.weight)) }
-            for k in s.tokens {
-                let t = doc.tokens[k]
-                try rows.token.run(.int(id), .int(k), .int(i), .int(t.span.start), .int(t.span.end), .text(doc.text(of: t.span)),
-                                   .text(t.lemma), .int(t.isStopword ? 1 : 0), .text(t.kind.rawValue))
+            let sentence = rows.sentence
+            sentence.add(id); sentence.add(i); sentence.add(s.span.start); sentence.add(s.span.end)
+            sentence.add(s.tokens.lowerBound); sentence.add(s.tokens.upperBound - 1); sentence.add(s.isBoilerplate)
+            sentence.add(s.sentiment); sentence.add(s.subjectivity)
+            try sentence.endRow()
+            for c in s.sentimentCues {
+                rows.cue.add(id); rows.cue.add(i); rows.cue.add(c.token); rows.cue.add(c.weight)
+                try rows.cue.endRow()
+            }
+            let token = rows.token
+            try doc.tokens.withUnsafeBufferPointer { tokens in
+                for k in s.tokens {
+                    token.add(id); token.add(k); token.add(i); token.add(tokens[k].span.start); token.add(tokens[k].span.end)
+                    doc.withUTF8(of: tokens[k].span) { token.add(utf8: $0) }
+                    token.add(tokens[k].lemma); token.add(tokens[k].isStopword); token.add(tokens[k].kind.rawValue)
+                    try token.endRow()
+                }
             }
         }
+        let mention = rows.mention
         for (i, m) in doc.mentions.enumerated() {
-            try rows.mention.run(.int(id), .int(i), .int(m.span.start), .int(m.span.end), .text(m.text), .text(m.type.rawValue),
-                                 .text(m.key), .int(m.sentence), .double(m.sentiment))
+            mention.add(id); mention.add(i); mention.add(m.span.start); mention.add(m.span.end); mention.add(m.text)
+            mention.add(m.type.rawValue); mention.add(m.key); mention.add(m.sentence); mention.add(m.sentiment)
+            try mention.endRow()
         }
-        for a in doc.acronyms { try rows.acronym.run(.int(id), .text(a.acronym), .text(a.expansionKey)) }
-        for k in doc.keywords { try rows.keyword.run(.int(id), .text(k.term), .int(k.count)) }
-        for (rank, p) in doc.keyphrases.enumerated() { try rows.keyphrase.run(.int(id), .int(rank + 1), .text(p.phrase), .double(p.score)) }
+        for a in doc.acronyms {
+            rows.acronym.add(id); rows.acronym.add(a.acronym); rows.acronym.add(a.expansionKey)
+            try rows.acronym.endRow()
+        }
+        for k in doc.keywords {
+            rows.keyword.add(id); rows.keyword.add(k.term); rows.keyword.add(k.count)
+            try rows.keyword.endRow()
+        }
+        for (rank, p) in doc.keyphrases.enumerated() {
+            rows.keyphrase.add(id); rows.keyphrase.add(rank + 1); rows.keyphrase.add(p.phrase); rows.keyphrase.add(p.score)
+            try rows.keyphrase.endRow()
+        }
     }
 }
