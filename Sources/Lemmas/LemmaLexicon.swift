@@ -9,7 +9,7 @@ struct LemmaLexicon: Sendable {
     /// Hashes of the lemmas' bytes: building 60,000 strings at start-up cost 0.3 G instructions, a
     /// tenth of a second before any document is read; 64-bit hashes of a few hundred thousand words
     /// do not collide in practice.
-    private let lemmas: Set<UInt64>
+    private let lemmas: HashMap64<Bool>
     /// Words that never inflect and so are not in the table (ensuite, quatre, décès): `known-words.tsv`.
     private let invariants: Set<String>
 
@@ -19,7 +19,8 @@ struct LemmaLexicon: Sendable {
         } else {
             table = TabTable()
         }
-        var lemmas = Set<UInt64>(minimumCapacity: 1 << 17)
+        var lemmas = HashMap64<Bool>()
+        lemmas.reserveCapacity(1 << 17)  // a Set re-hashed every key with SipHash: half of start-up
         table.forEachValue { lemmas.insert(FeatureHash.bytes($0)) }
         self.lemmas = lemmas
         var invariants = Set<String>()

@@ -1,4 +1,4 @@
-@testable import Entities
+@testable import LoupeCore
 import XCTest
 
 /// The tagger's word lists moved from `Dictionary` to an open-addressing map; it must behave the same.

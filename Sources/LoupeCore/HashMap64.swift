@@ -3,31 +3,33 @@
 /// The tagger's word lists are looked up several times per token (cue words, learnt names, first
 /// names, places); Swift's `Dictionary` re-hashes a `UInt64` key with SipHash on every lookup, which
 /// cost more than the probe. Here the key's low bits are the slot. Entries are never removed.
-struct HashMap64<Value: Sendable>: Sendable {
-    private var slots: [UInt64] = []
-    private var values: [Value?] = []
-    private var mask = -1
+@frozen public struct HashMap64<Value: Sendable>: Sendable {
+    @usableFromInline var slots: [UInt64] = []
+    @usableFromInline var values: [Value?] = []
+    @usableFromInline var mask = -1
     /// The value of key 0, which marks empty slots.
-    private var zero: Value?
-    private(set) var count = 0
+    @usableFromInline var zero: Value?
+    @usableFromInline var storedCount = 0
+    /// The number of entries.
+    @inlinable public var count: Int { storedCount }
 
-    init() {}
+    @inlinable public init() {}
 
-    init(_ dictionary: [UInt64: Value]) {
+    @inlinable public init(_ dictionary: [UInt64: Value]) {
         reserveCapacity(dictionary.count)
         for (k, v) in dictionary { self[k] = v }
     }
 
-    var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
-    mutating func reserveCapacity(_ n: Int) {
+    @inlinable public mutating func reserveCapacity(_ n: Int) {
         var size = 8
         while size < n * 2 { size <<= 1 }
         if size > slots.count { rehash(size) }
     }
 
-    @inline(__always)
-    subscript(key: UInt64) -> Value? {
+    @inlinable @inline(__always)
+    public subscript(key: UInt64) -> Value? {
         get {
             if key == 0 { return zero }
             if mask < 0 { return nil }
@@ -42,26 +44,26 @@ struct HashMap64<Value: Sendable>: Sendable {
         set {
             guard let newValue else { preconditionFailure("HashMap64 never removes an entry") }
             if key == 0 {
-                if zero == nil { count += 1 }
+                if zero == nil { storedCount += 1 }
                 zero = newValue
                 return
             }
             if (count + 1) * 2 > slots.count { rehash(max(8, slots.count * 2)) }
             var i = Int(truncatingIfNeeded: key) & mask
             while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
-            if slots[i] == 0 { count += 1 }
+            if slots[i] == 0 { storedCount += 1 }
             slots[i] = key
             values[i] = newValue
         }
     }
 
-    subscript(key: UInt64, default fallback: @autoclosure () -> Value) -> Value {
+    @inlinable public subscript(key: UInt64, default fallback: @autoclosure () -> Value) -> Value {
         get { self[key] ?? fallback() }
         set { self[key] = newValue }
     }
 
     /// Every entry, in no particular order.
-    var entries: [(key: UInt64, value: Value)] {
+    @inlinable public var entries: [(key: UInt64, value: Value)] {
         var out: [(key: UInt64, value: Value)] = []
         out.reserveCapacity(count)
         if let zero { out.append((0, zero)) }
@@ -69,12 +71,12 @@ struct HashMap64<Value: Sendable>: Sendable {
         return out
     }
 
-    private mutating func rehash(_ size: Int) {
+    @inlinable mutating func rehash(_ size: Int) {
         let old = entries
         slots = [UInt64](repeating: 0, count: size)
         values = [Value?](repeating: nil, count: size)
         mask = size - 1
-        count = 0
+        storedCount = 0
         zero = nil
         for (k, v) in old { self[k] = v }
     }
@@ -82,6 +84,6 @@ struct HashMap64<Value: Sendable>: Sendable {
 
 extension HashMap64 where Value == Bool {
     /// Set use: `insert` and `contains`.
-    mutating func insert(_ key: UInt64) { self[key] = true }
-    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    @inlinable public mutating func insert(_ key: UInt64) { self[key] = true }
+    @inlinable public func contains(_ key: UInt64) -> Bool { self[key] != nil }
 }
