@@ -31,32 +31,61 @@ public struct Lemmatizer: Stage {
         // A lemma and the stop-word flag depend only on the form, its kind and sentence-initial
         // position: each is worked out once per worker thread, not once per document (a tenth of the
         // forms of 100 articles are new).
-        let memo = ThreadMemo<FormInPosition, (lemma: String, stop: Bool)>.current(memoName)
+        let memo = ThreadMemo<Known>.current(memoName)
         var previousLower = ""
+        var afterContextWord = false
         for i in document.tokens.indices {
             let t = document.tokens[i]
             var initial = sentenceStart[i]
             // After an opening quote or dash, a capital is still sentence-initial.
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart[i - 1] { initial = true }
-            let known = memo.value(FormInPosition(form: t.text, kind: t.kind, initial: initial)) {
-                (lemma(t, sentenceInitial: initial), stopWords.contains(t.text))
+            let key = Self.key(t, initial: initial)
+            let known: Known
+            if let k = memo.cached(key) {
+                known = k
+            } else {
+                let lower = t.kind == .word ? Folding.lower(t.text) : ""
+                known = Known(lemma: lemma(t, sentenceInitial: initial), stop: stopWords.contains(t.text),
+                              lower: lower, isContextWord: Self.contextWords.contains(lower))
+                memo.store(known, for: key)
             }
             var l = known.lemma
             // The word before settles some noun/verb readings; only after a determiner or a subject.
-            if t.kind == .word, i > 0, document.tokens[i - 1].kind == .word, !t.isCapitalized || initial,
-               Self.contextWords.contains(previousLower) {
-                l = disambiguate(Folding.lower(t.text), lemma: l, after: previousLower)
+            if afterContextWord, t.kind == .word, !t.isCapitalized || initial {
+                l = disambiguate(known.lower, lemma: l, after: previousLower)
             }
             document.tokens[i].lemma = l
             document.tokens[i].isStopword = known.stop
-            previousLower = t.kind == .word ? Folding.lower(t.text) : ""
+            afterContextWord = t.kind == .word && known.isContextWord
+            if afterContextWord { previousLower = known.lower }
         }
     }
 
-    private struct FormInPosition: Hashable {
-        let form: String
-        let kind: TokenKind
-        let initial: Bool
+    /// What a form in a position always gets: its lemma, whether it is a stop word, its lower-case
+    /// form and whether that is a determiner or subject before a noun/verb reading.
+    private struct Known {
+        let lemma: String
+        let stop: Bool
+        let lower: String
+        let isContextWord: Bool
+    }
+
+    /// The memo key of a token: its bytes, seeded with its kind and whether it opens a sentence.
+    private static func key(_ t: Token, initial: Bool) -> UInt64 {
+        let kind: UInt64
+        switch t.kind {
+        case .word: kind = 0
+        case .number: kind = 1
+        case .punctuation: kind = 2
+        case .symbol: kind = 3
+        case .url: kind = 4
+        case .email: kind = 5
+        case .hashtag: kind = 6
+        case .mention: kind = 7
+        case .emoji: kind = 8
+        }
+        var text = t.text
+        return text.withUTF8 { FeatureHash.bytes($0, seed: FeatureHash.mix(kind << 1 | (initial ? 1 : 0))) }
     }
 
     /// The lemma of one token.

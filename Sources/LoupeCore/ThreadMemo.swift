@@ -6,22 +6,30 @@ import Foundation
 /// most lookups for every document. A stage asks for its memo once per document
 /// (``current(_:limit:)``) and consults it per token. The memo is bounded (cleared past `limit` entries)
 /// so that memory stays flat however large the corpus.
-public final class ThreadMemo<Key: Hashable, Value> {
-    // Inlinable so that client modules specialise the dictionary for their key type; a generic
-    // call across modules hashes through witness tables and cost more than the lookups it saved.
-    @usableFromInline var values: [Key: Value] = [:]
+///
+/// Keys are 64-bit hashes of what the value depends on, made with ``FeatureHash`` (the token's bytes,
+/// seeded with its kind or lemma): hashing a `String` key (SipHash, with Unicode normalisation for
+/// accented words) and comparing it cost more than the lookups saved. Two of 20,000 forms sharing a
+/// 64-bit hash is a chance of about 1 in 10^10.
+public final class ThreadMemo<Value> {
+    // Inlinable so that client modules specialise the map for their value type.
+    @usableFromInline var values = HashMap64<Value>()
     @usableFromInline let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    /// The value for `key`, computed by `make` the first time.
+    /// The value stored for `key`, if any. A lookup and a ``store(_:for:)`` rather than one call
+    /// taking a closure: a closure that uses a stage's methods copies the stage (a struct of lexicons)
+    /// on every call, which cost a third of the lookups.
     @inlinable
-    public func value(_ key: Key, _ make: () -> Value) -> Value {
-        if let v = values[key] { return v }
-        let v = make()
-        if values.count >= limit { values.removeAll(keepingCapacity: true) }
-        values[key] = v
-        return v
+    public func cached(_ key: UInt64) -> Value? {
+        values[key]
+    }
+
+    @inlinable
+    public func store(_ value: Value, for key: UInt64) {
+        if values.count >= limit { values = HashMap64() }
+        values[key] = value
     }
 
     /// This thread's memo under `name`.

@@ -34,7 +34,7 @@ public struct SentimentScorer: Stage {
 
     public func process(_ document: inout Document) {
         var total = 0.0, weight = 0.0, subjective = 0.0, scored = 0
-        let memo = ThreadMemo<WordKey, WordFacts>.current(memoName)
+        let memo = ThreadMemo<WordFacts>.current(memoName)
         let allCaps = !document.tokens.contains { $0.kind == .word && $0.text.unicodeScalars.contains { $0.properties.isLowercase } }
         for s in document.sentences.indices where !document.sentences[s].isBoilerplate {
             let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps, memo: memo)
@@ -90,10 +90,10 @@ public struct SentimentScorer: Stage {
 
     /// Score, subjectivity and cues of the tokens `range`.
     public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false) -> Result {
-        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, memo: ThreadMemo<WordKey, WordFacts>.current(memoName))
+        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, memo: ThreadMemo<WordFacts>.current(memoName))
     }
 
-    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordKey, WordFacts>) -> Result {
+    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>) -> Result {
         var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, memo: memo)
         assignModifierRoles(&units, tokens)
         applyScalers(&units)
@@ -121,7 +121,7 @@ public struct SentimentScorer: Stage {
 
     private func lower(_ t: Token) -> String { Folding.lower(t.text) }
 
-    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordKey, WordFacts>) -> [Unit] {
+    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>) -> [Unit] {
         var units: [Unit] = []
         var i = range.lowerBound
         while i < range.upperBound {
@@ -174,11 +174,7 @@ public struct SentimentScorer: Stage {
     }
 
     /// What the lexicons say about a word, whatever its context: the same for every occurrence of a
-    /// form with a lemma, so worked out once per worker thread.
-    private struct WordKey: Hashable {
-        let form: String
-        let lemma: String
-    }
+    /// form with a lemma, so worked out once per worker thread (keyed by a hash of both).
 
     private struct WordFacts {
         let entry: SentimentLexicon.Entry?
@@ -186,10 +182,13 @@ public struct SentimentScorer: Stage {
         let conditional: Bool
     }
 
-    private func facts(_ t: Token, _ memo: ThreadMemo<WordKey, WordFacts>) -> WordFacts {
-        memo.value(WordKey(form: t.text, lemma: t.lemma)) {
-            WordFacts(entry: entry(of: t), startsModifier: startsModifier(t), conditional: isConditionalVerb(t))
-        }
+    private func facts(_ t: Token, _ memo: ThreadMemo<WordFacts>) -> WordFacts {
+        var form = t.text, lemma = t.lemma
+        let key = lemma.withUTF8 { l in form.withUTF8 { FeatureHash.bytes(l, seed: FeatureHash.bytes($0)) } }
+        if let facts = memo.cached(key) { return facts }
+        let facts = WordFacts(entry: entry(of: t), startsModifier: startsModifier(t), conditional: isConditionalVerb(t))
+        memo.store(facts, for: key)
+        return facts
     }
 
     private func startsModifier(_ t: Token) -> Bool {

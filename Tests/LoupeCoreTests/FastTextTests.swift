@@ -53,10 +53,15 @@ final class FastTextTests: XCTestCase {
 final class ThreadMemoTests: XCTestCase {
     func testComputesOncePerKeyStaysBoundedAndIsPerThread() {
         let name = MemoName("test")
-        let memo = ThreadMemo<String, Int>.current(name, limit: 3)
-        XCTAssertTrue(memo === ThreadMemo<String, Int>.current(name, limit: 3), "the same memo for the same thread")
+        let memo = ThreadMemo<Int>.current(name, limit: 3)
+        XCTAssertTrue(memo === ThreadMemo<Int>.current(name, limit: 3), "the same memo for the same thread")
         var calls = 0
-        func length(_ s: String) -> Int { memo.value(s) { calls += 1; return s.count } }
+        func length(_ s: String) -> Int {
+            if let n = memo.cached(FeatureHash.string(s)) { return n }
+            calls += 1
+            memo.store(s.count, for: FeatureHash.string(s))
+            return s.count
+        }
         XCTAssertEqual(length("Union"), 5)
         XCTAssertEqual(length("Union"), 5)
         XCTAssertEqual(calls, 1)
@@ -64,12 +69,12 @@ final class ThreadMemoTests: XCTestCase {
         XCTAssertEqual(length("Union"), 5)
         XCTAssertEqual(calls, 6)
         // Another stage instance, another memo; another thread, another memo.
-        XCTAssertFalse(memo === ThreadMemo<String, Int>.current(MemoName("test")))
+        XCTAssertFalse(memo === ThreadMemo<Int>.current(MemoName("test")))
         final class Seen: @unchecked Sendable { var memo: ObjectIdentifier? }
         let seen = Seen()
         let done = expectation(description: "other thread")
         Thread {
-            seen.memo = ObjectIdentifier(ThreadMemo<String, Int>.current(name, limit: 3))
+            seen.memo = ObjectIdentifier(ThreadMemo<Int>.current(name, limit: 3))
             done.fulfill()
         }.start()
         wait(for: [done], timeout: 5)
