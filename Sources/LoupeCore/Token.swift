@@ -32,7 +32,7 @@ public struct Token: Sendable, Equatable {
     }
 
     /// True when the first character is an upper-case letter.
-    public var isCapitalized: Bool {
+    @inlinable public var isCapitalized: Bool {
         // ASCII first: Unicode property lookups are a visible share of per-token work.
         guard let byte = text.utf8.first else { return false }
         if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
@@ -40,7 +40,7 @@ public struct Token: Sendable, Equatable {
     }
 
     /// True for words whose letters are all upper case (UA, TIC, ONU), at least two of them.
-    public var isAllCaps: Bool {
+    @inlinable public var isAllCaps: Bool {
         var letters = 0
         for s in text.unicodeScalars {
             let v = s.value
