@@ -14,7 +14,8 @@ struct KeyphraseRanker {
     var maxWords = 4
 
     struct Candidate {
-        var lemmas: [String]
+        /// Term numbers (``KeywordExtractor/Terms``) of the phrase's content words.
+        var terms: [Int]
         var surface: String
         var firstPosition: Int
         var count: Int
@@ -24,20 +25,25 @@ struct KeyphraseRanker {
     /// Words that may join two content words inside a keyphrase ("taux de change").
     private static let connectors: Set<String> = ["de", "d'"]
 
-    /// - Parameter content: ``KeywordExtractor/isContent(_:)`` of each token.
-    func rank(_ doc: Document, termCounts: [String: Int], content isContent: [Bool]) -> [Keyphrase] {
-        var candidates: [String: Candidate] = [:]
-        var order: [String] = []
+    /// - Parameters:
+    ///   - terms: the document's content lemmas and the lemma of each content token.
+    ///   - content: ``KeywordExtractor/isContent(_:)`` of each token.
+    func rank(_ doc: Document, terms: KeywordExtractor.Terms, content isContent: [Bool]) -> [Keyphrase] {
+        var candidates: [Candidate] = []
+        // A phrase is found by a hash of its term numbers (distinct sequences of a few small
+        // numbers do not collide in 64 bits).
+        var index = HashMap64<Int>()
         let tokens = doc.tokens
-        func add(_ lemmas: [String], _ span: Span, position: Int, entity: Bool) {
-            let key = lemmas.joined(separator: " ")
-            if var c = candidates[key] {
-                c.count += 1
-                c.isEntity = c.isEntity || entity
-                candidates[key] = c
+        let ofToken = terms.ofToken
+        func add(_ phrase: [Int], _ span: Span, position: Int, entity: Bool) {
+            var key = FeatureHash.seed
+            for t in phrase { key = FeatureHash.feature(key, UInt64(t)) }
+            if let c = index[key] {
+                candidates[c].count += 1
+                candidates[c].isEntity = candidates[c].isEntity || entity
             } else {
-                candidates[key] = Candidate(lemmas: lemmas, surface: doc.text(of: span), firstPosition: position, count: 1, isEntity: entity)
-                order.append(key)
+                index[key] = candidates.count
+                candidates.append(Candidate(terms: phrase, surface: doc.text(of: span), firstPosition: position, count: 1, isEntity: entity))
             }
         }
         var position = 0
@@ -49,17 +55,15 @@ struct KeyphraseRanker {
                 while let last = run.last, !isContent[last] { run.removeLast() }
                 let content = run.filter { isContent[$0] }
                 if !content.isEmpty && content.count <= maxWords {
-                    let lemmas = content.map { Folding.lower(tokens[$0].lemma) }
-                    add(lemmas, Span(tokens[run.first!].span.start, tokens[run.last!].span.end), position: position, entity: false)
+                    add(content.map { ofToken[$0] }, Span(tokens[run.first!].span.start, tokens[run.last!].span.end), position: position, entity: false)
                 }
                 run.removeAll()
             }
             for i in sentence.tokens {
-                let t = tokens[i]
-                if isContent[i] && (t.lineBreaksBefore == 0 || run.isEmpty) {
+                if isContent[i] && (tokens[i].lineBreaksBefore == 0 || run.isEmpty) {
                     run.append(i)
-                } else if !run.isEmpty, Self.connectors.contains(Folding.lower(t.text)), t.lineBreaksBefore == 0,
-                          i + 1 < sentence.tokens.upperBound, isContent[i + 1] {
+                } else if !run.isEmpty, tokens[i].lineBreaksBefore == 0, i + 1 < sentence.tokens.upperBound, isContent[i + 1],
+                          Self.connectors.contains(Folding.lower(tokens[i].text)) {
                     run.append(i)
                 } else {
                     flush()
@@ -70,31 +74,31 @@ struct KeyphraseRanker {
             flush()
         }
         for m in doc.mentions where !doc.sentences[m.sentence].isBoilerplate {
-            let lemmas = m.tokens.filter { isContent[$0] }.map { Folding.lower(tokens[$0].lemma) }
-            if !lemmas.isEmpty { add(lemmas, m.span, position: m.tokens.lowerBound, entity: true) }
+            let phrase = m.tokens.filter { isContent[$0] && ofToken[$0] >= 0 }.map { ofToken[$0] }
+            if !phrase.isEmpty { add(phrase, m.span, position: m.tokens.lowerBound, entity: true) }
         }
         let total = max(1, position)
-        var scored: [(key: String, score: Double)] = order.map { key in
-            let c = candidates[key]!
-            let freq = c.lemmas.reduce(0.0) { $0 + Double(termCounts[$1] ?? 1) } / Double(c.lemmas.count)
-            let lengthBonus = c.lemmas.count > 1 ? 1.0 + 0.5 * Double(min(c.lemmas.count, 3) - 1) : 1.0
+        var scored: [(candidate: Int, key: String, score: Double)] = candidates.indices.map { k in
+            let c = candidates[k]
+            let freq = c.terms.reduce(0.0) { $0 + Double(terms.counts[$1]) } / Double(c.terms.count)
+            let lengthBonus = c.terms.count > 1 ? 1.0 + 0.5 * Double(min(c.terms.count, 3) - 1) : 1.0
             let early = 1.0 + 2.0 * (1.0 - Double(c.firstPosition) / Double(total))
             let entityBonus = c.isEntity ? 1.5 : 1.0
-            return (key, freq * lengthBonus * early * entityBonus * (1 + log2(Double(c.count))))
+            let key = c.terms.map { terms.names[$0] }.joined(separator: " ")  // ties broken by the lemmas
+            return (k, key, freq * lengthBonus * early * entityBonus * (1 + log2(Double(c.count))))
         }
         scored.sort { ($0.score, $1.key) > ($1.score, $0.key) }
         var kept: [Keyphrase] = []
-        var keptLemmas: [Set<String>] = []
-        for (key, score) in scored {
-            let c = candidates[key]!
-            let set = Set(c.lemmas)
+        var keptTerms: [Set<Int>] = []
+        for (k, _, score) in scored {
+            let c = candidates[k]
+            let set = Set(c.terms)
             // Merge near-duplicates: a phrase whose lemmas are all inside a kept phrase adds nothing.
-            if keptLemmas.contains(where: { set.isSubset(of: $0) }) { continue }
+            if keptTerms.contains(where: { set.isSubset(of: $0) }) { continue }
             kept.append(Keyphrase(phrase: c.surface, score: (score * 1000).rounded() / 1000))
-            keptLemmas.append(set)
+            keptTerms.append(set)
             if kept.count == limit { break }
         }
         return kept
     }
 }
-

@@ -20,15 +20,42 @@ public struct KeywordExtractor: Stage {
     public func process(_ document: inout Document) {
         // Asked once per token: the ranker looks at each token several times.
         let content = document.tokens.map(Self.isContent)
-        var counts: [String: Int] = [:]
+        var terms = Terms(tokenCount: document.tokens.count)
         for sentence in document.sentences where !sentence.isBoilerplate {
-            for i in sentence.tokens where content[i] {
-                counts[Folding.lower(document.tokens[i].lemma), default: 0] += 1
-            }
+            for i in sentence.tokens where content[i] { terms.add(Folding.lower(document.tokens[i].lemma), token: i) }
         }
-        document.keywords = counts.map { Keyword(term: $0.key, count: $0.value) }
+        document.keywords = terms.names.indices.map { Keyword(term: terms.names[$0], count: terms.counts[$0]) }
             .sorted { ($0.count, $1.term) > ($1.count, $0.term) }
-        document.keyphrases = KeyphraseRanker(limit: keyphraseCount).rank(document, termCounts: counts, content: content)
+        document.keyphrases = KeyphraseRanker(limit: keyphraseCount).rank(document, terms: terms, content: content)
+    }
+
+    /// The document's distinct lower-cased content lemmas, numbered in order of first occurrence, with
+    /// their counts and the number of each content token's lemma: the ranker then works on numbers, not
+    /// on strings it would hash again for every candidate phrase.
+    struct Terms {
+        private(set) var names: [String] = []
+        private(set) var counts: [Int] = []
+        /// The term number of each token outside boilerplate that is content, else -1.
+        private(set) var ofToken: [Int]
+        private var numbers: [String: Int] = [:]
+
+        init(tokenCount: Int) {
+            ofToken = [Int](repeating: -1, count: tokenCount)
+        }
+
+        mutating func add(_ term: String, token: Int) {
+            let n: Int
+            if let known = numbers[term] {
+                n = known
+                counts[n] += 1
+            } else {
+                n = names.count
+                numbers[term] = n
+                names.append(term)
+                counts.append(1)
+            }
+            ofToken[token] = n
+        }
     }
 
     /// A token that carries meaning for keyword counts.
