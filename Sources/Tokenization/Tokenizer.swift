@@ -176,19 +176,22 @@ public struct Tokenizer: Stage {
     private func joinHyphenated(_ pieces: [Piece], _ u: [UInt16]) -> [Piece] {
         var out: [Piece] = []
         out.reserveCapacity(pieces.count)
+        func joinsNext(_ j: Int) -> Bool {
+            j + 2 < pieces.count && isHyphen(pieces[j + 1], u) && adjacent(pieces[j], pieces[j + 1])
+                && adjacent(pieces[j + 1], pieces[j + 2]) && canJoin(pieces[j], pieces[j + 2])
+        }
         var i = 0
         while i < pieces.count {
-            var parts = [pieces[i]]
-            var j = i
-            while j + 2 < pieces.count, isHyphen(pieces[j + 1], u), adjacent(pieces[j], pieces[j + 1]),
-                  adjacent(pieces[j + 1], pieces[j + 2]), canJoin(pieces[j], pieces[j + 2]) {
-                parts.append(pieces[j + 2])
-                j += 2
-            }
-            if parts.count == 1 {
+            if !joinsNext(i) {  // most pieces: no array of parts to make
                 out.append(pieces[i])
                 i += 1
                 continue
+            }
+            var parts = [pieces[i]]
+            var j = i
+            while joinsNext(j) {
+                parts.append(pieces[j + 2])
+                j += 2
             }
             // Split clitic pronouns off the end, right to left.
             var keep = parts.count
