@@ -10,18 +10,37 @@ public enum DateFinder {
     /// The first date written in the first few thousand characters of a text.
     public static func find(in text: String) -> String? {
         let head = String(text.prefix(4000))
-        // Both patterns need digits; regular expressions on Linux cost ~1 M instructions per head.
-        guard head.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Both patterns need a year of four digits, the second one "dddd-dd-dd": regular expressions
+        // on Linux cost ~1 M instructions per head, so they run only where they may match.
+        let (hasYear, hasISO) = yearShapes(head)
+        guard hasYear else { return nil }
         var best: (Range<String.Index>, String)?
         if let r = head.range(of: #"\b(1er|[0-3]?[0-9])\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(1[5-9][0-9]{2}|20[0-9]{2})\b"#,
                               options: [.regularExpression, .caseInsensitive]) {
             if let iso = normalize(String(head[r])) { best = (r, iso) }
         }
-        if let r = head.range(of: #"\b(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]\b"#, options: .regularExpression),
+        if hasISO, let r = head.range(of: #"\b(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]\b"#, options: .regularExpression),
            best == nil || r.lowerBound < best!.0.lowerBound {
             if let iso = normalize(String(head[r])) { best = (r, iso) }
         }
         return best?.1
+    }
+
+    /// Whether `text` has a run of four ASCII digits, and one followed by "-dd-dd".
+    static func yearShapes(_ text: String) -> (year: Bool, iso: Bool) {
+        let b = Array(text.utf8)
+        func digit(_ k: Int) -> Bool { k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+        var run = 0, year = false
+        for k in b.indices {
+            run = digit(k) ? run + 1 : 0
+            guard run >= 4 else { continue }
+            year = true
+            let e = k + 1  // "dddd-dd-dd"
+            if e < b.count, b[e] == 0x2D, digit(e + 1), digit(e + 2), e + 3 < b.count, b[e + 3] == 0x2D, digit(e + 4), digit(e + 5) {
+                return (true, true)
+            }
+        }
+        return (year, false)
     }
 
     /// A date in a file name such as `2019-05-31-huawei.txt`.

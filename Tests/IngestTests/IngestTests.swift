@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+@testable import Ingest
 import LoupeCore
 import TestSupport
 import XCTest
@@ -90,6 +90,12 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(DateFinder.find(in: "1er janvier 2016, 14h30"), "2016-01-01")
         XCTAssertEqual(DateFinder.normalize("02/01/2018"), "2018-01-02")
         XCTAssertNil(DateFinder.find(in: "Aucune date ici, 32 mai 2019 non plus."))
+        // The cheap shape test that decides whether the regular expressions run at all.
+        XCTAssertEqual(DateFinder.find(in: "Mis à jour : 2021-03-04 à 10 h, puis le 5 mars 2021"), "2021-03-04")
+        XCTAssertEqual(DateFinder.find(in: "Le 12 mai, 300 personnes, puis le 1er juin 1998."), "1998-06-01")
+        XCTAssertTrue(DateFinder.yearShapes("(2021-03-04)") == (true, true))
+        XCTAssertTrue(DateFinder.yearShapes("en 2021-03") == (true, false))
+        XCTAssertTrue(DateFinder.yearShapes("le 12 mai à 14 h 30, 999 euros") == (false, false))
     }
 }
 
