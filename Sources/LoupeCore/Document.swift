@@ -76,7 +76,9 @@ public struct Document: Sendable {
 
     /// Counts of word and number tokens: what "words" means in summaries and throughput figures.
     public var wordCount: Int {
-        tokens.reduce(0) { $0 + ($1.kind == .word || $1.kind == .number ? 1 : 0) }
+        var n = 0
+        for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number { n += 1 }  // no token copied
+        return n
     }
 
     /// The index of the sentence holding token `index` (binary search over sentence ranges).
