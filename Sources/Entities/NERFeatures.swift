@@ -188,8 +188,85 @@ public struct NERFeatureExtractor: Sendable {
         self.isCommonWord = isCommonWord
     }
 
+    /// What a token's features need that depends on its text and kind alone: worked out once per word
+    /// form and worker thread when tagging (``NERModel`` passes its memo), since most tokens of a document
+    /// repeat a form already met: folding, ten affix hashes, the shape and four word-list lookups.
+    struct WordFacts {
+        var word: UInt64 = 0
+        var folded: UInt64 = 0
+        var shape: UInt64 = 0
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        /// The flags that follow from the text (capitals, digits, punctuation, first name, common word…).
+        var flags: UInt32 = 0
+        var cue: UInt8 = 0
+        var wordTypes: UInt8 = 0
+        var lengthBucket: UInt8 = 0
+        var hasLetters = false
+    }
+
+    func wordFacts(_ t: Token, _ buf: inout [UInt8], _ shapeBuf: inout [UInt8]) -> WordFacts {
+        var info = WordFacts()
+        FastFold.fold(t.text, into: &buf)
+        info.folded = FeatureHash.bytes(buf)
+        info.word = FeatureHash.string(t.text)
+        let n = buf.count
+        info.prefixes = (FeatureHash.bytes(buf, 0, min(1, n)), FeatureHash.bytes(buf, 0, min(2, n)),
+                         FeatureHash.bytes(buf, 0, min(3, n)), FeatureHash.bytes(buf, 0, min(4, n)))
+        info.suffixes = (FeatureHash.bytes(buf, max(0, n - 1), n), FeatureHash.bytes(buf, max(0, n - 2), n),
+                         FeatureHash.bytes(buf, max(0, n - 3), n), FeatureHash.bytes(buf, max(0, n - 4), n))
+        info.lengthBucket = UInt8(min(n, 12))
+        // Shape: X x d or the character, runs longer than two collapsed.
+        shapeBuf.removeAll(keepingCapacity: true)
+        var flags: UInt32 = 0
+        var upper = 0, lower = 0, letters = 0
+        var first = true
+        for s in t.text.unicodeScalars {
+            let c: UInt8
+            if s.value < 0x80 {
+                let v = UInt8(s.value)
+                if v >= 0x41 && v <= 0x5A { c = 88; upper += 1; letters += 1 } else if v >= 0x61 && v <= 0x7A { c = 120; lower += 1; letters += 1 } else if v >= 0x30 && v <= 0x39 { c = 100; flags |= Flag.hasDigit } else { c = v }
+            } else if s.properties.isUppercase { c = 88; upper += 1; letters += 1 } else if s.properties.isLowercase { c = 120; lower += 1; letters += 1 } else if s.properties.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
+            if first { if c == 88 { flags |= Flag.capitalized }; first = false }
+            if c == 45 { flags |= Flag.hasHyphen }
+            if c == 46 { flags |= Flag.hasPeriod }
+            let m = shapeBuf.count
+            if !(m >= 2 && shapeBuf[m - 1] == c && shapeBuf[m - 2] == c) && m < 12 { shapeBuf.append(c) }
+        }
+        info.shape = FeatureHash.bytes(shapeBuf)
+        info.hasLetters = letters > 0
+        if upper >= 2 && lower == 0 { flags |= Flag.allCaps }
+        if upper >= 2 && lower > 0 { flags |= Flag.mixedCaps }
+        if t.kind == .punctuation { flags |= Flag.punctuation }
+        if t.kind == .number { flags |= Flag.number }
+        if n > 0 && buf[n - 1] == UInt8(ascii: "'") { flags |= Flag.elision }
+        if t.kind == .punctuation {  // String == per token was a fifth of this function
+            if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
+            if t.text == "(" || t.text == ")" { flags |= Flag.paren }
+        }
+        if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
+        if flags & Flag.capitalized != 0, let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags |= Flag.commonWord }
+        info.flags = flags
+        info.cue = lexicon.cueClass[info.folded] ?? 0
+        if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
+        return info
+    }
+
+    /// The memo key of a token's ``WordFacts``: its bytes seeded with its kind.
+    static func wordKey(_ t: Token) -> UInt64 {
+        var text = t.text
+        let kind = UInt64(t.kind.rawValue.utf8.count) << 8 | UInt64(t.kind.rawValue.utf8.first ?? 0)
+        return text.withUTF8 { FeatureHash.bytes($0, seed: FeatureHash.mix(kind)) }
+    }
+
     /// Per-token facts for the whole document.
     public func tokenInfo(_ doc: Document) -> [TokenInfo] {
+        tokenInfo(doc, memo: nil)
+    }
+
+    /// `memo`: the tagging model's per-thread memo of ``WordFacts`` (training goes without: its
+    /// documents are read once).
+    func tokenInfo(_ doc: Document, memo: ThreadMemo<WordFacts>?) -> [TokenInfo] {
         let tokens = doc.tokens
         var infos = [TokenInfo](repeating: TokenInfo(), count: tokens.count)
         var buf: [UInt8] = []
@@ -205,56 +282,37 @@ public struct NERFeatureExtractor: Sendable {
             while k < s.tokens.upperBound && tokens[k].kind == .punctuation { k += 1 }
             if k < s.tokens.upperBound { sentenceStarts[k] = true }
         }
-        for (i, t) in tokens.enumerated() {
+        for i in tokens.indices {
+            let facts: WordFacts
+            if let memo {
+                let key = Self.wordKey(tokens[i])
+                if let known = memo.cached(key) {
+                    facts = known
+                } else {
+                    facts = wordFacts(tokens[i], &buf, &shapeBuf)
+                    memo.store(facts, for: key)
+                }
+            } else {
+                facts = wordFacts(tokens[i], &buf, &shapeBuf)
+            }
             var info = TokenInfo()
-            FastFold.fold(t.text, into: &buf)
-            info.folded = FeatureHash.bytes(buf)
-            info.word = FeatureHash.string(t.text)
-            info.lemma = t.lemma.isEmpty ? info.folded : FeatureHash.string(t.lemma)
-            let n = buf.count
-            info.prefixes = (FeatureHash.bytes(buf, 0, min(1, n)), FeatureHash.bytes(buf, 0, min(2, n)),
-                             FeatureHash.bytes(buf, 0, min(3, n)), FeatureHash.bytes(buf, 0, min(4, n)))
-            info.suffixes = (FeatureHash.bytes(buf, max(0, n - 1), n), FeatureHash.bytes(buf, max(0, n - 2), n),
-                             FeatureHash.bytes(buf, max(0, n - 3), n), FeatureHash.bytes(buf, max(0, n - 4), n))
-            info.lengthBucket = UInt8(min(n, 12))
-            // Shape: X x d or the character, runs longer than two collapsed.
-            shapeBuf.removeAll(keepingCapacity: true)
-            var flags: UInt32 = 0
-            var upper = 0, lower = 0, letters = 0
-            var first = true
-            for s in t.text.unicodeScalars {
-                let c: UInt8
-                if s.value < 0x80 {
-                    let v = UInt8(s.value)
-                    if v >= 0x41 && v <= 0x5A { c = 88; upper += 1; letters += 1 } else if v >= 0x61 && v <= 0x7A { c = 120; lower += 1; letters += 1 } else if v >= 0x30 && v <= 0x39 { c = 100; flags |= Flag.hasDigit } else { c = v }
-                } else if s.properties.isUppercase { c = 88; upper += 1; letters += 1 } else if s.properties.isLowercase { c = 120; lower += 1; letters += 1 } else if s.properties.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
-                if first { if c == 88 { flags |= Flag.capitalized }; first = false }
-                if c == 45 { flags |= Flag.hasHyphen }
-                if c == 46 { flags |= Flag.hasPeriod }
-                let m = shapeBuf.count
-                if !(m >= 2 && shapeBuf[m - 1] == c && shapeBuf[m - 2] == c) && m < 12 { shapeBuf.append(c) }
-            }
-            info.shape = FeatureHash.bytes(shapeBuf)
-            if upper >= 2 && lower == 0 { flags |= Flag.allCaps }
-            if upper >= 2 && lower > 0 { flags |= Flag.mixedCaps }
-            if t.kind == .punctuation { flags |= Flag.punctuation }
-            if t.kind == .number { flags |= Flag.number }
+            info.word = facts.word
+            info.folded = facts.folded
+            info.lemma = tokens[i].lemma.isEmpty ? facts.folded : FeatureHash.string(tokens[i].lemma)
+            info.shape = facts.shape
+            info.prefixes = facts.prefixes
+            info.suffixes = facts.suffixes
+            info.lengthBucket = facts.lengthBucket
+            info.cue = facts.cue
+            info.wordTypes = facts.wordTypes
+            var flags = facts.flags
             if sentenceStarts[i] { flags |= Flag.sentenceStart }
-            if t.lineBreaksBefore > 0 { flags |= Flag.lineStart }
-            if t.isStopword { flags |= Flag.stopword }
-            if n > 0 && buf[n - 1] == UInt8(ascii: "'") { flags |= Flag.elision }
-            if t.kind == .punctuation {  // String == per token was a fifth of this function
-                if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
-                if t.text == "(" || t.text == ")" { flags |= Flag.paren }
-            }
-            if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
-            if flags & Flag.capitalized != 0, let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags |= Flag.commonWord }
+            if tokens[i].lineBreaksBefore > 0 { flags |= Flag.lineStart }
+            if tokens[i].isStopword { flags |= Flag.stopword }
             info.flags = flags
-            info.cue = lexicon.cueClass[info.folded] ?? 0
-            if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
             info.wordID = words.id(info.folded)
             if Int(info.wordID) == seen.count { seen.append(0) }
-            if letters > 0 {
+            if facts.hasLetters {
                 if flags & Flag.capitalized == 0 { seen[Int(info.wordID)] |= 1 } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
                     seen[Int(info.wordID)] |= 2
                 }

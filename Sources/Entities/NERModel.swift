@@ -21,6 +21,9 @@ public final class NERModel: @unchecked Sendable {
     let weights: [Int16]
     let transitions: [Int32]
     public let lexicon: NERLexicon
+    /// Names this model's per-thread memo of word facts (``NERFeatureExtractor/WordFacts``), which
+    /// depend on its lexicon.
+    private let wordMemo = MemoName("ner-words")
     public let featureCount: Int
     /// Open addressing over a small index that stays in cache: per slot, row + 1 in the low 20 bits and
     /// 12 bits of the key above them (0: empty), so most unknown features are rejected without
@@ -200,7 +203,7 @@ public final class NERModel: @unchecked Sendable {
     public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil)
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
-        let infos = extractor.tokenInfo(doc)
+        let infos = extractor.tokenInfo(doc, memo: ThreadMemo<NERFeatureExtractor.WordFacts>.current(wordMemo))
         let tagged = doc.sentences.indices.map { include($0) && Self.mayHoldName(doc.tokens, infos, doc.sentences[$0].tokens) }
         var (emissions, tags) = firstPass(doc, infos, extractor, include: { tagged[$0] })
         let T = NERTags.count
