@@ -402,14 +402,27 @@ public struct NERFeatureExtractor: Sendable {
 
     public static let templateCount = 60
 
-    /// The hashed features of token `i` of a sentence covering `range`, appended to `out`.
-    @inline(__always)
+    /// The hashed features of token `i` of a sentence covering `range`, appended to `out` in template
+    /// order (1…60): training numbers features as they come, so the order is part of what makes a
+    /// trained model reproducible byte for byte.
     public func features(_ infos: [TokenInfo], _ i: Int, _ range: Range<Int>, into out: inout [UInt64]) {
-        let t = infos[i]
-        @inline(__always) func at(_ k: Int) -> TokenInfo? { range.contains(k) ? infos[k] : nil }
-        let p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2)
-        let b = Self.boundary
-        let capMask = Flag.capitalized | Flag.allCaps | Flag.sentenceStart | Flag.lineStart | Flag.hasDigit | Flag.punctuation
+        var word: [UInt64] = [], context: [UInt64] = []
+        word.reserveCapacity(Self.wordTemplates.count)
+        context.reserveCapacity(Self.templateCount - Self.wordTemplates.count)
+        wordFeatures(infos[i], into: &word)
+        contextFeatures(infos, i, range, into: &context)
+        var w = 0, c = 0
+        for template in 1...Self.templateCount {
+            if Self.wordTemplates.contains(template) { out.append(word[w]); w += 1 } else { out.append(context[c]); c += 1 }
+        }
+    }
+
+    /// The templates ``wordFeatures(_:into:)`` makes, in its order.
+    static let wordTemplates: Set<Int> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 40, 54]
+
+    /// The templates that depend on the word's text alone (the word, its folded form, shape, affixes,
+    /// cue class, length, word types) and the bias: the tagger adds their weights up once per form.
+    func wordFeatures(_ t: TokenInfo, into out: inout [UInt64]) {
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
         out.append(f(1, 0))
         out.append(f(2, t.word))
@@ -417,9 +430,21 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(4, t.shape))
         out.append(f(5, t.prefixes.0)); out.append(f(6, t.prefixes.1)); out.append(f(7, t.prefixes.2)); out.append(f(8, t.prefixes.3))
         out.append(f(9, t.suffixes.0)); out.append(f(10, t.suffixes.1)); out.append(f(11, t.suffixes.2)); out.append(f(12, t.suffixes.3))
+        out.append(f(15, UInt64(t.cue)))
+        out.append(f(40, UInt64(t.lengthBucket), UInt64(t.flags & (Flag.allCaps | Flag.capitalized))))
+        out.append(f(54, UInt64(t.wordTypes)))
+    }
+
+    /// The other templates: capitalisation in context, the ±2 window, word lists, document evidence.
+    func contextFeatures(_ infos: [TokenInfo], _ i: Int, _ range: Range<Int>, into out: inout [UInt64]) {
+        let t = infos[i]
+        @inline(__always) func at(_ k: Int) -> TokenInfo? { range.contains(k) ? infos[k] : nil }
+        let p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2)
+        let b = Self.boundary
+        let capMask = Flag.capitalized | Flag.allCaps | Flag.sentenceStart | Flag.lineStart | Flag.hasDigit | Flag.punctuation
+        @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
         out.append(f(13, UInt64(t.flags)))
         out.append(f(14, UInt64(t.flags & capMask), UInt64(t.flags & (Flag.seenLower | Flag.seenCapMid | Flag.stopword | Flag.commonWord))))
-        out.append(f(15, UInt64(t.cue)))
         out.append(f(16, UInt64(t.learnt)))
         out.append(f(17, UInt64(t.place)))
         out.append(f(18, UInt64(t.learnt), UInt64(t.flags & capMask)))
@@ -444,7 +469,6 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(37, t.suffixes.2, UInt64(t.flags & capMask)))
         out.append(f(38, p1?.folded ?? b, UInt64(t.flags & capMask)))
         out.append(f(39, n1?.folded ?? b, UInt64(t.flags & capMask)))
-        out.append(f(40, UInt64(t.lengthBucket), UInt64(t.flags & (Flag.allCaps | Flag.capitalized))))
         out.append(f(41, p2?.folded ?? b, p1?.folded ?? b))
         out.append(f(42, n1?.folded ?? b, n2?.folded ?? b))
         out.append(f(43, t.word, UInt64(t.flags & (Flag.sentenceStart | Flag.lineStart))))
@@ -458,7 +482,6 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(51, UInt64(t.docLearnt)))
         out.append(f(52, UInt64(t.docContext), UInt64(p1?.flags ?? 0) & UInt64(Flag.capitalized) | UInt64((n1?.flags ?? 0) & Flag.capitalized) << 1))
         out.append(f(53, UInt64(t.docLearnt & 0xffff), UInt64(t.learnt)))
-        out.append(f(54, UInt64(t.wordTypes)))
         out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags & capMask)))
         out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
         out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1?.flags ?? 0) & (Flag.commonWord | Flag.capitalized))))

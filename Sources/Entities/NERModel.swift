@@ -24,6 +24,15 @@ public final class NERModel: @unchecked Sendable {
     /// Names this model's per-thread memo of word facts (``NERFeatureExtractor/WordFacts``), which
     /// depend on its lexicon.
     private let wordMemo = MemoName("ner-words")
+    /// Names this model's per-thread memo of the summed weights of a word's own templates
+    /// (``NERFeatureExtractor/wordFeatures(_:into:)``), keyed by the word's hash.
+    private let wordWeights = MemoName("ner-word-weights")
+
+    /// The nine tag weights of some features, added up.
+    struct WordWeights {
+        var eight = SIMD8<Int32>(repeating: 0)
+        var ninth: Int32 = 0
+    }
     public let featureCount: Int
     /// Open addressing over a small index that stays in cache: per slot, row + 1 in the low 20 bits and
     /// 12 bits of the key above them (0: empty), so most unknown features are rejected without
@@ -133,29 +142,44 @@ public final class NERModel: @unchecked Sendable {
         var features: [UInt64] = []
         features.reserveCapacity(NERFeatureExtractor.templateCount)
         var decoded: [UInt8] = []
+        let wordSums = ThreadMemo<WordWeights>.current(wordWeights)
         table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
             emissions.withUnsafeMutableBufferPointer { e in
                 for (s, sentence) in doc.sentences.enumerated() where include(s) {
                     let range = sentence.tokens
                     if range.isEmpty { continue }
                     for i in range {
-                        features.removeAll(keepingCapacity: true)
-                        extractor.features(infos, i, range, into: &features)
                         let base = i * T
                         if T == 9 {
                             // The nine tag weights of a feature: eight in one vector add, one scalar.
-                            var eight = SIMD8<Int32>(repeating: 0)
-                            var ninth: Int32 = 0
                             let w = UnsafeRawPointer(wb.baseAddress!)
-                            for h in features {
-                                let o = Self.offset(h, tb, wb, mask)
-                                if o < 0 { continue }
-                                eight &+= SIMD8<Int32>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: o * 2, as: SIMD8<Int16>.self))
-                                ninth &+= Int32(wb[o + 8])
+                            func add(_ features: [UInt64], to sum: inout WordWeights) {
+                                for h in features {
+                                    let o = Self.offset(h, tb, wb, mask)
+                                    if o < 0 { continue }
+                                    sum.eight &+= SIMD8<Int32>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: o * 2, as: SIMD8<Int16>.self))
+                                    sum.ninth &+= Int32(wb[o + 8])
+                                }
                             }
-                            for t in 0..<8 { e[base + t] = eight[t] }
-                            e[base + 8] = ninth
+                            // The word's own templates: summed once per form and thread.
+                            var sum: WordWeights
+                            if let known = wordSums.cached(infos[i].word) {
+                                sum = known
+                            } else {
+                                features.removeAll(keepingCapacity: true)
+                                extractor.wordFeatures(infos[i], into: &features)
+                                sum = WordWeights()
+                                add(features, to: &sum)
+                                wordSums.store(sum, for: infos[i].word)
+                            }
+                            features.removeAll(keepingCapacity: true)
+                            extractor.contextFeatures(infos, i, range, into: &features)
+                            add(features, to: &sum)
+                            for t in 0..<8 { e[base + t] = sum.eight[t] }
+                            e[base + 8] = sum.ninth
                         } else {
+                            features.removeAll(keepingCapacity: true)
+                            extractor.features(infos, i, range, into: &features)
                             for h in features {
                                 let o = Self.offset(h, tb, wb, mask)
                                 if o < 0 { continue }

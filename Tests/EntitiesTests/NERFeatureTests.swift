@@ -1,0 +1,42 @@
+@testable import Entities
+import LoupeCore
+import Pipeline
+import XCTest
+
+/// The tagger sums the weights of a word's own templates once per form (a per-thread memo): that is
+/// only right if those templates never look at the context, and training must still see every
+/// template in its fixed order.
+final class NERFeatureTests: XCTestCase {
+    private func analysed(_ text: String) throws -> Document {
+        var doc = Document(id: "t", text: text)
+        try Pipeline.french().process(&doc)
+        return doc
+    }
+
+    func testWordTemplatesDependOnTheWordAloneAndKeepTheirPlaces() throws {
+        let doc = try analysed("Huawei ouvre un centre à Dakar. Selon le ministre, Huawei investira encore au Sénégal.")
+        let model = try XCTUnwrap(NERModel.builtIn)
+        let extractor = NERFeatureExtractor(lexicon: model.lexicon)
+        let infos = extractor.tokenInfo(doc)
+        let occurrences = doc.tokens.indices.filter { doc.tokens[$0].text == "Huawei" }
+        XCTAssertEqual(occurrences.count, 2)
+        // Sentence-initial in one sentence, after a comma in the other: the word's templates agree…
+        var first: [UInt64] = [], second: [UInt64] = []
+        extractor.wordFeatures(infos[occurrences[0]], into: &first)
+        extractor.wordFeatures(infos[occurrences[1]], into: &second)
+        XCTAssertEqual(first, second)
+        // …while the full feature lists differ, and hold the word's templates at their template numbers.
+        let sentences = occurrences.map { i in doc.sentences.first { $0.tokens.contains(i) }!.tokens }
+        var all: [[UInt64]] = []
+        for (i, range) in zip(occurrences, sentences) {
+            var features: [UInt64] = []
+            extractor.features(infos, i, range, into: &features)
+            XCTAssertEqual(features.count, NERFeatureExtractor.templateCount)
+            all.append(features)
+        }
+        XCTAssertNotEqual(all[0], all[1])
+        let places = NERFeatureExtractor.wordTemplates.sorted().map { $0 - 1 }
+        XCTAssertEqual(places.map { all[0][$0] }, first)
+        XCTAssertEqual(places.map { all[1][$0] }, first)
+    }
+}
