@@ -72,6 +72,14 @@ public struct EntityRecognizer: Stage {
             while r.count > 1 && tokens[r.upperBound - 1].kind == .punctuation && tokens[r.upperBound - 1].text != "." {
                 r = r.lowerBound..<(r.upperBound - 1)
             }
+            // A name does not begin on a contracted preposition ("du Canard enchaîné") nor end on a lower-case
+            // function word or a conjugated verb ("Haute Autorité pour", "l'Union choisit", "Insee communiquera").
+            while r.count > 1 && !tokens[r.lowerBound].isCapitalized && Self.leadingNonName.contains(tokens[r.lowerBound].text) {
+                r = (r.lowerBound + 1)..<r.upperBound
+            }
+            while r.count > 1 && !tokens[r.upperBound - 1].isCapitalized && Self.isTrailingNonName(tokens[r.upperBound - 1], isStopWord) {
+                r = r.lowerBound..<(r.upperBound - 1)
+            }
             if tokens[r.lowerBound].kind == .punctuation { continue }
             let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
             let text = doc.text(of: span)
@@ -167,6 +175,22 @@ public struct EntityRecognizer: Stage {
         out.sort { $0.span < $1.span }
         return out
     }
+
+    static let leadingNonName: Set<String> = ["du", "des", "au", "aux", "pour", "par", "et", "sur", "dans"]
+
+    /// A lower-case word that cannot close a name: a function word, an elided article, or a conjugated
+    /// verb (a finite ending, and a lemma that is an infinitive it differs from: "choisit", "rouvrira",
+    /// "atteignent", but not the participles and adjectives names keep: "Nations unies", "Canard enchaîné").
+    static func isTrailingNonName(_ t: Token, _ isStopWord: (String) -> Bool) -> Bool {
+        let lower = Folding.lower(t.text)
+        if t.text.hasSuffix("'") || t.text.hasSuffix("’") || isStopWord(lower) { return true }
+        let lemma = t.lemma
+        guard t.kind == .word, !lemma.isEmpty, lemma != lower,
+              lemma.hasSuffix("er") || lemma.hasSuffix("ir") || lemma.hasSuffix("re") || lemma.hasSuffix("oir") else { return false }
+        return finiteEndings.contains { lower.hasSuffix($0) }
+    }
+
+    static let finiteEndings = ["ent", "ont", "ra", "rait", "raient", "ait", "aient", "it", "ut"]
 
     static let articles: Set<String> = ["le", "la", "les", "l'", "un", "une", "el", "al", "the", "los", "las", "il", "lo"]
 
