@@ -81,6 +81,16 @@ public struct EntityRecognizer: Stage {
                 r = r.lowerBound..<(r.upperBound - 1)
             }
             if tokens[r.lowerBound].kind == .punctuation { continue }
+            // An organisation headed by a cue noun takes the adjectives that close it and that the tagger
+            // left out: "Parquet national financier", "Parti du peuple pakistanais", "Autorité de sûreté nucléaire".
+            if found.type == .ORG && tokens[r].contains(where: { EntityCues.organisationHeads.contains(Folding.fold($0.text)) }) {
+                var added = 0
+                while added < 2 && r.upperBound < sentence.upperBound && tokens[r.upperBound].lineBreaksBefore == 0
+                        && isClosingAdjective(tokens[r.upperBound]) {
+                    r = r.lowerBound..<(r.upperBound + 1)
+                    added += 1
+                }
+            }
             let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
             let text = doc.text(of: span)
             let key = Folding.fold(text)
@@ -276,6 +286,19 @@ public struct EntityRecognizer: Stage {
     private func isInitial(_ t: Token) -> Bool {
         t.text != "M." && t.text != "MM." && t.kind == .word && t.text.hasSuffix(".") && t.text.unicodeScalars.first!.properties.isUppercase
             && t.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count <= 2
+    }
+
+    /// A lower-case adjective that may close an organisation's name: "socialiste", "nucléaire", "sud-coréenne".
+    /// Not a stop word ("mais") nor a verb ("rappelle", lemma rappeler; "financière", lemma financier, is kept).
+    private func isClosingAdjective(_ t: Token) -> Bool {
+        guard t.kind == .word, !t.isCapitalized, !isStopWord(Folding.lower(t.text)) else { return false }
+        let f = Folding.fold(t.text)
+        guard f.count > 4 else { return false }
+        let lemma = Folding.fold(t.lemma)
+        if lemma != f && (lemma.hasSuffix("er") || lemma.hasSuffix("ir") || lemma.hasSuffix("oir")) && !(f.hasSuffix("iere") || f.hasSuffix("ieres") || f.hasSuffix("iers")) {
+            return false
+        }
+        return isNameAdjective(t) || f.count > 5 && (f.hasSuffix("iste") || f.hasSuffix("istes"))
     }
 
     private func isNameAdjective(_ t: Token) -> Bool {
