@@ -98,9 +98,26 @@ public struct EntityRecognizer: Stage {
             // The tagger's type stands even when unsure (a negative margin: its first word alone scores
             // another type higher): the rules' guess (`classify`) then costs F1 on WiNER 2017 with a 2016
             // model (micro 0.847 → 0.850, ORG 0.718 → 0.723 without it).
-            if let known = gazetteer.types[key], known != .MISC { type = known }
+            if let known = gazetteer.types[key], known != .MISC {
+                type = known
+            } else if type == .PER || type == .LOC, r.count > 1,
+                      tokens[r].contains(where: { $0.isCapitalized && $0.text != "Port" && EntityCues.organisationWords.contains(Folding.fold($0.text)) }) {
+                // A word only companies and clubs hold: "Juventus FC", "North Oil", "New York Times".
+                type = .ORG
+            }
             for k in r { covered[k] = true }
             out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
+        }
+        // An acronym in parentheses right after a person's name is their party or employer: "Benoît Hamon (PS)".
+        for k in out.indices.dropFirst() where out[k].type != .ORG && out[k].tokens.count == 1 {
+            let i = out[k].tokens.lowerBound
+            if isAffiliation(tokens, i), out[k - 1].type == .PER, out[k - 1].tokens.upperBound == i - 1 { out[k].type = .ORG }
+        }
+        for m in out where m.type == .PER {
+            let i = m.tokens.upperBound + 1
+            guard i < m.tokens.upperBound + 2, i < tokens.count, !covered[i], isAffiliation(tokens, i) else { continue }
+            covered[i] = true
+            out.append(Mention(span: tokens[i].span, tokens: i..<(i + 1), type: .ORG, text: tokens[i].text, key: Folding.fold(tokens[i].text), sentence: m.sentence))
         }
         // A lone unknown word typed as a person although no longer person name in the document holds it:
         // news introduce people by their full names ("Emmanuel Macron", then "Macron"), so a bare word is
@@ -201,6 +218,13 @@ public struct EntityRecognizer: Stage {
     }
 
     static let finiteEndings = ["ent", "ont", "ra", "rait", "raient", "ait", "aient", "it", "ut"]
+
+    /// An acronym of two to six capitals alone in parentheses: "(PS)", "(EELV)".
+    func isAffiliation(_ tokens: [Token], _ i: Int) -> Bool {
+        guard i > 0, i + 1 < tokens.count, tokens[i - 1].text == "(", tokens[i + 1].text == ")", tokens[i].kind == .word, tokens[i].isAllCaps else { return false }
+        let n = tokens[i].text.unicodeScalars.count
+        return n >= 2 && n <= 6 && tokens[i].text.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+    }
 
     static let articles: Set<String> = ["le", "la", "les", "l'", "un", "une", "el", "al", "the", "los", "las", "il", "lo"]
 
