@@ -184,7 +184,8 @@ public struct EntityRecognizer: Stage {
         for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
-                guard !covered[i], tokens[i].isCapitalized, tokens[i].kind == .word, model.lexicon.mayStartPlace(tokens[i].text) else { i += 1; continue }
+                guard !covered[i], tokens[i].isCapitalized, tokens[i].kind == .word, model.lexicon.mayStartPlace(tokens[i].text)
+                        || gazetteer.regionalStarts.contains(Folding.fold(tokens[i].text)) else { i += 1; continue }
                 var best: (end: Int, type: EntityType)?
                 var end = i
                 while end < sentence.tokens.upperBound && end - i < gazetteer.maxWords + 2 && !covered[end] {
