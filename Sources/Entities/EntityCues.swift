@@ -81,6 +81,14 @@ enum EntityCues {
         "millions", "milliard", "milliards", "dix-sept", "dix-huit", "dix-neuf", "plusieurs", "quelque", "quelques",
     ]
 
+    /// Lemmas of what companies and bodies (and people), not products or events, do: the verb after a
+    /// name typed as a product makes it an organisation ("Airbus a annoncé", "Amundi supprime").
+    static let agentVerbs: Set<String> = [
+        "annoncer", "declarer", "affirmer", "indiquer", "preciser", "expliquer", "confirmer", "dementir", "assurer",
+        "estimer", "reconnaitre", "racheter", "acquerir", "recruter", "licencier", "supprimer", "investir", "employer",
+        "embaucher", "signer", "fermer", "cooperer", "communiquer", "fusionner", "ceder", "delocaliser", "porter",
+    ]
+
     /// Verbs that follow a sentence's subject: an unknown capitalised word just before one is a name
     /// ("Huawei est accusée…", "Netflix annonce…").
     static let subjectVerbs: Set<String> = [

@@ -151,6 +151,27 @@ public struct EntityRecognizer: Stage {
                 out[k].type = best
             }
         }
+        // A name typed MISC (an event or a product) that some occurrence shows to be a company: after an
+        // organisation cue ("le constructeur automobile Renault", "chez Airbus"), or the subject of what
+        // companies and bodies do ("Airbus a annoncé", "Amundi supprime 134 emplois"). Products rarely announce.
+        do {
+            var companies = Set<String>()
+            for m in out where m.type == .MISC && gazetteer.types[m.key] == nil {
+                let r = m.tokens
+                let s = doc.sentences[m.sentence].tokens
+                func word(_ k: Int) -> String? { s.contains(k) && tokens[k].kind == .word ? Folding.fold(tokens[k].text) : nil }
+                var evidence = false
+                if let p1 = word(r.lowerBound - 1) {
+                    if EntityCues.organisationCues.contains(p1) || p1 == "chez" { evidence = true }
+                    if !tokens[r.lowerBound - 1].isCapitalized, !isStopWord(p1), let p2 = word(r.lowerBound - 2), EntityCues.organisationCues.contains(p2) { evidence = true }
+                }
+                var k = r.upperBound
+                if let n = word(k), n == "a" || n == "ont" || n == "va" || n == "vont" { k += 1 }
+                if let n = word(k), EntityCues.agentVerbs.contains(Folding.fold(tokens[k].lemma)) { evidence = true }
+                if evidence { companies.insert(m.key) }
+            }
+            for k in out.indices where out[k].type == .MISC && companies.contains(out[k].key) { out[k].type = .ORG }
+        }
         // Names the tagger left out that the rules are sure of: a capitalised word after an organisation
         // cue ("le groupe Orange"), or an unknown capitalised word (not an ordinary French word) that
         // starts a sentence as the subject of a verb ("Huawei est accusée…").
