@@ -156,7 +156,7 @@ public struct EntityRecognizer: Stage {
         // companies and bodies do ("Airbus a annoncé", "Amundi supprime 134 emplois"). Products rarely announce.
         do {
             var companies = Set<String>()
-            for m in out where m.type == .MISC && gazetteer.types[m.key] == nil {
+            for m in out where (m.type == .MISC || m.type == .LOC) && gazetteer.types[m.key] == nil {
                 let r = m.tokens
                 let s = doc.sentences[m.sentence].tokens
                 func word(_ k: Int) -> String? { s.contains(k) && tokens[k].kind == .word ? Folding.fold(tokens[k].text) : nil }
@@ -166,11 +166,12 @@ public struct EntityRecognizer: Stage {
                     if !tokens[r.lowerBound - 1].isCapitalized, !isStopWord(p1), let p2 = word(r.lowerBound - 2), EntityCues.organisationCues.contains(p2) { evidence = true }
                 }
                 var k = r.upperBound
+                if m.type == .LOC { if evidence { companies.insert(m.key) }; continue }
                 if let n = word(k), n == "a" || n == "ont" || n == "va" || n == "vont" { k += 1 }
                 if let n = word(k), EntityCues.agentVerbs.contains(Folding.fold(tokens[k].lemma)) { evidence = true }
                 if evidence { companies.insert(m.key) }
             }
-            for k in out.indices where out[k].type == .MISC && companies.contains(out[k].key) { out[k].type = .ORG }
+            for k in out.indices where (out[k].type == .MISC || out[k].type == .LOC) && companies.contains(out[k].key) { out[k].type = .ORG }
         }
         // Names the tagger left out that the rules are sure of: a capitalised word after an organisation
         // cue ("le groupe Orange"), or an unknown capitalised word (not an ordinary French word) that
