@@ -237,7 +237,9 @@ public struct EntityRecognizer: Stage {
         let lemma = t.lemma
         guard t.kind == .word, !lemma.isEmpty, lemma != lower,
               lemma.hasSuffix("er") || lemma.hasSuffix("ir") || lemma.hasSuffix("re") || lemma.hasSuffix("oir") else { return false }
-        return finiteEndings.contains { lower.hasSuffix($0) }
+        if finiteEndings.contains(where: { lower.hasSuffix($0) }) { return true }
+        // "demande", "annonce" (lemmas in -er), not the adjectives "étrangère", "financière" nor participles.
+        return lemma.hasSuffix("er") && lower.hasSuffix("e") && !lower.hasSuffix("ée") && !lower.hasSuffix("ère")
     }
 
     static let finiteEndings = ["ent", "ont", "ra", "rait", "raient", "ait", "aient", "it", "ut"]
