@@ -84,6 +84,31 @@ extension EntityRecognizer {
                 out.append(Mention(span: span, tokens: i..<end, type: type, text: text, key: Folding.fold(text), sentence: s))
             }
         }
+        // 4. An organisation's name written in lower case, defined by its acronym: "le parquet national
+        // financier (PNF)", "l'école de formation du barreau (EFB)", when the acronym is an organisation.
+        for m in out where m.type == .ORG && m.tokens.count == 1 {
+            let i = m.tokens.lowerBound
+            guard i >= 3, i + 1 < tokens.count, tokens[i - 1].text == "(", tokens[i + 1].text == ")",
+                  EntityLinker.isAcronym(m.text), !covered[i - 2] else { continue }
+            let key = m.key
+            var letters: [Character] = []
+            var k = i - 2
+            var start = -1
+            while k >= doc.sentences[m.sentence].tokens.lowerBound && letters.count < key.count && !covered[k]
+                    && tokens[k].kind == .word && !tokens[k].isCapitalized {
+                let w = Folding.fold(tokens[k].text)
+                if !EntityCues.connectors.contains(w) && !["et", "pour", "sur", "en", "a"].contains(w) {
+                    for part in w.split(separator: "-").reversed() { if let c = part.first { letters.append(c) } }
+                    start = k
+                }
+                k -= 1
+            }
+            guard start >= 0, String(letters.reversed()) == key, i - 1 - start >= 2 else { continue }
+            let span = Span(tokens[start].span.start, tokens[i - 2].span.end)
+            let text = doc.text(of: span)
+            for q in start..<(i - 1) { covered[q] = true }
+            out.append(Mention(span: span, tokens: start..<(i - 1), type: .ORG, text: text, key: Folding.fold(text), sentence: m.sentence))
+        }
         out.sort { $0.span < $1.span }
         return out
     }
