@@ -89,6 +89,18 @@ enum EntityCues {
         "embaucher", "signer", "fermer", "cooperer", "communiquer", "fusionner", "ceder", "delocaliser", "porter",
     ]
 
+    /// Lemmas of verbs of saying: "a confié au Monde", "déclarait à France Dimanche" (a medium, not a place).
+    static let speechVerbs: Set<String> = [
+        "declarer", "confier", "affirmer", "expliquer", "indiquer", "raconter", "dire", "preciser", "reveler", "annoncer",
+        "assurer", "repondre", "temoigner", "confirmer",
+    ]
+
+    /// Nouns before "de" that make what follows a company: "le rachat de Pixar", "la filiale d'Opel".
+    static let ownershipNouns: Set<String> = [
+        "rachat", "acquisition", "filiale", "filiales", "actionnaire", "actionnaires", "pdg", "salaries", "employes",
+        "concurrent", "concurrents", "clients",
+    ]
+
     /// Verbs that follow a sentence's subject: an unknown capitalised word just before one is a name
     /// ("Huawei est accusée…", "Netflix annonce…").
     static let subjectVerbs: Set<String> = [

@@ -166,9 +166,22 @@ public struct EntityRecognizer: Stage {
                     if !tokens[r.lowerBound - 1].isCapitalized, !isStopWord(p1), let p2 = word(r.lowerBound - 2), EntityCues.organisationCues.contains(p2) { evidence = true }
                 }
                 var k = r.upperBound
-                if m.type == .LOC { if evidence { companies.insert(m.key) }; continue }
+                // A place name only when no list knows it: a known place announcing is a government ("Paris a annoncé").
+                let unknown = m.type == .MISC || gazetteer.type(of: m.key) == nil && !model.lexicon.knows(word: m.key)
+                if !unknown { if evidence { companies.insert(m.key) }; continue }
                 if let n = word(k), n == "a" || n == "ont" || n == "va" || n == "vont" { k += 1 }
-                if let n = word(k), EntityCues.agentVerbs.contains(Folding.fold(tokens[k].lemma)) { evidence = true }
+                // Right after the name, a finite verb ("Amundi supprime"), not a participle ("les îles de Titan expliquées").
+                if word(k) != nil, k > r.upperBound || !Self.isPastParticiple(tokens[k].text),
+                   EntityCues.agentVerbs.contains(Folding.fold(tokens[k].lemma)) { evidence = true }
+                // A source or an owner: "selon Greenpeace", "a confié au Monde", "le rachat de Pixar".
+                if let p1 = word(r.lowerBound - 1) {
+                    let p2 = word(r.lowerBound - 2)
+                    if p1 == "selon" || p2 == "selon" && Self.articles.contains(p1) { evidence = true }
+                    if ["a", "au", "aux"].contains(p1), let p2, EntityCues.speechVerbs.contains(Folding.fold(tokens[r.lowerBound - 2].lemma)) || p2 == "journaliste" {
+                        evidence = true
+                    }
+                    if ["de", "d'", "du"].contains(p1), let p2, EntityCues.ownershipNouns.contains(p2) { evidence = true }
+                }
                 if evidence { companies.insert(m.key) }
             }
             for k in out.indices where (out[k].type == .MISC || out[k].type == .LOC) && companies.contains(out[k].key) { out[k].type = .ORG }
@@ -224,6 +237,11 @@ public struct EntityRecognizer: Stage {
         }
         out.sort { $0.span < $1.span }
         return out
+    }
+
+    static func isPastParticiple(_ word: String) -> Bool {
+        let lower = Folding.lower(word)
+        return ["é", "ée", "és", "ées"].contains { lower.hasSuffix($0) }
     }
 
     static let leadingNonName: Set<String> = ["du", "des", "au", "aux", "pour", "par", "et", "sur", "dans"]
