@@ -186,35 +186,6 @@ public struct EntityRecognizer: Stage {
             }
             for k in out.indices where (out[k].type == .MISC || out[k].type == .LOC) && companies.contains(out[k].key) { out[k].type = .ORG }
         }
-        // Names the tagger left out that the rules are sure of: a capitalised word after an organisation
-        // cue ("le groupe Orange"), or an unknown capitalised word (not an ordinary French word) that
-        // starts a sentence as the subject of a verb ("Huawei est accusée…").
-        do {
-            for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
-                var i = sentence.tokens.lowerBound
-                while i < sentence.tokens.upperBound {
-                    let t = tokens[i]
-                    guard !covered[i], t.kind == .word, t.isCapitalized, !t.text.hasSuffix("'"), !t.text.hasSuffix(".") else { i += 1; continue }
-                    let lower = Folding.lower(t.text)
-                    let folded = Folding.fold(t.text)
-                    let afterCue = i > sentence.tokens.lowerBound && EntityCues.organisationCues.contains(Folding.fold(tokens[i - 1].text))
-                    let unknownStart = isSentenceInitial(tokens, i, sentence.tokens) && !commonWords(lower) && !isStopWord(lower)
-                        && !EntityCues.notNames.contains(folded) && !EntityCues.numberWords.contains(folded) && t.text.unicodeScalars.count > 2
-                        && !folded.hasSuffix("ment") && !folded.hasSuffix("ant") && i + 1 < sentence.tokens.upperBound
-                        && EntityCues.subjectVerbs.contains(Folding.fold(tokens[i + 1].text))
-                    guard afterCue || unknownStart else { i += 1; continue }
-                    var end = i + 1
-                    while end < sentence.tokens.upperBound && !covered[end] && tokens[end].kind == .word && tokens[end].isCapitalized
-                        && tokens[end].lineBreaksBefore == 0 { end += 1 }
-                    let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
-                    let text = doc.text(of: span)
-                    let type: EntityType = afterCue ? .ORG : classify(doc, i..<end, text: text)
-                    out.append(Mention(span: span, tokens: i..<end, type: type, text: text, key: Folding.fold(text), sentence: s))
-                    for k in i..<end { covered[k] = true }
-                    i = end
-                }
-            }
-        }
         // Places and international bodies ICU knows, written in capitals, that the tagger left out (ETATS-UNIS).
         for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
             var i = sentence.tokens.lowerBound
