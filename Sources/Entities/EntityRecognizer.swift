@@ -200,6 +200,11 @@ public struct EntityRecognizer: Stage {
                     if let t = gazetteer.types[Folding.fold(doc.text(of: span))], t != .MISC, tokens[end - 1].kind == .word { best = (end, t) }
                 }
                 guard let found = best else { i += 1; continue }
+                // "le Nord de la France", "Centre de recherche": a direction or a head, not the département or region.
+                if found.end < sentence.tokens.upperBound, ["de", "du", "des", "d'"].contains(Folding.fold(tokens[found.end].text)),
+                   gazetteer.regional.contains(Folding.fold(doc.text(of: Span(tokens[i].span.start, tokens[found.end - 1].span.end)))) {
+                    i += 1; continue
+                }
                 let span = Span(tokens[i].span.start, tokens[found.end - 1].span.end)
                 let text = doc.text(of: span)
                 out.append(Mention(span: span, tokens: i..<found.end, type: found.type, text: text, key: Folding.fold(text), sentence: s))
