@@ -74,13 +74,6 @@ enum EntityCues {
         "madame", "monsieur", "veuillez", "svp",
     ]
 
-    /// Number words, which start sentences capitalised ("Quatre personnes…") and are never names alone.
-    static let numberWords: Set<String> = [
-        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
-        "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million",
-        "millions", "milliard", "milliards", "dix-sept", "dix-huit", "dix-neuf", "plusieurs", "quelque", "quelques",
-    ]
-
     /// Lemmas of what companies and bodies (and people), not products or events, do: the verb after a
     /// name typed as a product makes it an organisation ("Airbus a annoncé", "Amundi supprime").
     static let agentVerbs: Set<String> = [
@@ -99,13 +92,5 @@ enum EntityCues {
     static let ownershipNouns: Set<String> = [
         "rachat", "acquisition", "filiale", "filiales", "actionnaire", "actionnaires", "pdg", "salaries", "employes",
         "concurrent", "concurrents", "clients",
-    ]
-
-    /// Verbs that follow a sentence's subject: an unknown capitalised word just before one is a name
-    /// ("Huawei est accusée…", "Netflix annonce…").
-    static let subjectVerbs: Set<String> = [
-        "est", "a", "va", "sera", "etait", "avait", "fut", "sont", "ont", "vont", "annonce", "affirme", "declare", "dit",
-        "estime", "assure", "reste", "devient", "fait", "doit", "peut", "veut", "vient", "compte", "prevoit", "lance",
-        "rachete", "signe", "accuse", "dement", "confirme", "recrute", "investit", "emploie", "publie",
     ]
 }
