@@ -81,6 +81,13 @@ public struct EntityRecognizer: Stage {
                 r = r.lowerBound..<(r.upperBound - 1)
             }
             if tokens[r.lowerBound].kind == .punctuation { continue }
+            // "l'État de Washington", "l'État du Rajasthan": a federated state, the place named after "de".
+            var stateOf = false
+            if r.count >= 3, ["etat", "etats"].contains(Folding.fold(tokens[r.lowerBound].text)), tokens[r.lowerBound].isCapitalized {
+                var k = r.lowerBound + 1
+                while k < r.upperBound - 1 && ["de", "du", "des", "d'", "la", "l'"].contains(Folding.fold(tokens[k].text)) { k += 1 }
+                if k > r.lowerBound + 1 && tokens[k].isCapitalized { r = k..<r.upperBound; stateOf = true }
+            }
             // An organisation headed by a cue noun takes the adjectives that close it and that the tagger
             // left out: "Parquet national financier", "Parti du peuple pakistanais", "Autorité de sûreté nucléaire".
             if found.type == .ORG && tokens[r].contains(where: { EntityCues.organisationHeads.contains(Folding.fold($0.text)) }) {
@@ -100,6 +107,8 @@ public struct EntityRecognizer: Stage {
             // model (micro 0.847 → 0.850, ORG 0.718 → 0.723 without it).
             if let known = gazetteer.types[key], known != .MISC {
                 type = known
+            } else if stateOf {
+                type = .LOC
             } else if type == .PER || type == .LOC, r.count > 1,
                       tokens[r].contains(where: { $0.isCapitalized && $0.text != "Port" && EntityCues.organisationWords.contains(Folding.fold($0.text)) }) {
                 // A word only companies and clubs hold: "Juventus FC", "North Oil", "New York Times".
