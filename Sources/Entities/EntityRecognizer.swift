@@ -136,7 +136,20 @@ public struct EntityRecognizer: Stage {
             for m in out where m.type == .PER && m.tokens.count > 1 {
                 for k in m.tokens { inFullNames.insert(Folding.fold(tokens[k].text)) }
             }
-            for k in out.indices where out[k].type == .PER && out[k].tokens.count == 1 && !inFullNames.contains(out[k].key) {
+            func isSure(_ m: Mention) -> Bool {
+                m.type == .PER && (m.tokens.count > 1 || inFullNames.contains(m.key) || gazetteer.isFirstName(m.key) || model.lexicon.knows(word: m.key))
+            }
+            // A list of names ("Hollande, Mélenchon, Estrosi ou Juppé") holding a sure person is a list of people.
+            var listed = [Bool](repeating: false, count: out.count)
+            var g = 0
+            while g < out.count {
+                var e = g + 1
+                while e < out.count && out[e].sentence == out[e - 1].sentence && out[e].tokens.lowerBound == out[e - 1].tokens.upperBound + 1
+                    && [",", "et", "ou"].contains(tokens[out[e - 1].tokens.upperBound].text) && out[e].type == .PER && out[e - 1].type == .PER { e += 1 }
+                if e - g > 1 && out[g..<e].contains(where: isSure) { for q in g..<e { listed[q] = true } }
+                g = e
+            }
+            for k in out.indices where out[k].type == .PER && out[k].tokens.count == 1 && !inFullNames.contains(out[k].key) && !listed[k] {
                 let m = out[k]
                 if gazetteer.types[m.key] != nil || gazetteer.isFirstName(m.key) || model.lexicon.knows(word: m.key)
                     || !tokens[m.tokens.lowerBound].isCapitalized { continue }
