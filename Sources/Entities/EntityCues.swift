@@ -82,6 +82,14 @@ enum EntityCues {
         "embaucher", "signer", "fermer", "cooperer", "communiquer", "fusionner", "ceder", "delocaliser", "porter",
     ]
 
+    /// Nouns just before a name that make it a storm, a product, a program or a work, not an organisation,
+    /// a place or a person: "la tempête Egon", "le logiciel WannaCry", "la console Switch".
+    static let miscCues: Set<String> = [
+        "tempete", "cyclone", "ouragan", "typhon", "logiciel", "rancongiciel", "virus", "malware", "console", "smartphone",
+        "fusee", "lanceur", "sonde", "satellite", "telescope", "missile", "navire", "porte-avions", "sous-marin", "album",
+        "film", "roman", "serie", "chanson", "single", "operation", "programme",
+    ]
+
     /// Lemmas of verbs of saying: "a confié au Monde", "déclarait à France Dimanche" (a medium, not a place).
     static let speechVerbs: Set<String> = [
         "declarer", "confier", "affirmer", "expliquer", "indiquer", "raconter", "dire", "preciser", "reveler", "annoncer",

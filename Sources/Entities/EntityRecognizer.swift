@@ -173,6 +173,13 @@ public struct EntityRecognizer: Stage {
                 out[k].type = best
             }
         }
+        // A name right after a noun for a storm, a product or a program is no organisation, place or person:
+        // "la tempête Egon", "le rançongiciel WannaCry", "la fusée Falcon 9".
+        for k in out.indices where out[k].type != .MISC && out[k].tokens.lowerBound > doc.sentences[out[k].sentence].tokens.lowerBound
+            && gazetteer.types[out[k].key] == nil {
+            let before = tokens[out[k].tokens.lowerBound - 1]
+            if !before.isCapitalized && EntityCues.miscCues.contains(Folding.fold(before.text)) { out[k].type = .MISC }
+        }
         // A name typed MISC (an event or a product) that some occurrence shows to be a company: after an
         // organisation cue ("le constructeur automobile Renault", "chez Airbus"), or the subject of what
         // companies and bodies do ("Airbus a annoncé", "Amundi supprime 134 emplois"). Products rarely announce.
