@@ -17,6 +17,16 @@ extension EntityRecognizer {
         return names
     }()
 
+    /// Three-letter ISO 3166 country codes ("USA", "FRA"), from ICU: in parentheses after an athlete, a country.
+    static let countryCodes3: Set<String> = {
+        var codes = Set<String>()
+        for i in 0..<loupe_region_count() {
+            let code = String(cString: loupe_region_iso3(i))
+            if code.count == 3 { codes.insert(code) }
+        }
+        return codes
+    }()
+
     func complementTagger(_ doc: Document, _ tagged: [Mention]) -> [Mention] {
         let tokens = doc.tokens
         var out: [Mention] = []

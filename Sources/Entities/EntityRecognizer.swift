@@ -118,7 +118,8 @@ public struct EntityRecognizer: Stage {
             out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
         }
         // An acronym in parentheses right after a person's name is their party or employer: "Benoît Hamon (PS)".
-        for k in out.indices.dropFirst() where out[k].type != .ORG && out[k].tokens.count == 1 {
+        // (Not one the tagger calls a place: "Serena Williams (USA)".)
+        for k in out.indices.dropFirst() where (out[k].type == .PER || out[k].type == .MISC) && out[k].tokens.count == 1 {
             let i = out[k].tokens.lowerBound
             if isAffiliation(tokens, i), out[k - 1].type == .PER, out[k - 1].tokens.upperBound == i - 1 { out[k].type = .ORG }
         }
@@ -267,11 +268,11 @@ public struct EntityRecognizer: Stage {
 
     static let finiteEndings = ["ent", "ont", "ra", "rait", "raient", "ait", "aient", "it", "ut"]
 
-    /// An acronym of two to six capitals alone in parentheses: "(PS)", "(EELV)".
+    /// An acronym of two to six capitals alone in parentheses: "(PS)", "(EELV)", not a country code ("(USA)").
     func isAffiliation(_ tokens: [Token], _ i: Int) -> Bool {
         guard i > 0, i + 1 < tokens.count, tokens[i - 1].text == "(", tokens[i + 1].text == ")", tokens[i].kind == .word, tokens[i].isAllCaps else { return false }
         let n = tokens[i].text.unicodeScalars.count
-        return n >= 2 && n <= 6 && tokens[i].text.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+        return n >= 2 && n <= 6 && tokens[i].text.unicodeScalars.allSatisfy { $0.properties.isUppercase } && !Self.countryCodes3.contains(tokens[i].text)
     }
 
     static let articles: Set<String> = ["le", "la", "les", "l'", "un", "une", "el", "al", "the", "los", "las", "il", "lo"]
@@ -370,8 +371,15 @@ public struct EntityRecognizer: Stage {
         if lemma != f && (lemma.hasSuffix("er") || lemma.hasSuffix("ir") || lemma.hasSuffix("oir")) && !(f.hasSuffix("iere") || f.hasSuffix("ieres") || f.hasSuffix("iers")) {
             return false
         }
+        if Self.notClosingAdjectives.contains(lemma) { return false }
         return isNameAdjective(t) || f.count > 5 && (f.hasSuffix("iste") || f.hasSuffix("istes"))
     }
+
+    /// Adjectives that follow a name without belonging to it: "le gouvernement français actuel".
+    static let notClosingAdjectives: Set<String> = [
+        "actuel", "ancien", "nouveau", "nouvel", "prochain", "dernier", "precedent", "officiel", "entier", "seul",
+        "principal", "traditionnel", "historique", "habituel", "eventuel", "initial", "final", "local",
+    ]
 
     private func isNameAdjective(_ t: Token) -> Bool {
         guard t.kind == .word, !t.isCapitalized else { return false }
