@@ -61,6 +61,20 @@ extension EntityRecognizer {
             out[k] = Mention(span: span, tokens: (first - 1)..<out[k].tokens.upperBound, type: out[k].type, text: text,
                              key: Folding.fold(text), sentence: out[k].sentence)
         }
+        // 1c. At a sentence start too, when the document writes the name with its article elsewhere:
+        // "Le Parisien précise…" after "selon Le Parisien".
+        let withArticle = Set(out.filter { ["Le", "La", "Les"].contains(tokens[$0.tokens.lowerBound].text) && $0.tokens.count > 1 }.map(\.key))
+        if !withArticle.isEmpty {
+            for k in out.indices {
+                let first = out[k].tokens.lowerBound
+                guard first > 0, ["Le", "La", "Les"].contains(tokens[first - 1].text), tokens[first - 1].span.end < out[k].span.start else { continue }
+                let span = Span(tokens[first - 1].span.start, out[k].span.end)
+                let text = doc.text(of: span)
+                let key = Folding.fold(text)
+                guard withArticle.contains(key) else { continue }
+                out[k] = Mention(span: span, tokens: (first - 1)..<out[k].tokens.upperBound, type: out[k].type, text: text, key: key, sentence: out[k].sentence)
+            }
+        }
         // 2. A sentence that opens on a word French does not know, capitalised: a name ("Huawei ouvre…").
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in out { for i in m.tokens { covered[i] = true } }
