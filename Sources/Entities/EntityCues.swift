@@ -74,18 +74,31 @@ enum EntityCues {
         "madame", "monsieur", "veuillez", "svp",
     ]
 
-    /// Number words, which start sentences capitalised ("Quatre personnes…") and are never names alone.
-    static let numberWords: Set<String> = [
-        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
-        "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million",
-        "millions", "milliard", "milliards", "dix-sept", "dix-huit", "dix-neuf", "plusieurs", "quelque", "quelques",
+    /// Lemmas of what companies and bodies (and people), not products or events, do: the verb after a
+    /// name typed as a product makes it an organisation ("Airbus a annoncé", "Amundi supprime").
+    static let agentVerbs: Set<String> = [
+        "annoncer", "declarer", "affirmer", "indiquer", "preciser", "expliquer", "confirmer", "dementir", "assurer",
+        "estimer", "reconnaitre", "racheter", "acquerir", "recruter", "licencier", "supprimer", "investir", "employer",
+        "embaucher", "signer", "fermer", "cooperer", "communiquer", "fusionner", "ceder", "delocaliser", "porter",
     ]
 
-    /// Verbs that follow a sentence's subject: an unknown capitalised word just before one is a name
-    /// ("Huawei est accusée…", "Netflix annonce…").
-    static let subjectVerbs: Set<String> = [
-        "est", "a", "va", "sera", "etait", "avait", "fut", "sont", "ont", "vont", "annonce", "affirme", "declare", "dit",
-        "estime", "assure", "reste", "devient", "fait", "doit", "peut", "veut", "vient", "compte", "prevoit", "lance",
-        "rachete", "signe", "accuse", "dement", "confirme", "recrute", "investit", "emploie", "publie",
+    /// Nouns just before a name that make it a storm, a product, a program or a work, not an organisation,
+    /// a place or a person: "la tempête Egon", "le logiciel WannaCry", "la console Switch".
+    static let miscCues: Set<String> = [
+        "tempete", "cyclone", "ouragan", "typhon", "logiciel", "rancongiciel", "virus", "malware", "console", "smartphone",
+        "fusee", "lanceur", "sonde", "satellite", "telescope", "missile", "navire", "porte-avions", "sous-marin", "album",
+        "film", "roman", "serie", "chanson", "single", "operation", "programme",
+    ]
+
+    /// Lemmas of verbs of saying: "a confié au Monde", "déclarait à France Dimanche" (a medium, not a place).
+    static let speechVerbs: Set<String> = [
+        "declarer", "confier", "affirmer", "expliquer", "indiquer", "raconter", "dire", "preciser", "reveler", "annoncer",
+        "assurer", "repondre", "temoigner", "confirmer",
+    ]
+
+    /// Nouns before "de" that make what follows a company: "le rachat de Pixar", "la filiale d'Opel".
+    static let ownershipNouns: Set<String> = [
+        "rachat", "acquisition", "filiale", "filiales", "actionnaire", "actionnaires", "pdg", "salaries", "employes",
+        "concurrent", "concurrents", "clients",
     ]
 }

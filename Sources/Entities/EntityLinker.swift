@@ -2,7 +2,7 @@ import LoupeCore
 
 /// Gives each mention of a document the key of the real-world thing it names.
 ///
-/// - Acronyms: "Union africaine (UA)" defines UA; without a definition, an acronym whose letters are
+/// - Acronyms: "Union africaine (UA)" defines UA (but "Benoît Hamon (PS)" does not define PS); without a definition, an acronym whose letters are
 ///   the initials of a name in the same document (ART ↔ Agence de Régulation des Télécommunications)
 ///   links to it. Definitions are kept on the document so other documents can use them.
 /// - Person names: "Macron" or "M. Macron" after "Emmanuel Macron" takes the full name's key and type.
@@ -20,6 +20,9 @@ struct EntityLinker {
             guard after + 2 < doc.tokens.count, doc.tokens[after].text == "(", doc.tokens[after + 2].text == ")" else { continue }
             let acronym = doc.tokens[after + 1]
             guard Self.isAcronym(acronym.text) else { continue }
+            // After a person's name, an acronym is their party or employer ("Benoît Hamon (PS)"), unless it
+            // is made of the name's initials ("Dominique Strauss-Kahn (DSK)").
+            if mention.type == .PER && Self.initials(of: mention, in: doc) != Folding.fold(acronym.text) { continue }
             definitions[Folding.fold(acronym.text)] = mention.key
             // The acronym inside the parentheses is a mention of the same entity.
             if let k = mentions.firstIndex(where: { $0.tokens == (after + 1)..<(after + 2) }) {

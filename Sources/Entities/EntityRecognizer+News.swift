@@ -17,6 +17,16 @@ extension EntityRecognizer {
         return names
     }()
 
+    /// Three-letter ISO 3166 country codes ("USA", "FRA"), from ICU: in parentheses after an athlete, a country.
+    static let countryCodes3: Set<String> = {
+        var codes = Set<String>()
+        for i in 0..<loupe_region_count() {
+            let code = String(cString: loupe_region_iso3(i))
+            if code.count == 3 { codes.insert(code) }
+        }
+        return codes
+    }()
+
     func complementTagger(_ doc: Document, _ tagged: [Mention]) -> [Mention] {
         let tokens = doc.tokens
         var out: [Mention] = []
@@ -51,6 +61,20 @@ extension EntityRecognizer {
             out[k] = Mention(span: span, tokens: (first - 1)..<out[k].tokens.upperBound, type: out[k].type, text: text,
                              key: Folding.fold(text), sentence: out[k].sentence)
         }
+        // 1c. At a sentence start too, when the document writes the name with its article elsewhere:
+        // "Le Parisien précise…" after "selon Le Parisien".
+        let withArticle = Set(out.filter { ["Le", "La", "Les"].contains(tokens[$0.tokens.lowerBound].text) && $0.tokens.count > 1 }.map(\.key))
+        if !withArticle.isEmpty {
+            for k in out.indices {
+                let first = out[k].tokens.lowerBound
+                guard first > 0, ["Le", "La", "Les"].contains(tokens[first - 1].text), tokens[first - 1].span.end < out[k].span.start else { continue }
+                let span = Span(tokens[first - 1].span.start, out[k].span.end)
+                let text = doc.text(of: span)
+                let key = Folding.fold(text)
+                guard withArticle.contains(key) else { continue }
+                out[k] = Mention(span: span, tokens: (first - 1)..<out[k].tokens.upperBound, type: out[k].type, text: text, key: key, sentence: out[k].sentence)
+            }
+        }
         // 2. A sentence that opens on a word French does not know, capitalised: a name ("Huawei ouvre…").
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in out { for i in m.tokens { covered[i] = true } }
@@ -83,6 +107,31 @@ extension EntityRecognizer {
                 let text = doc.text(of: span)
                 out.append(Mention(span: span, tokens: i..<end, type: type, text: text, key: Folding.fold(text), sentence: s))
             }
+        }
+        // 4. An organisation's name written in lower case, defined by its acronym: "le parquet national
+        // financier (PNF)", "l'école de formation du barreau (EFB)", when the acronym is an organisation.
+        for m in out where m.type == .ORG && m.tokens.count == 1 {
+            let i = m.tokens.lowerBound
+            guard i >= 3, i + 1 < tokens.count, tokens[i - 1].text == "(", tokens[i + 1].text == ")",
+                  EntityLinker.isAcronym(m.text), !covered[i - 2] else { continue }
+            let key = m.key
+            var letters: [Character] = []
+            var k = i - 2
+            var start = -1
+            while k >= doc.sentences[m.sentence].tokens.lowerBound && letters.count < key.count && !covered[k]
+                    && tokens[k].kind == .word && !tokens[k].isCapitalized {
+                let w = Folding.fold(tokens[k].text)
+                if !EntityCues.connectors.contains(w) && !["et", "pour", "sur", "en", "a"].contains(w) {
+                    for part in w.split(separator: "-").reversed() { if let c = part.first { letters.append(c) } }
+                    start = k
+                }
+                k -= 1
+            }
+            guard start >= 0, String(letters.reversed()) == key, i - 1 - start >= 2 else { continue }
+            let span = Span(tokens[start].span.start, tokens[i - 2].span.end)
+            let text = doc.text(of: span)
+            for q in start..<(i - 1) { covered[q] = true }
+            out.append(Mention(span: span, tokens: start..<(i - 1), type: .ORG, text: text, key: Folding.fold(text), sentence: m.sentence))
         }
         out.sort { $0.span < $1.span }
         return out

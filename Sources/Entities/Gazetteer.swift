@@ -4,12 +4,17 @@ import LoupeCore
 
 /// Names of places and international bodies in French, read from ICU's locale data (CLDR) rather
 /// than typed in: every ISO 3166 country and territory, the UN M.49 world regions (Afrique, Europe,
-/// Afrique de l'Ouest…), and the few codes CLDR gives to organisations (Union européenne, Nations Unies).
+/// Afrique de l'Ouest…), and the few codes CLDR gives to organisations (Union européenne, Nations Unies);
+/// with the French départements and regions of `places-fr.tsv`.
 /// Keys are folded (``Folding/fold(_:)``), so États-Unis and Etats-Unis are one entry.
 public struct Gazetteer: Sendable {
     public private(set) var types: [String: EntityType] = [:]
     /// Names learnt from annotated news (`names.tsv`, WiNER-fr 2016): cities, people, organisations.
     public private(set) var learnt: [String: EntityType] = [:]
+    /// The keys of `types` that come from `places-fr.tsv`, not from ICU.
+    public private(set) var regional: Set<String> = []
+    /// Their first words.
+    public private(set) var regionalStarts: Set<String> = []
     /// First names (`firstnames.tsv`): a capitalised sequence starting with one is a person.
     public private(set) var firstNames: Set<String> = []
     /// Longest entry in tokens-ish (spaces + hyphens + 1), to bound lookups.
@@ -33,6 +38,17 @@ public struct Gazetteer: Sendable {
             guard let name = Self.regionName(code, displayLocale) else { continue }
             let type: EntityType = Self.organisationCodes.contains(code) ? .ORG : (code == "EZ" ? .MISC : .LOC)
             for variant in Self.variants(of: name) { add(variant, type) }
+        }
+        // French départements and regions, which ICU does not name ("la Sarthe", "l'Ardèche", "Hauts-de-France").
+        // They are not features of the tagger (``NERLexicon/base(_:)``): measured, the tagger then splits the
+        // organisations holding them ("préfecture des Landes", "France 3 Hauts-de-France"); they type its spans.
+        for row in Self.rows("places-fr.tsv") where !row.isEmpty {
+            let key = Folding.fold(String(row[0]))
+            if types[key] == nil {
+                regional.insert(key)
+                regionalStarts.insert(String(key.prefix(while: { $0 != " " })))
+            }
+            add(String(row[0]), .LOC)
         }
         for row in Self.rows("names.tsv") where row.count >= 2 {
             if let type = EntityType(rawValue: String(row[1])) { learnt[String(row[0])] = type }

@@ -67,7 +67,7 @@ public struct NERLexicon: Sendable {
     /// The lexicon with ICU's places and the cue words; learnt names are added by training or loading.
     public static func base(_ gazetteer: Gazetteer) -> NERLexicon {
         var lex = NERLexicon()
-        for (key, type) in gazetteer.types {
+        for (key, type) in gazetteer.types where !gazetteer.regional.contains(key) {
             let tokens = splitName(key)
             let code = typeCode(type)
             lex.places[tokens.hash] = code

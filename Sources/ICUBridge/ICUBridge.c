@@ -74,6 +74,11 @@ static int32_t count_list(const char *const *list) {
 
 int32_t loupe_region_count(void) { return count_list(uloc_getISOCountries()); }
 const char *loupe_region_code(int32_t index) { return uloc_getISOCountries()[index]; }
+const char *loupe_region_iso3(int32_t index) {
+    char locale[16] = "und_";
+    strncat(locale, uloc_getISOCountries()[index], sizeof locale - 5);
+    return uloc_getISO3Country(locale);
+}
 
 int32_t loupe_region_name(const char *region, const char *displayLocale, uint16_t *out, int32_t capacity) {
     char locale[32] = "und_";

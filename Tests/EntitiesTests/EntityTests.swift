@@ -126,4 +126,41 @@ final class OtherNewsEntityTests: XCTestCase {
         XCTAssertEqual(types["Sall"], .PER)
         XCTAssertNotNil(types["Orange"], "an ordinary word used as a name after a cue")
     }
+
+    func testPartiesDepartementsSpanEndsAndCompanies() throws {
+        var doc = Document(id: "p", text: """
+            Présidentielle : les candidats en campagne
+
+            Benoît Hamon (PS) et Marine Le Pen (FN) étaient jeudi dans la Sarthe, avec le sénateur de la Manche. \
+            L'Insee communiquera ses chiffres lundi. Le Parti du peuple pakistanais a perdu. \
+            Le constructeur Tupperware ferme son usine ; Tupperware a annoncé 235 licenciements.
+            """)
+        try Pipeline.french().process(&doc)
+        let types = Dictionary(doc.mentions.map { ($0.text, $0.type) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(types["PS"], .ORG, "a party in parentheses after a person")
+        XCTAssertEqual(types["FN"], .ORG)
+        XCTAssertNotEqual(doc.mentions.first { $0.text == "PS" }?.key, doc.mentions.first { $0.text == "Benoît Hamon" }?.key)
+        XCTAssertEqual(types["Sarthe"], .LOC, "a département")
+        XCTAssertEqual(types["Manche"], .LOC)
+        XCTAssertFalse(doc.mentions.contains { $0.text.hasSuffix("communiquera") }, "a name does not end on a verb")
+        XCTAssertEqual(types["Parti du peuple pakistanais"], .ORG, "the closing adjective belongs to the name")
+        XCTAssertEqual(types["Tupperware"], .ORG)
+    }
+
+    func testRecognizerHelpers() {
+        func token(_ text: String, lemma: String) -> Token {
+            Token(span: Span(0, text.unicodeScalars.count), text: text, kind: .word, lemma: lemma)
+        }
+        let noStop: (String) -> Bool = { _ in false }
+        XCTAssertTrue(EntityRecognizer.isTrailingNonName(token("choisit", lemma: "choisir"), noStop))
+        XCTAssertTrue(EntityRecognizer.isTrailingNonName(token("rouvrira", lemma: "rouvrir"), noStop))
+        XCTAssertTrue(EntityRecognizer.isTrailingNonName(token("demande", lemma: "demander"), noStop))
+        XCTAssertFalse(EntityRecognizer.isTrailingNonName(token("unies", lemma: "unir"), noStop))
+        XCTAssertFalse(EntityRecognizer.isTrailingNonName(token("enchaîné", lemma: "enchaîner"), noStop))
+        XCTAssertFalse(EntityRecognizer.isTrailingNonName(token("étrangère", lemma: "étranger"), noStop))
+        XCTAssertFalse(EntityRecognizer.isTrailingNonName(token("emploi", lemma: "emploi"), noStop))
+        XCTAssertTrue(EntityRecognizer.isPastParticiple("expliquées"))
+        XCTAssertFalse(EntityRecognizer.isPastParticiple("annonce"))
+    }
 }
+

@@ -27,6 +27,8 @@ int32_t loupe_nfd(const uint16_t *text, int32_t length, uint16_t *out, int32_t c
 /// Number of ISO 3166 region codes ICU knows, and the i-th one (two letters, static storage).
 int32_t loupe_region_count(void);
 const char *loupe_region_code(int32_t index);
+/// The three-letter ISO 3166 code of the i-th region ("USA", "FRA"; static storage, empty when none).
+const char *loupe_region_iso3(int32_t index);
 
 /// Display name of `region` (ISO code such as "FR" or UN M.49 code such as "002") in the language of
 /// `displayLocale` ("fr"), as UTF-16. Returns the length, 0 when ICU has no name but echoes the code, -1 on error.
