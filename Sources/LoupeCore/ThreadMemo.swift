@@ -32,8 +32,9 @@ public final class ThreadMemo<Value> {
         values[key] = value
     }
 
-    /// This thread's memo under `name`.
-    public static func current(_ name: MemoName, limit: Int = 20_000) -> ThreadMemo {
+    /// This thread's memo under `name`. The default limit keeps a memo's table at 32,768 slots (the map
+    /// doubles past half full): 20,000 entries made it 65,536, and a run's peak memory 30 MB higher.
+    public static func current(_ name: MemoName, limit: Int = 16_000) -> ThreadMemo {
         let slots = Thread.current.threadDictionary
         if let memo = slots[name.key] as? ThreadMemo { return memo }
         let memo = ThreadMemo(limit: limit)
