@@ -29,6 +29,8 @@ public struct SentimentLexicon: Sendable {
     /// Modifiers by their first word, longest first.
     public private(set) var modifiers: [String: [Modifier]] = [:]
     public private(set) var emoticons: [String: Double] = [:]
+    /// Whether some emoticon starts with each byte: most punctuation (, . ») is ruled out before hashing.
+    private var emoticonStarts = [Bool](repeating: false, count: 256)
 
     public static let shared = SentimentLexicon()
 
@@ -50,6 +52,19 @@ public struct SentimentLexicon: Sendable {
                 if let v = Double(row[1]) { emoticons[String(row[0])] = v }
             }
         }
+        emoticonStarts = Self.firstBytes(of: emoticons.keys)
+    }
+
+    /// Whether `text` may be an emoticon (its first byte starts one); ``emoticons`` tells.
+    public func mayBeEmoticon(_ text: String) -> Bool {
+        guard let b = text.utf8.first else { return false }
+        return emoticonStarts[Int(b)]
+    }
+
+    private static func firstBytes(of keys: Dictionary<String, Double>.Keys) -> [Bool] {
+        var starts = [Bool](repeating: false, count: 256)
+        for k in keys { if let b = k.utf8.first { starts[Int(b)] = true } }
+        return starts
     }
 
     /// For tests and users who bring their own words.

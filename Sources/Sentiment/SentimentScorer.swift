@@ -123,11 +123,12 @@ public struct SentimentScorer: Stage {
 
     private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>) -> [Unit] {
         var units: [Unit] = []
+        var lowered = Lowered(range)
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
             switch t.kind {
-            case .punctuation where lexicon.emoticons[t.text] == nil:
+            case .punctuation where !lexicon.mayBeEmoticon(t.text) || lexicon.emoticons[t.text] == nil:
                 units.append(Unit(tokens: i..<i + 1, role: .punct))
             case .emoji, .punctuation, .symbol:
                 var key = t.text
@@ -143,7 +144,7 @@ public struct SentimentScorer: Stage {
                 units.append(Unit(tokens: i..<i + 1, role: .word, polarity: v, subjectivity: 0.5, contribution: v, immune: true))
             case .word:
                 let facts = facts(t, memo)
-                if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range) {
+                if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range, &lowered) {
                     switch m.kind {
                     case .phrase: units.append(Unit(tokens: i..<i + n, role: .phrase, polarity: m.value, subjectivity: 0.8, contribution: m.value, immune: true))
                     case .neutral: units.append(Unit(tokens: i..<i + n, role: .neutral))
@@ -195,25 +196,36 @@ public struct SentimentScorer: Stage {
         lexicon.modifiers[lower(t)] != nil || (t.lemma != t.text && lexicon.modifiers[Folding.lower(t.lemma)] != nil)
     }
 
+    /// The words of a sentence lower-cased (form and lemma), each once however many candidate phrases
+    /// starting at however many tokens look at it.
+    private struct Lowered {
+        let start: Int
+        var words: [(form: String, lemma: String)?]
+        init(_ range: Range<Int>) {
+            start = range.lowerBound
+            words = Array(repeating: nil, count: range.count)
+        }
+    }
+
     /// The longest modifier or phrase starting at token `i` (matching each word's form or lemma).
-    private func matchModifier(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> (SentimentLexicon.Modifier, Int)? {
+    private func matchModifier(_ tokens: [Token], _ i: Int, _ range: Range<Int>, _ lowered: inout Lowered)
+        -> (SentimentLexicon.Modifier, Int)? {
         let byForm = lexicon.modifiers[lower(tokens[i])]
         let byLemma = tokens[i].lemma == tokens[i].text ? nil : lexicon.modifiers[Folding.lower(tokens[i].lemma)]
         if byForm == nil && byLemma == nil { return nil }
         let candidates = byLemma == nil ? byForm! : ((byForm ?? []) + byLemma!).sorted { $0.words.count > $1.words.count }
-        // Each following word lower-cased once, however many candidate phrases look at it.
-        var forms: [(form: String, lemma: String)?] = []
         func words(_ k: Int) -> (form: String, lemma: String)? {
-            while forms.count <= k {
-                let t = tokens[i + forms.count]
-                forms.append(t.kind == .word ? (lower(t), Folding.lower(t.lemma)) : nil)
-            }
-            return forms[k]
+            let t = i + k
+            guard tokens[t].kind == .word else { return nil }
+            if let known = lowered.words[t - lowered.start] { return known }
+            let pair = (lower(tokens[t]), Folding.lower(tokens[t].lemma))
+            lowered.words[t - lowered.start] = pair
+            return pair
         }
         for m in candidates where i + m.words.count <= range.upperBound {
-            let fits = m.words.enumerated().allSatisfy { k, w in
-                guard let word = words(k) else { return false }
-                return word.form == w || word.lemma == w
+            var fits = true
+            for (k, w) in m.words.enumerated() {
+                guard let word = words(k), word.form == w || word.lemma == w else { fits = false; break }
             }
             if fits { return (m, m.words.count) }
         }
