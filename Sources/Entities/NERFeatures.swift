@@ -163,6 +163,8 @@ public struct TokenInfo {
     var chainLeft: UInt16 = 0
     /// An organisation word ("Bank", "Airlines", "SA") to the right across capitalised words and connectors, and its distance.
     var chainRight: UInt8 = 0
+    /// Whether the word has an upper-case letter anywhere (iPhone); not a feature.
+    var hasUppercase = false
 }
 
 enum Flag {
@@ -203,6 +205,7 @@ public struct NERFeatureExtractor: Sendable {
         var wordTypes: UInt8 = 0
         var lengthBucket: UInt8 = 0
         var hasLetters = false
+        var hasUppercase = false
     }
 
     func wordFacts(_ t: Token, _ buf: inout [UInt8], _ shapeBuf: inout [UInt8]) -> WordFacts {
@@ -235,6 +238,7 @@ public struct NERFeatureExtractor: Sendable {
         }
         info.shape = FeatureHash.bytes(shapeBuf)
         info.hasLetters = letters > 0
+        info.hasUppercase = upper > 0
         if upper >= 2 && lower == 0 { flags |= Flag.allCaps }
         if upper >= 2 && lower > 0 { flags |= Flag.mixedCaps }
         if t.kind == .punctuation { flags |= Flag.punctuation }
@@ -305,6 +309,7 @@ public struct NERFeatureExtractor: Sendable {
             info.lengthBucket = facts.lengthBucket
             info.cue = facts.cue
             info.wordTypes = facts.wordTypes
+            info.hasUppercase = facts.hasUppercase
             var flags = facts.flags
             if sentenceStarts[i] { flags |= Flag.sentenceStart }
             if tokens[i].lineBreaksBefore > 0 { flags |= Flag.lineStart }

@@ -201,7 +201,7 @@ public final class NERModel: @unchecked Sendable {
     /// Whether a sentence may hold a name: a word with a capital letter (a stop word opening the
     /// sentence aside: "Il", "Elle"), a cue word ("armée syrienne") or a word of a listed name. The
     /// others, over half the words of fiction, are not tagged: the tagger finds nothing there.
-    static func mayHoldName(_ tokens: [Token], _ infos: [TokenInfo], _ range: Range<Int>) -> Bool {
+    static func mayHoldName(_ infos: [TokenInfo], _ range: Range<Int>) -> Bool {
         var opening = true
         for i in range {
             let info = infos[i]
@@ -209,13 +209,7 @@ public final class NERModel: @unchecked Sendable {
             if info.flags & Flag.punctuation != 0 { continue }
             defer { opening = false }
             if opening && info.flags & Flag.stopword != 0 { continue }
-            for byte in tokens[i].text.utf8 {
-                if byte >= 0x41 && byte <= 0x5A { return true }
-                if byte >= 0xC0 {  // a non-ASCII letter: ask Unicode
-                    if tokens[i].text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { return true }
-                    break
-                }
-            }
+            if info.hasUppercase { return true }
         }
         return false
     }
@@ -228,7 +222,7 @@ public final class NERModel: @unchecked Sendable {
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc, memo: ThreadMemo<NERFeatureExtractor.WordFacts>.current(wordMemo))
-        let tagged = doc.sentences.indices.map { include($0) && Self.mayHoldName(doc.tokens, infos, doc.sentences[$0].tokens) }
+        let tagged = doc.sentences.indices.map { include($0) && Self.mayHoldName(infos, doc.sentences[$0].tokens) }
         var (emissions, tags) = firstPass(doc, infos, extractor, include: { tagged[$0] })
         let T = NERTags.count
         var finalTransitions = transitions
@@ -237,7 +231,7 @@ public final class NERModel: @unchecked Sendable {
             NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
             let K = NERDocFeatures.count
             pass.table.withUnsafeBufferPointer { tb in pass.entries.withUnsafeBufferPointer { wb in
-                for i in 0..<doc.tokens.count {
+                for (s, sentence) in doc.sentences.enumerated() where tagged[s] { for i in sentence.tokens {
                     for k in 0..<K {
                         let h = features[i * K + k]
                         if h == 0 { continue }
@@ -245,7 +239,7 @@ public final class NERModel: @unchecked Sendable {
                         if o < 0 { continue }
                         for t in 0..<T { emissions[i * T + t] &+= Int32(wb[o + t]) }
                     }
-                }
+                } }
             } }
             finalTransitions = pass.transitions
         }
