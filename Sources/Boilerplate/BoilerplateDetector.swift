@@ -73,13 +73,15 @@ public struct BoilerplateDetector: Stage {
 
     /// The score of one line and whether it is furniture even inside an article.
     func score(_ tokens: ArraySlice<Token>, folded: String, repeated: Bool, isFirst: Bool) -> (Double, Bool) {
-        let words = tokens.filter { $0.kind == .word }
+        // By index, not by element: a line's tokens were copied (two retains each) for every test.
         let cues = BoilerplateCues.count(in: folded)
-        let template = tokens.contains { t in
-            t.text.utf8.contains { $0 == UInt8(ascii: "_") && t.kind == .word || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+        let template = tokens.indices.contains { k in
+            let isWord = tokens[k].kind == .word
+            return tokens[k].text.utf8.contains { $0 == UInt8(ascii: "_") && isWord || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
         }
-        let capitals = words.count >= 1 && words.allSatisfy { $0.isAllCaps || $0.text.count == 1 && $0.isCapitalized }
-            && words.contains { $0.text.count >= 3 }
+        let words = tokens.indices.filter { tokens[$0].kind == .word }
+        let capitals = words.count >= 1 && words.allSatisfy { tokens[$0].isAllCaps || tokens[$0].text.count == 1 && tokens[$0].isCapitalized }
+            && words.contains { tokens[$0].text.count >= 3 }
         let byline = BoilerplateCues.isByline(folded) && tokens.count <= 12
         let last = tokens.last!
         let teaser = last.text == "..." || last.text == "…"

@@ -58,11 +58,11 @@ public struct SentenceSegmenter: Stage {
     /// "… sous Mac OS X. Une version …": a point-final initial or dotted abbreviation followed by a
     /// word that starts sentences (a determiner, a pronoun) ends the sentence; "J. Sartre" does not.
     private func endsWithInitial(_ tokens: [Token], _ i: Int) -> Bool {
-        let t = tokens[i]
-        guard t.kind == .word, t.text.hasSuffix("."), t.text.count >= 2, !FrenchSentenceRules.titles.contains(Folding.lower(t.text)) else { return false }
-        let next = tokens[i + 1]
-        guard next.isCapitalized, next.lineBreaksBefore == 0 else { return false }
-        return FrenchSentenceRules.sentenceStarters.contains(Folding.lower(next.text))
+        // The last byte first: this runs for every token, and few end with a point.
+        guard tokens[i].kind == .word, tokens[i].text.utf8.last == UInt8(ascii: "."), tokens[i].text.utf8.count >= 2,
+              !FrenchSentenceRules.titles.contains(Folding.lower(tokens[i].text)) else { return false }
+        guard tokens[i + 1].isCapitalized, tokens[i + 1].lineBreaksBefore == 0 else { return false }
+        return FrenchSentenceRules.sentenceStarters.contains(Folding.lower(tokens[i + 1].text))
     }
 
     private func isTerminal(_ t: Token) -> Bool {
