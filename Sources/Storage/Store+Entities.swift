@@ -87,15 +87,10 @@ extension Store {
             let id = db.lastInsertedRowID
             for key in group.keys.sorted() { try insertKey.execute(arguments: [key, id]) }
         }
+        // One pass over the mentions for both (two UPDATEs made it twice; this runs after every analysis).
         try db.execute(sql: """
-            UPDATE entity SET documents = x.documents FROM (
-                SELECT k.entity_id AS id, COUNT(DISTINCT m.document_id) AS documents
-                FROM mention m JOIN entity_key k ON k.key = m.key GROUP BY k.entity_id
-            ) AS x WHERE x.id = entity.id
-            """)
-        try db.execute(sql: """
-            UPDATE entity SET sentiment = x.sentiment FROM (
-                SELECT k.entity_id AS id, round(AVG(m.sentiment), 4) AS sentiment
+            UPDATE entity SET documents = x.documents, sentiment = x.sentiment FROM (
+                SELECT k.entity_id AS id, COUNT(DISTINCT m.document_id) AS documents, round(AVG(m.sentiment), 4) AS sentiment
                 FROM mention m JOIN entity_key k ON k.key = m.key GROUP BY k.entity_id
             ) AS x WHERE x.id = entity.id
             """)
