@@ -24,10 +24,16 @@ final class BulkStatement {
     /// The buffered rows' values: a fixed buffer of `columns × batchRows` slots, filled up to `count`
     /// (an array's growth and uniqueness checks were a tenth of storing).
     private let pending: UnsafeMutablePointer<Slot>
-    private var count = 0
-    /// The text of the buffered rows, copied end to end as rows are added (no `String` is kept) and
-    /// bound without a further copy (SQLITE_STATIC) since the arena outlives the step that reads it.
-    private var arena: [UInt8] = []
+    /// The fill level and the text of the buffered rows, behind a pointer: stored properties of a
+    /// class are checked for exclusive access at run time, which cost 80 instructions a value.
+    private let buffer: UnsafeMutablePointer<Buffer>
+
+    private struct Buffer {
+        var count = 0
+        /// The text of the buffered rows, copied end to end as rows are added (no `String` is kept) and
+        /// bound without a further copy (SQLITE_STATIC) since the arena outlives the step that reads it.
+        var arena: [UInt8] = []
+    }
 
     /// - Parameters:
     ///   - insert: the statement up to `VALUES`, such as `INSERT INTO token`.
@@ -49,7 +55,9 @@ final class BulkStatement {
         self.columns = columns
         self.batchRows = batchRows
         pending = .allocate(capacity: columns * batchRows)
-        arena.reserveCapacity(4096)
+        buffer = .allocate(capacity: 1)
+        buffer.initialize(to: Buffer())
+        buffer.pointee.arena.reserveCapacity(4096)
     }
 
     func finalize() {
@@ -59,6 +67,8 @@ final class BulkStatement {
 
     deinit {
         pending.deallocate()
+        buffer.deinitialize(count: 1)
+        buffer.deallocate()
     }
 
     // A row is given value by value in column order, then closed by `endRow()`: no array or
@@ -72,18 +82,20 @@ final class BulkStatement {
         value.withUTF8 { add(utf8: $0) }
     }
     func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        append(.text(start: arena.count, count: bytes.count))
-        arena.append(contentsOf: bytes)
+        append(.text(start: buffer.pointee.arena.count, count: bytes.count))
+        buffer.pointee.arena.append(contentsOf: bytes)
     }
 
     @inline(__always) private func append(_ slot: Slot) {
+        let count = buffer.pointee.count
         precondition(count < columns * batchRows, "a row of \(columns) values")
         pending[count] = slot
-        count += 1
+        buffer.pointee.count = count + 1
     }
 
     /// Closes the row given by the `add` calls since the last one; writes the batch when full.
     func endRow() throws {
+        let count = buffer.pointee.count
         precondition(count % columns == 0, "a row of \(columns) values")
         if count == columns * batchRows {
             try write(UnsafeBufferPointer(start: pending, count: count), with: batch)
@@ -99,7 +111,7 @@ final class BulkStatement {
     /// Writes the rows still buffered, one statement each.
     func finish() throws {
         var start = 0
-        while start < count {
+        while start < buffer.pointee.count {
             try write(UnsafeBufferPointer(start: pending + start, count: columns), with: single)
             start += columns
         }
@@ -107,14 +119,14 @@ final class BulkStatement {
     }
 
     private func clear() {
-        count = 0
-        arena.removeAll(keepingCapacity: true)
+        buffer.pointee.count = 0
+        buffer.pointee.arena.removeAll(keepingCapacity: true)
     }
 
     private func write(_ values: UnsafeBufferPointer<Slot>, with statement: OpaquePointer) throws {
-        arena.append(0)  // so that "" at the very end still has a valid, non-null address
-        defer { arena.removeLast() }
-        let code = arena.withUnsafeBufferPointer { bytes -> Int32 in
+        buffer.pointee.arena.append(0)  // so that "" at the very end still has a valid, non-null address
+        defer { buffer.pointee.arena.removeLast() }
+        let code = buffer.pointee.arena.withUnsafeBufferPointer { bytes -> Int32 in
             let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
             var index: Int32 = 1
             for v in values {
