@@ -12,24 +12,34 @@ import Foundation
 /// accented words) and comparing it cost more than the lookups saved. Two of 20,000 forms sharing a
 /// 64-bit hash is a chance of about 1 in 10^10.
 public final class ThreadMemo<Value> {
-    // Inlinable so that client modules specialise the map for their value type.
-    @usableFromInline var values = HashMap64<Value>()
+    // Inlinable so that client modules specialise the map for their value type. The map sits behind a
+    // pointer: a class's stored property is checked for exclusive access at run time on every lookup.
+    @usableFromInline let values: UnsafeMutablePointer<HashMap64<Value>>
     @usableFromInline let limit: Int
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) {
+        self.limit = limit
+        values = .allocate(capacity: 1)
+        values.initialize(to: HashMap64())
+    }
+
+    deinit {
+        values.deinitialize(count: 1)
+        values.deallocate()
+    }
 
     /// The value stored for `key`, if any. A lookup and a ``store(_:for:)`` rather than one call
     /// taking a closure: a closure that uses a stage's methods copies the stage (a struct of lexicons)
     /// on every call, which cost a third of the lookups.
     @inlinable
     public func cached(_ key: UInt64) -> Value? {
-        values[key]
+        values.pointee[key]
     }
 
     @inlinable
     public func store(_ value: Value, for key: UInt64) {
-        if values.count >= limit { values = HashMap64() }
-        values[key] = value
+        if values.pointee.count >= limit { values.pointee = HashMap64() }
+        values.pointee[key] = value
     }
 
     /// This thread's memo under `name`. The default limit keeps a memo's table at 32,768 slots (the map
