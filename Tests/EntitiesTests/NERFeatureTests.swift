@@ -39,4 +39,22 @@ final class NERFeatureTests: XCTestCase {
         XCTAssertEqual(places.map { all[0][$0] }, first)
         XCTAssertEqual(places.map { all[1][$0] }, first)
     }
+
+    /// Sentences the tagger skips must be those where it never finds a name: no capital letter anywhere
+    /// (a stop word opening the sentence aside), no head word, no listed name.
+    func testSentencesThatMayHoldANameAreTagged() throws {
+        let model = try XCTUnwrap(NERModel.builtIn)
+        let extractor = NERFeatureExtractor(lexicon: model.lexicon)
+        func mayHoldName(_ text: String) throws -> Bool {
+            let doc = try analysed(text)
+            return NERModel.mayHoldName(extractor.tokenInfo(doc), doc.sentences[0].tokens)
+        }
+        XCTAssertFalse(try mayHoldName("il pleut depuis trois jours et personne ne sort."))
+        XCTAssertFalse(try mayHoldName("Elle pense que tout ira bien demain."))
+        XCTAssertTrue(try mayHoldName("Il a rencontré le ministre à Dakar."))
+        XCTAssertTrue(try mayHoldName("les frappes de l'armée syrienne ont repris."))  // a head word, in lower case
+        XCTAssertTrue(try mayHoldName("le nouvel iPhone sort demain."))  // a capital inside the word
+        XCTAssertTrue(try mayHoldName("Soudain, les marchés ont rouvert."))  // not a stop word: may be a name
+        XCTAssertTrue(try mayHoldName("il pleut depuis trois jours sur la ville."))  // "ville" heads place names
+    }
 }
