@@ -25,6 +25,12 @@ public struct Lemmatizer: Stage {
         self.isName = isName
     }
 
+    /// Loads the lemma table (332,000 forms, the largest part of start-up) now, so that a caller can do
+    /// it on another thread while the other stages' data loads.
+    public static func loadTable() {
+        _ = LemmaLexicon.shared
+    }
+
     public func process(_ document: inout Document) {
         var sentenceStart = [Bool](repeating: false, count: document.tokens.count + 1)
         for s in document.sentences where s.tokens.lowerBound < sentenceStart.count { sentenceStart[s.tokens.lowerBound] = true }
