@@ -9,8 +9,8 @@ import Foundation
 ///
 /// Keys are 64-bit hashes of what the value depends on, made with ``FeatureHash`` (the token's bytes,
 /// seeded with its kind or lemma): hashing a `String` key (SipHash, with Unicode normalisation for
-/// accented words) and comparing it cost more than the lookups saved. Two of 20,000 forms sharing a
-/// 64-bit hash is a chance of about 1 in 10^10.
+/// accented words) and comparing it cost more than the lookups saved. Two of 16,000 forms sharing a
+/// 64-bit hash is a chance of about 1 in 10^11.
 public final class ThreadMemo<Value> {
     // Inlinable so that client modules specialise the map for their value type. The map sits behind a
     // pointer: a class's stored property is checked for exclusive access at run time on every lookup.
@@ -36,6 +36,7 @@ public final class ThreadMemo<Value> {
         values.pointee[key]
     }
 
+    /// Keeps `value` for `key`; past `limit` entries the memo starts afresh.
     @inlinable
     public func store(_ value: Value, for key: UInt64) {
         if values.pointee.count >= limit { values.pointee = HashMap64() }
