@@ -37,7 +37,9 @@ public struct KeywordExtractor: Stage {
         private(set) var counts: [Int] = []
         /// The term number of each token outside boilerplate that is content, else -1.
         private(set) var ofToken: [Int]
-        private var numbers: [String: Int] = [:]
+        /// Term numbers by a hash of the term's bytes: a `String` key was hashed with SipHash and
+        /// Unicode normalisation for every content token.
+        private var numbers = HashMap64<Int>()
 
         init(tokenCount: Int) {
             ofToken = [Int](repeating: -1, count: tokenCount)
@@ -45,12 +47,13 @@ public struct KeywordExtractor: Stage {
 
         mutating func add(_ term: String, token: Int) {
             let n: Int
-            if let known = numbers[term] {
+            let key = FeatureHash.string(term)
+            if let known = numbers[key] {
                 n = known
                 counts[n] += 1
             } else {
                 n = names.count
-                numbers[term] = n
+                numbers[key] = n
                 names.append(term)
                 counts.append(1)
             }
@@ -61,7 +64,7 @@ public struct KeywordExtractor: Stage {
     /// A token that carries meaning for keyword counts.
     public static func isContent(_ t: Token) -> Bool {
         guard t.kind == .word || t.kind == .hashtag, !t.isStopword else { return false }
-        guard t.text.unicodeScalars.count > 1 || t.isCapitalized else { return false }
+        guard !t.text.unicodeScalars.dropFirst().isEmpty || t.isCapitalized else { return false }  // two scalars, without counting them all
         guard t.text.utf8.first != UInt8(ascii: "-") else { return false }
         // An ASCII letter settles it without a Unicode property lookup.
         return t.text.unicodeScalars.contains { s in
