@@ -180,6 +180,16 @@ enum Flag {
 public struct NERFeatureExtractor: Sendable {
     let lexicon: NERLexicon
     static let boundary = FeatureHash.string("<S>")
+    /// What the ±2 window sees past a sentence's ends: the boundary for every word hash, no flags,
+    /// codes or types.
+    static let outside: TokenInfo = {
+        var t = TokenInfo()
+        t.word = boundary
+        t.folded = boundary
+        t.lemma = boundary
+        t.shape = boundary
+        return t
+    }()
 
     /// Whether a lower-cased word is an ordinary French word (the lemma table): "Monde" or "Notamment"
     /// capitalised are not unknown names.
@@ -443,7 +453,7 @@ public struct NERFeatureExtractor: Sendable {
     /// The other templates: capitalisation in context, the ±2 window, word lists, document evidence.
     func contextFeatures(_ infos: [TokenInfo], _ i: Int, _ range: Range<Int>, into out: inout [UInt64]) {
         let t = infos[i]
-        @inline(__always) func at(_ k: Int) -> TokenInfo? { range.contains(k) ? infos[k] : nil }
+        @inline(__always) func at(_ k: Int) -> TokenInfo { range.contains(k) ? infos[k] : Self.outside }
         let p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2)
         let b = Self.boundary
         let capMask = Flag.capitalized | Flag.allCaps | Flag.sentenceStart | Flag.lineStart | Flag.hasDigit | Flag.punctuation
@@ -453,43 +463,43 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(16, UInt64(t.learnt)))
         out.append(f(17, UInt64(t.place)))
         out.append(f(18, UInt64(t.learnt), UInt64(t.flags & capMask)))
-        out.append(f(19, p1?.folded ?? b))
-        out.append(f(20, p2?.folded ?? b))
-        out.append(f(21, n1?.folded ?? b))
-        out.append(f(22, n2?.folded ?? b))
-        out.append(f(23, p1?.lemma ?? b))
-        out.append(f(24, n1?.lemma ?? b))
-        out.append(f(25, p1?.shape ?? b, t.shape))
-        out.append(f(26, t.shape, n1?.shape ?? b))
-        out.append(f(27, (p1?.shape ?? b) &+ 7 &* t.shape, n1?.shape ?? b))
-        out.append(f(28, p1?.folded ?? b, t.folded))
-        out.append(f(29, t.folded, n1?.folded ?? b))
-        out.append(f(30, UInt64(p1?.cue ?? 0)))
-        out.append(f(31, UInt64(p2?.cue ?? 0)))
-        out.append(f(32, UInt64(n1?.cue ?? 0)))
-        out.append(f(33, UInt64(p1?.learnt ?? 0), UInt64(n1?.learnt ?? 0)))
-        out.append(f(34, UInt64(p1?.place ?? 0), UInt64(n1?.place ?? 0)))
-        out.append(f(35, UInt64((p1?.flags ?? 0) & capMask), UInt64(t.flags & capMask) << 20 | UInt64((n1?.flags ?? 0) & capMask)))
-        out.append(f(36, UInt64((p1?.flags ?? 0) & Flag.firstName), UInt64(t.flags & capMask)))
+        out.append(f(19, p1.folded))
+        out.append(f(20, p2.folded))
+        out.append(f(21, n1.folded))
+        out.append(f(22, n2.folded))
+        out.append(f(23, p1.lemma))
+        out.append(f(24, n1.lemma))
+        out.append(f(25, p1.shape, t.shape))
+        out.append(f(26, t.shape, n1.shape))
+        out.append(f(27, (p1.shape) &+ 7 &* t.shape, n1.shape))
+        out.append(f(28, p1.folded, t.folded))
+        out.append(f(29, t.folded, n1.folded))
+        out.append(f(30, UInt64(p1.cue)))
+        out.append(f(31, UInt64(p2.cue)))
+        out.append(f(32, UInt64(n1.cue)))
+        out.append(f(33, UInt64(p1.learnt), UInt64(n1.learnt)))
+        out.append(f(34, UInt64(p1.place), UInt64(n1.place)))
+        out.append(f(35, UInt64((p1.flags) & capMask), UInt64(t.flags & capMask) << 20 | UInt64((n1.flags) & capMask)))
+        out.append(f(36, UInt64((p1.flags) & Flag.firstName), UInt64(t.flags & capMask)))
         out.append(f(37, t.suffixes.2, UInt64(t.flags & capMask)))
-        out.append(f(38, p1?.folded ?? b, UInt64(t.flags & capMask)))
-        out.append(f(39, n1?.folded ?? b, UInt64(t.flags & capMask)))
-        out.append(f(41, p2?.folded ?? b, p1?.folded ?? b))
-        out.append(f(42, n1?.folded ?? b, n2?.folded ?? b))
+        out.append(f(38, p1.folded, UInt64(t.flags & capMask)))
+        out.append(f(39, n1.folded, UInt64(t.flags & capMask)))
+        out.append(f(41, p2.folded, p1.folded))
+        out.append(f(42, n1.folded, n2.folded))
         out.append(f(43, t.word, UInt64(t.flags & (Flag.sentenceStart | Flag.lineStart))))
-        out.append(f(44, UInt64((n1?.flags ?? 0) & Flag.firstName), UInt64(n1?.learnt ?? 0)))
-        out.append(f(45, UInt64(p2?.learnt ?? 0), UInt64(n2?.learnt ?? 0)))
-        out.append(f(46, p1?.word ?? b))
-        out.append(f(47, n1?.word ?? b))
+        out.append(f(44, UInt64((n1.flags) & Flag.firstName), UInt64(n1.learnt)))
+        out.append(f(45, UInt64(p2.learnt), UInt64(n2.learnt)))
+        out.append(f(46, p1.word))
+        out.append(f(47, n1.word))
         out.append(f(48, UInt64(t.cue), UInt64(t.flags & capMask)))
         out.append(f(49, UInt64(t.docContext & 0xff)))
         out.append(f(50, UInt64(t.docContext >> 8), UInt64(t.flags & capMask)))
         out.append(f(51, UInt64(t.docLearnt)))
-        out.append(f(52, UInt64(t.docContext), UInt64(p1?.flags ?? 0) & UInt64(Flag.capitalized) | UInt64((n1?.flags ?? 0) & Flag.capitalized) << 1))
+        out.append(f(52, UInt64(t.docContext), UInt64(p1.flags) & UInt64(Flag.capitalized) | UInt64((n1.flags) & Flag.capitalized) << 1))
         out.append(f(53, UInt64(t.docLearnt & 0xffff), UInt64(t.learnt)))
         out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags & capMask)))
-        out.append(f(56, UInt64(p1?.wordTypes ?? 0), UInt64(n1?.wordTypes ?? 0)))
-        out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1?.flags ?? 0) & (Flag.commonWord | Flag.capitalized))))
+        out.append(f(56, UInt64(p1.wordTypes), UInt64(n1.wordTypes)))
+        out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1.flags) & (Flag.commonWord | Flag.capitalized))))
         out.append(f(58, UInt64(t.flags & (Flag.commonWord | Flag.sentenceStart)), UInt64(t.learnt)))
         out.append(f(59, UInt64(t.chainLeft), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
         out.append(f(60, UInt64(t.chainRight), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
