@@ -73,7 +73,7 @@ public struct NormalizedText: Sendable {
         scalars[i].value == Self.joiner && i > 0 && scalars[i - 1].properties.isEmoji
     }
 
-    private mutating func emit(_ s: Unicode.Scalar, from start: Int, to end: Int) {
+    @inline(__always) private mutating func emit(_ s: Unicode.Scalar, from start: Int, to end: Int) {
         if s.value < 0x10000 {
             utf16.append(UInt16(s.value))
             originStart.append(Int32(start))
