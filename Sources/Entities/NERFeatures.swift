@@ -165,6 +165,10 @@ public struct TokenInfo {
     var chainRight: UInt8 = 0
     /// Whether the word has an upper-case letter anywhere (iPhone); not a feature.
     var hasUppercase = false
+    /// ``NERFeatureExtractor/WordFacts`` for the word lists, read by their matching; not features.
+    var nameCode: UInt8 = 0
+    var placeCode: UInt8 = 0
+    var startsEntry = false
 }
 
 enum Flag {
@@ -216,6 +220,11 @@ public struct NERFeatureExtractor: Sendable {
         var lengthBucket: UInt8 = 0
         var hasLetters = false
         var hasUppercase = false
+        /// The word alone in the learnt names and in the places (type codes, 0: absent), and whether a
+        /// longer entry starts with it: most tokens need no other word-list lookup.
+        var nameCode: UInt8 = 0
+        var placeCode: UInt8 = 0
+        var startsEntry = false
     }
 
     func wordFacts(_ t: Token, _ buf: inout [UInt8], _ shapeBuf: inout [UInt8]) -> WordFacts {
@@ -263,6 +272,10 @@ public struct NERFeatureExtractor: Sendable {
         info.flags = flags
         info.cue = lexicon.cueClass[info.folded] ?? 0
         if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
+        let alone = NERLexicon.sequenceStep(0, info.folded)
+        info.nameCode = lexicon.names[alone] ?? 0
+        info.placeCode = lexicon.places[alone] ?? 0
+        info.startsEntry = lexicon.starts.contains(info.folded)
         return info
     }
 
@@ -320,6 +333,9 @@ public struct NERFeatureExtractor: Sendable {
             info.cue = facts.cue
             info.wordTypes = facts.wordTypes
             info.hasUppercase = facts.hasUppercase
+            info.nameCode = facts.nameCode
+            info.placeCode = facts.placeCode
+            info.startsEntry = facts.startsEntry
             var flags = facts.flags
             if sentenceStarts[i] { flags |= Flag.sentenceStart }
             if tokens[i].lineBreaksBefore > 0 { flags |= Flag.lineStart }
@@ -341,8 +357,8 @@ public struct NERFeatureExtractor: Sendable {
         }
         // Dictionary matches, longest first, within sentences.
         for s in doc.sentences {
-            markMatches(&infos, s.tokens, dictionary: lexicon.names, keyPath: \.learnt)
-            markMatches(&infos, s.tokens, dictionary: lexicon.places, keyPath: \.place)
+            markMatches(&infos, s.tokens, dictionary: lexicon.names, alone: \.nameCode, keyPath: \.learnt)
+            markMatches(&infos, s.tokens, dictionary: lexicon.places, alone: \.placeCode, keyPath: \.place)
         }
         // Document-level evidence, pooled over the occurrences of each capitalised word.
         var context = [UInt32](repeating: 0, count: words.count), learnt = [UInt32](repeating: 0, count: words.count)
@@ -391,19 +407,26 @@ public struct NERFeatureExtractor: Sendable {
         return infos
     }
 
+    /// `alone`: the token's own code in `dictionary` (looked up once per form), used when no longer
+    /// entry starts with it.
     private func markMatches(_ infos: inout [TokenInfo], _ range: Range<Int>, dictionary: HashMap64<UInt8>,
-                             keyPath: WritableKeyPath<TokenInfo, UInt8>) {
+                             alone: KeyPath<TokenInfo, UInt8>, keyPath: WritableKeyPath<TokenInfo, UInt8>) {
         if dictionary.isEmpty { return }
         var i = range.lowerBound
         while i < range.upperBound {
             if infos[i].flags & (Flag.punctuation) != 0 { i += 1; continue }
             var best = 0
             var bestType: UInt8 = 0
-            let maxLen = lexicon.starts.contains(infos[i].folded) ? min(lexicon.maxTokens, range.upperBound - i) : 1
-            var h: UInt64 = 0
-            for len in 1...maxLen {
-                h = NERLexicon.sequenceStep(h, infos[i + len - 1].folded)
-                if let t = dictionary[h] { best = len; bestType = t }
+            if infos[i].startsEntry {
+                let maxLen = min(lexicon.maxTokens, range.upperBound - i)
+                var h: UInt64 = 0
+                for len in 1...maxLen {
+                    h = NERLexicon.sequenceStep(h, infos[i + len - 1].folded)
+                    if let t = dictionary[h] { best = len; bestType = t }
+                }
+            } else if infos[i][keyPath: alone] != 0 {
+                best = 1
+                bestType = infos[i][keyPath: alone]
             }
             if best > 0 {
                 infos[i][keyPath: keyPath] = bestType * 2 - 1  // B
