@@ -279,13 +279,6 @@ public struct NERFeatureExtractor: Sendable {
         return info
     }
 
-    /// The memo key of a token's ``WordFacts``: its bytes seeded with its kind.
-    static func wordKey(_ t: Token) -> UInt64 {
-        var text = t.text
-        let kind = UInt64(t.kind.rawValue.utf8.count) << 8 | UInt64(t.kind.rawValue.utf8.first ?? 0)
-        return text.withUTF8 { FeatureHash.bytes($0, seed: FeatureHash.mix(kind)) }
-    }
-
     /// Per-token facts for the whole document.
     public func tokenInfo(_ doc: Document) -> [TokenInfo] {
         tokenInfo(doc, memo: nil)
@@ -312,7 +305,7 @@ public struct NERFeatureExtractor: Sendable {
         for i in tokens.indices {
             let facts: WordFacts
             if let memo {
-                let key = Self.wordKey(tokens[i])
+                let key = tokens[i].memoKey()
                 if let known = memo.cached(key) {
                     facts = known
                 } else {

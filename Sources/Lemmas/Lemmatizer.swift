@@ -45,7 +45,7 @@ public struct Lemmatizer: Stage {
             var initial = sentenceStart[i]
             // After an opening quote or dash, a capital is still sentence-initial.
             if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart[i - 1] { initial = true }
-            let key = Self.key(t, initial: initial)
+            let key = t.memoKey(salt: initial ? 1 : 0)
             let known: Known
             if let k = memo.cached(key) {
                 known = k
@@ -74,24 +74,6 @@ public struct Lemmatizer: Stage {
         let stop: Bool
         let lower: String
         let isContextWord: Bool
-    }
-
-    /// The memo key of a token: its bytes, seeded with its kind and whether it opens a sentence.
-    private static func key(_ t: Token, initial: Bool) -> UInt64 {
-        let kind: UInt64
-        switch t.kind {
-        case .word: kind = 0
-        case .number: kind = 1
-        case .punctuation: kind = 2
-        case .symbol: kind = 3
-        case .url: kind = 4
-        case .email: kind = 5
-        case .hashtag: kind = 6
-        case .mention: kind = 7
-        case .emoji: kind = 8
-        }
-        var text = t.text
-        return text.withUTF8 { FeatureHash.bytes($0, seed: FeatureHash.mix(kind << 1 | (initial ? 1 : 0))) }
     }
 
     /// The lemma of one token.

@@ -62,9 +62,7 @@ public struct Document: Sendable {
 
     /// The source characters of `span`.
     public func text(of span: Span) -> String {
-        let a = Int(utf8Offsets[span.start]), b = Int(utf8Offsets[span.end])
-        var text = self.text
-        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+        withUTF8(of: span) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the UTF-8 bytes of `span` in place: ``text(of:)`` without making a `String`.

@@ -1,6 +1,21 @@
 /// What kind of thing a token is; decides which later stages look at it.
 public enum TokenKind: String, Sendable, CaseIterable {
     case word, number, punctuation, symbol, url, email, hashtag, mention, emoji
+
+    /// The case's number (its place in `allCases`) without building that array.
+    @inlinable var ordinal: UInt64 {
+        switch self {
+        case .word: 0
+        case .number: 1
+        case .punctuation: 2
+        case .symbol: 3
+        case .url: 4
+        case .email: 5
+        case .hashtag: 6
+        case .mention: 7
+        case .emoji: 8
+        }
+    }
 }
 
 /// One surface token: a span of the original text plus what the stages learnt about it.
@@ -29,6 +44,15 @@ public struct Token: Sendable, Equatable {
         self.spaceBefore = spaceBefore
         self.lemma = lemma
         self.isStopword = isStopword
+    }
+
+    /// A 64-bit key for per-form memos (``ThreadMemo``): the text's bytes hashed with ``FeatureHash``,
+    /// seeded with the kind and `salt` (what else the memoised value depends on, such as sentence-initial
+    /// position).
+    @inlinable public func memoKey(salt: UInt64 = 0) -> UInt64 {
+        var text = self.text
+        let seed = FeatureHash.mix(kind.ordinal << 8 | salt)
+        return text.withUTF8 { FeatureHash.bytes($0, seed: seed) }
     }
 
     /// True when the first character is an upper-case letter.

@@ -82,3 +82,17 @@ final class ThreadMemoTests: XCTestCase {
         XCTAssertNotEqual(seen.memo, ObjectIdentifier(memo))
     }
 }
+
+final class MemoKeyTests: XCTestCase {
+    /// Per-form memos key a token by its text, kind and a salt: any of the three differing must give
+    /// another key, or a lemma or a word's facts would be served for the wrong token.
+    func testKeysSeparateTextKindAndSalt() {
+        XCTAssertEqual(TokenKind.allCases.map(\.ordinal), (0..<UInt64(TokenKind.allCases.count)).map { $0 })
+        let word = Token(span: Span(0, 3), text: "mai", kind: .word)
+        var keys: Set<UInt64> = [word.memoKey(), word.memoKey(salt: 1)]
+        for kind in TokenKind.allCases where kind != .word { keys.insert(Token(span: Span(0, 3), text: "mai", kind: kind).memoKey()) }
+        keys.insert(Token(span: Span(0, 3), text: "Mai", kind: .word).memoKey())
+        XCTAssertEqual(keys.count, 2 + (TokenKind.allCases.count - 1) + 1)
+        XCTAssertEqual(word.memoKey(), Token(span: Span(10, 13), text: "mai", kind: .word, isStopword: true).memoKey())
+    }
+}
