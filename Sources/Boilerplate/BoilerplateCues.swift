@@ -1,4 +1,5 @@
 import LoupeCore
+
 /// Vocabulary of web-page furniture, folded (lower case, no accents). General across sites: calls to
 /// share, comment, subscribe or follow, widget titles, legal footers; never lines of one article.
 enum BoilerplateCues {
@@ -38,7 +39,6 @@ enum BoilerplateCues {
         }
         return table
     }()
-
 
     /// Number of cue phrases found at word boundaries in a folded line.
     ///

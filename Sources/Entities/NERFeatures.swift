@@ -471,7 +471,6 @@ public struct NERFeatureExtractor: Sendable {
         let t = infos[i]
         @inline(__always) func at(_ k: Int) -> TokenInfo { range.contains(k) ? infos[k] : Self.outside }
         let p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2)
-        let b = Self.boundary
         let capMask = Flag.capitalized | Flag.allCaps | Flag.sentenceStart | Flag.lineStart | Flag.hasDigit | Flag.punctuation
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
         out.append(f(13, UInt64(t.flags)))

@@ -28,7 +28,7 @@ public final class NERModel: @unchecked Sendable {
     /// (``NERFeatureExtractor/wordFeatures(_:into:)``), keyed by the word's hash.
     private let wordWeights = MemoName("ner-word-weights")
 
-    /// The nine tag weights of some features, added up.
+    /// The nine tag weights (``NERTags``) of some features, added up.
     struct WordWeights {
         var eight = SIMD8<Int32>(repeating: 0)
         var ninth: Int32 = 0
@@ -136,6 +136,7 @@ public final class NERModel: @unchecked Sendable {
     func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool)
         -> (emissions: [Int32], tags: [UInt8]) {
         let T = NERTags.count
+        precondition(T == 9, "the weights are added as SIMD8 + 1")  // parse rejects any other tag count
         let n = doc.tokens.count
         var emissions = [Int32](repeating: 0, count: n * T)
         var tags = [UInt8](repeating: 0, count: n)
@@ -150,42 +151,32 @@ public final class NERModel: @unchecked Sendable {
                     if range.isEmpty { continue }
                     for i in range {
                         let base = i * T
-                        if T == 9 {
-                            // The nine tag weights of a feature: eight in one vector add, one scalar.
-                            let w = UnsafeRawPointer(wb.baseAddress!)
-                            func add(_ features: [UInt64], to sum: inout WordWeights) {
-                                for h in features {
-                                    let o = Self.offset(h, tb, wb, mask)
-                                    if o < 0 { continue }
-                                    sum.eight &+= SIMD8<Int32>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: o * 2, as: SIMD8<Int16>.self))
-                                    sum.ninth &+= Int32(wb[o + 8])
-                                }
-                            }
-                            // The word's own templates: summed once per form and thread.
-                            var sum: WordWeights
-                            if let known = wordSums.cached(infos[i].word) {
-                                sum = known
-                            } else {
-                                features.removeAll(keepingCapacity: true)
-                                extractor.wordFeatures(infos[i], into: &features)
-                                sum = WordWeights()
-                                add(features, to: &sum)
-                                wordSums.store(sum, for: infos[i].word)
-                            }
-                            features.removeAll(keepingCapacity: true)
-                            extractor.contextFeatures(infos, i, range, into: &features)
-                            add(features, to: &sum)
-                            for t in 0..<8 { e[base + t] = sum.eight[t] }
-                            e[base + 8] = sum.ninth
-                        } else {
-                            features.removeAll(keepingCapacity: true)
-                            extractor.features(infos, i, range, into: &features)
+                        // The nine tag weights of a feature: eight in one vector add, one scalar.
+                        let w = UnsafeRawPointer(wb.baseAddress!)
+                        func add(_ features: [UInt64], to sum: inout WordWeights) {
                             for h in features {
                                 let o = Self.offset(h, tb, wb, mask)
                                 if o < 0 { continue }
-                                for t in 0..<T { e[base + t] &+= Int32(wb[o + t]) }
+                                sum.eight &+= SIMD8<Int32>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: o * 2, as: SIMD8<Int16>.self))
+                                sum.ninth &+= Int32(wb[o + 8])
                             }
                         }
+                        // The word's own templates: summed once per form and thread.
+                        var sum: WordWeights
+                        if let known = wordSums.cached(infos[i].word) {
+                            sum = known
+                        } else {
+                            features.removeAll(keepingCapacity: true)
+                            extractor.wordFeatures(infos[i], into: &features)
+                            sum = WordWeights()
+                            add(features, to: &sum)
+                            wordSums.store(sum, for: infos[i].word)
+                        }
+                        features.removeAll(keepingCapacity: true)
+                        extractor.contextFeatures(infos, i, range, into: &features)
+                        add(features, to: &sum)
+                        for t in 0..<8 { e[base + t] = sum.eight[t] }
+                        e[base + 8] = sum.ninth
                     }
                     transitions.withUnsafeBufferPointer { tr in
                         Viterbi.decode(UnsafeBufferPointer(rebasing: e[(range.lowerBound * T)..<(range.upperBound * T)]), count: range.count,

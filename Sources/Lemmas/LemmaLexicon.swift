@@ -46,7 +46,6 @@ struct LemmaLexicon: Sendable {
         return lemmas.contains(lower.withUTF8 { FeatureHash.bytes($0) })
     }
 
-
     /// Capitalised words that are also common French words still count as proper nouns mid-sentence
     /// (Union in "Union africaine"); kept as a hook for a frequency cut-off.
     func isCommonWord(_ lower: String) -> Bool { false }

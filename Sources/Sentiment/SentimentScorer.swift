@@ -176,7 +176,6 @@ public struct SentimentScorer: Stage {
 
     /// What the lexicons say about a word, whatever its context: the same for every occurrence of a
     /// form with a lemma, so worked out once per worker thread (keyed by a hash of both).
-
     private struct WordFacts {
         let entry: SentimentLexicon.Entry?
         let startsModifier: Bool

@@ -36,8 +36,10 @@ public final class Store: @unchecked Sendable {
         config.foreignKeysEnabled = false
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A multi-row INSERT keeps a statement journal; on disk it was 900,000 small pwrite calls
-            // for 900 articles and doubled the system time of a run.
+            // Statement journals and temporary b-trees in memory: the row inserts once kept a statement
+            // journal on disk (900,000 small pwrite calls for 900 articles, twice the system time); they are
+            // INSERT OR FAIL now (`Store.Inserts`), but the OR REPLACE inserts and linking's GROUP BY still
+            // use temporary storage.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // 16 MB of page cache: index pages (keyword terms, entity keys) are hit at random; with
             // SQLite's default 2 MB a run re-read 139,000 pages, with this 39,000.
