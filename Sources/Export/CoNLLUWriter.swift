@@ -19,7 +19,12 @@ struct CoNLLUWriter {
                 let name: String = doc["name"]
                 let text = Array((doc["text"] as String).unicodeScalars)
                 stream.write("# newdoc id = \(Self.clean(name))\n")
-                let tokens = try Row.fetchAll(db, sql: "SELECT sentence, start, \"end\", text, lemma, kind FROM token WHERE document_id = ? ORDER BY idx", arguments: [id])
+                let tokens = try Row.fetchAll(db, sql: """
+                    SELECT json_extract(t.value, '$[0]') AS sentence, json_extract(t.value, '$[1]') AS start,
+                           json_extract(t.value, '$[2]') AS "end", json_extract(t.value, '$[3]') AS text,
+                           json_extract(t.value, '$[4]') AS lemma, json_extract(t.value, '$[6]') AS kind
+                    FROM document_tokens x, json_each(x.tokens) t WHERE x.document_id = ? ORDER BY t.key
+                    """, arguments: [id])
                 var k = 0
                 for sentence in try Row.fetchAll(db, sql: "SELECT idx, start, \"end\" FROM sentence WHERE document_id = ? ORDER BY idx", arguments: [id]) {
                     let idx: Int = sentence["idx"]

@@ -36,7 +36,7 @@ final class BulkStatement {
     }
 
     /// - Parameters:
-    ///   - insert: the statement up to `VALUES`, such as `INSERT INTO token`.
+    ///   - insert: the statement up to `VALUES`, such as `INSERT INTO sentence`.
     ///   - columns: values per row.
     init(_ db: Database, insert: String, columns: Int, batchRows: Int = 64) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "no connection") }

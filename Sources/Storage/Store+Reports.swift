@@ -107,7 +107,8 @@ extension Store {
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE name = ?", arguments: [name]) else { return [] }
             var cues: [Int: [(String, Double)]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT c.sentence, t.text, c.weight FROM sentiment_cue c JOIN token t ON t.document_id = c.document_id AND t.idx = c.token
+                SELECT c.sentence, json_extract(t.tokens, '$[' || c.token || '][3]') AS text, c.weight
+                FROM sentiment_cue c JOIN document_tokens t ON t.document_id = c.document_id
                 WHERE c.document_id = ? ORDER BY c.sentence, c.token
                 """, arguments: [id]) {
                 cues[row["sentence"], default: []].append((row["text"], row["weight"]))

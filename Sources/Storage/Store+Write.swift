@@ -47,12 +47,12 @@ extension Store {
     /// (17,000 instructions a statement). A failure throws out of the write and GRDB rolls the whole
     /// transaction back anyway, so the statement-level undo bought nothing.
     struct Inserts {
-        let sentence, cue, token, mention, acronym, keyword, keyphrase: BulkStatement
+        let sentence, cue, tokens, mention, acronym, keyword, keyphrase: BulkStatement
 
         init(_ db: Database) throws {
             sentence = try BulkStatement(db, insert: "INSERT OR FAIL INTO sentence", columns: 9)
+            tokens = try BulkStatement(db, insert: "INSERT OR FAIL INTO document_tokens", columns: 2)
             cue = try BulkStatement(db, insert: "INSERT OR REPLACE INTO sentiment_cue", columns: 4)
-            token = try BulkStatement(db, insert: "INSERT OR FAIL INTO token", columns: 9)
             mention = try BulkStatement(db, insert: """
                 INSERT OR FAIL INTO mention (document_id, idx, start, "end", text, type, key, sentence, sentiment)
                 """, columns: 9)
@@ -61,7 +61,7 @@ extension Store {
             keyphrase = try BulkStatement(db, insert: "INSERT OR FAIL INTO keyphrase", columns: 4)
         }
 
-        private var all: [BulkStatement] { [sentence, cue, token, mention, acronym, keyword, keyphrase] }
+        private var all: [BulkStatement] { [sentence, cue, tokens, mention, acronym, keyword, keyphrase] }
 
         /// Writes the rows still buffered; before the transaction commits.
         func finish() throws {
@@ -78,7 +78,7 @@ extension Store {
     }
 
     /// Tables whose rows belong to one document (cleared by hand: foreign keys are not enforced, see `Store.init`).
-    static let documentTables = ["sentence", "token", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"]
+    static let documentTables = ["sentence", "document_tokens", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"]
 
     private func insert(_ doc: Document, hash: String, at now: String, _ rows: Inserts, _ db: Database) throws {
         // Cached statements: compiling these two for every document cost 150,000 instructions each time.
@@ -108,16 +108,13 @@ extension Store {
                 rows.cue.add(id); rows.cue.add(i); rows.cue.add(c.token); rows.cue.add(c.weight)
                 try rows.cue.endRow()
             }
-            let token = rows.token
-            try doc.tokens.withUnsafeBufferPointer { tokens in
-                for k in s.tokens {
-                    token.add(id); token.add(k); token.add(i); token.add(tokens[k].span.start); token.add(tokens[k].span.end)
-                    doc.withUTF8(of: tokens[k].span) { token.add(utf8: $0) }
-                    token.add(tokens[k].lemma); token.add(tokens[k].isStopword); token.add(tokens[k].kind.rawValue)
-                    try token.endRow()
-                }
-            }
         }
+        var json: [UInt8] = []
+        json.reserveCapacity(doc.tokens.count * 40)
+        TokenJSON.append(doc, to: &json)
+        rows.tokens.add(id)
+        json.withUnsafeBufferPointer { rows.tokens.add(utf8: $0) }
+        try rows.tokens.endRow()
         let mention = rows.mention
         for (i, m) in doc.mentions.enumerated() {
             mention.add(id); mention.add(i); mention.add(m.span.start); mention.add(m.span.end); mention.add(m.text)

@@ -149,7 +149,7 @@ extension LoupeCLITests {
         // token and sentence rows (a half-written one would have fewer).
         let shapes = try DatabaseQueue(path: db).read {
             try String.fetchSet($0, sql: """
-                SELECT (SELECT count(*) FROM token WHERE document_id = d.id) || '/' || (SELECT count(*) FROM sentence WHERE document_id = d.id)
+                SELECT (SELECT json_array_length(tokens) FROM document_tokens WHERE document_id = d.id) || '/' || (SELECT count(*) FROM sentence WHERE document_id = d.id)
                 FROM document d
                 """)
         }

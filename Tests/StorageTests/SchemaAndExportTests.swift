@@ -59,7 +59,7 @@ final class SchemaAndExportTests: XCTestCase {
             XCTAssertEqual(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }, ["v1-corpus"])
         }
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
         try store.linkEntities()
         let documents = try csv(store, .documents, ExportOptions())
@@ -70,6 +70,37 @@ final class SchemaAndExportTests: XCTestCase {
         XCTAssertEqual(mentions.rows.map { $0[7] }, ["0", "0"], "mentions stored before v2 have a neutral sentiment")
         let pairs = try csv(store, .cooccurrences, ExportOptions())
         XCTAssertEqual(pairs.rows, [["Dakar", "Huawei", "1", "1"]])
+    }
+
+    /// Before v4 each token had its own row; upgrading moves them into one array per document, in order.
+    func testTokenRowsOfAVersion3DatabaseMoveIntoOneArrayPerDocument() throws {
+        let path = dir.appendingPathComponent("v3.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v3-cooccurrences")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO document (id, name, title, date, source, url, text, hash, characters, words, sentences, sentiment, subjectivity, analyzed_at)
+                    VALUES (1, 'old.txt', NULL, NULL, NULL, NULL, 'Il dit "oui". Fin', 'h', 17, 4, 2, 0, 0, '2024-01-02T00:00:00Z');
+                    INSERT INTO sentence VALUES (1, 0, 0, 13, 0, 5, 0, 0.1, 0.2), (1, 1, 14, 17, 6, 6, 0, 0, 0);
+                    INSERT INTO sentiment_cue VALUES (1, 0, 3, 0.5);
+                    INSERT INTO token VALUES
+                        (1, 6, 1, 14, 17, 'Fin', 'fin', 0, 'word'),
+                        (1, 0, 0, 0, 2, 'Il', 'il', 1, 'word'), (1, 1, 0, 3, 6, 'dit', 'dire', 0, 'word'),
+                        (1, 2, 0, 7, 8, '"', '"', 0, 'punctuation'), (1, 3, 0, 8, 11, 'oui', 'oui', 0, 'word'),
+                        (1, 4, 0, 11, 12, '"', '"', 0, 'punctuation'), (1, 5, 0, 12, 13, '.', '.', 0, 'punctuation');
+                    """)
+            }
+        }
+        let store = try Store.open(path: path)
+        XCTAssertEqual(try store.appliedMigrations().last, "v4-document-tokens")
+        let tokens = try csv(store, .tokens, ExportOptions())
+        XCTAssertEqual(tokens.rows.map { $0[4] }, ["Il", "dit", "\"", "oui", "\"", ".", "Fin"])
+        XCTAssertEqual(tokens.rows.map { $0[1] }, ["0", "0", "0", "0", "0", "0", "1"])
+        XCTAssertEqual(tokens.rows[1], ["old.txt", "0", "3", "6", "dit", "dire", "0", "word"])
+        XCTAssertEqual(try store.explain("old.txt").first?.cues.map(\.word), ["oui"], "sentiment cues still name their token")
+        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        XCTAssertFalse(tables.contains("token"))
     }
 
     func testFormulaCellsAreNeutralisedButNumbersAreNot() throws {

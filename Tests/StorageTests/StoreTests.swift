@@ -92,6 +92,28 @@ final class StoreTests: XCTestCase {
         XCTAssertFalse(try export(store, .keyphrases).isEmpty)
     }
 
+    /// Tokens are stored as JSON, one array per document: characters JSON escapes must come back as they were.
+    func testTokensWithQuotesBackslashesAndControlCharactersComeBackAsTheyWere() throws {
+        let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
+        let text = "Il a dit \"non\" \\ oui\u{1} à C:\\Temp.\nPuis « rien »\tdu tout.\n"
+        let (doc, hash) = try analysed("q.txt", text)
+        try store.save([(doc, hash)])
+        let rows = try export(store, .tokens)
+        XCTAssertEqual(rows.count, doc.tokens.count)
+        XCTAssertTrue(rows.contains { $0["text"] == "\"" }, "a token that is a quotation mark")
+        XCTAssertTrue(rows.contains { $0["text"]!.contains("\\") }, "a token holding a backslash")
+        for (row, token) in zip(rows, doc.tokens) {
+            XCTAssertEqual(row["text"], doc.text(of: token.span))
+            XCTAssertEqual(row["lemma"], token.lemma)
+            XCTAssertEqual(row["start"], String(token.span.start))
+            XCTAssertEqual(row["end"], String(token.span.end))
+            XCTAssertEqual(row["stopword"], token.isStopword ? "1" : "0")
+            XCTAssertEqual(row["kind"], token.kind.rawValue)
+        }
+        let sentences = Set(rows.map { $0["sentence"]! })
+        XCTAssertEqual(sentences.count, doc.sentences.count)
+    }
+
     func testReplacingADocumentKeepsTheOthers() throws {
         let path = dir.appendingPathComponent("t.sqlite").path
         let store = try Store.open(path: path)
@@ -105,11 +127,11 @@ final class StoreTests: XCTestCase {
         // The old version's rows are gone from every table, not only from the views.
         let replaced = try analysed("a", "Le groupe Orange signe avec le Cameroun.").document
         try DatabaseQueue(path: path).read { db in
-            for table in ["sentence", "token", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"] {
+            for table in ["sentence", "document_tokens", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"] {
                 let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT id FROM document)")
                 XCTAssertEqual(orphans, 0, "rows of a replaced document left in \(table)")
             }
-            let tokens = try Int.fetchOne(db, sql: "SELECT count(*) FROM token JOIN document d ON d.id = document_id WHERE d.name = 'a'")
+            let tokens = try Int.fetchOne(db, sql: "SELECT count(*) FROM tokens WHERE document = 'a'")
             XCTAssertEqual(tokens, replaced.tokens.count)
         }
         // Reopening runs no migration again and finds the same data.
@@ -125,11 +147,11 @@ final class StoreTests: XCTestCase {
         try store.save([try analysed("a", try seedText()), try analysed("b", "Le Sénégal vote."), last])
         XCTAssertEqual(store.documentCount, 2)
         try DatabaseQueue(path: path).read { db in
-            for table in ["sentence", "token", "mention", "keyword", "keyphrase", "sentiment_cue"] {
+            for table in ["sentence", "document_tokens", "mention", "keyword", "keyphrase", "sentiment_cue"] {
                 let orphans = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT id FROM document)")
                 XCTAssertEqual(orphans, 0, "rows of a replaced document left in \(table)")
             }
-            let tokens = try String.fetchAll(db, sql: "SELECT t.text FROM token t JOIN document d ON d.id = t.document_id WHERE d.name = 'a' ORDER BY t.idx")
+            let tokens = try String.fetchAll(db, sql: "SELECT text FROM tokens WHERE document = 'a'")
             XCTAssertEqual(tokens, last.document.tokens.map(\.text))
         }
     }
