@@ -160,7 +160,9 @@ enum Schema {
             // inserted row (binding, VDBE, B-tree) was a sixth of `loupe analyze`. A rowid table, so that
             // the long value fills whole overflow pages. The `tokens` view unpacks the arrays with
             // `json_each`, whose `key` is the token's index in its document (`sentiment_cue.token`,
-            // `sentence.first_token`), and gives the same rows in the same order as the former table.
+            // `sentence.first_token`), and gives the same rows in the same order as the former table:
+            // `json_each` walks an array in order, and ordering by `t.key` as well would make SQLite
+            // sort every token of the corpus in memory (a million tokens: 45 → 126 MB for an export).
             try db.execute(sql: """
                 CREATE TABLE document_tokens (
                     document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
@@ -179,7 +181,7 @@ enum Schema {
                            json_extract(t.value, '$[3]') AS text, json_extract(t.value, '$[4]') AS lemma,
                            json_extract(t.value, '$[5]') AS stopword, json_extract(t.value, '$[6]') AS kind
                     FROM document_tokens x JOIN document d ON d.id = x.document_id, json_each(x.tokens) t
-                    ORDER BY d.id, t.key;
+                    ORDER BY d.id;
                 """)
         }
         return migrator
