@@ -37,7 +37,7 @@ public struct Document: Sendable {
     public var subjectivity: Double = 0
 
     /// UTF-8 offset of each scalar (and of the end), so that slicing by span copies bytes.
-    private let utf8Offsets: [Int32]
+    @usableFromInline let utf8Offsets: [Int32]
 
     public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
         self.id = id
@@ -65,11 +65,17 @@ public struct Document: Sendable {
         withUTF8(of: span) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Where `span` lies in the UTF-8 bytes of `text`: for loops over many spans that take the
+    /// text's bytes once (``withUTF8(of:_:)`` does it per span).
+    @inlinable public func utf8Range(of span: Span) -> Range<Int> {
+        Int(utf8Offsets[span.start])..<Int(utf8Offsets[span.end])
+    }
+
     /// Calls `body` with the UTF-8 bytes of `span` in place: ``text(of:)`` without making a `String`.
     public func withUTF8<R>(of span: Span, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let a = Int(utf8Offsets[span.start]), b = Int(utf8Offsets[span.end])
+        let range = utf8Range(of: span)
         var text = self.text
-        return try text.withUTF8 { try body(UnsafeBufferPointer(rebasing: $0[a..<b])) }
+        return try text.withUTF8 { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Counts of word and number tokens: what "words" means in summaries and throughput figures.

@@ -109,11 +109,8 @@ extension Store {
                 try rows.cue.endRow()
             }
         }
-        var json: [UInt8] = []
-        json.reserveCapacity(doc.tokens.count * 40)
-        TokenJSON.append(doc, to: &json)
         rows.tokens.add(id)
-        json.withUnsafeBufferPointer { rows.tokens.add(utf8: $0) }
+        TokenJSON.withJSON(of: doc) { rows.tokens.add(utf8: $0) }
         try rows.tokens.endRow()
         let mention = rows.mention
         for (i, m) in doc.mentions.enumerated() {

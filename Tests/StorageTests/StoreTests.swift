@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import LoupeCore
 import Pipeline
-import Storage
+@testable import Storage
 import XCTest
 
 /// A real SQLite file, real CSV parsed back.
@@ -112,6 +112,25 @@ final class StoreTests: XCTestCase {
         }
         let sentences = Set(rows.map { $0["sentence"]! })
         XCTAssertEqual(sentences.count, doc.sentences.count)
+    }
+
+    func testTokenJSONNumbersAndEscapesMatchFoundation() throws {
+        var out = TokenJSON.Output(capacity: 1)
+        defer { out.base.deallocate() }
+        let numbers = [0, 7, 9, 10, 99, 100, 999, 1000, 123_456, 999_999_999_999_999_999, 1_000_000_000_000_000_000, Int.max]
+        for n in numbers {
+            out.count = 0
+            out.reserve(20)
+            out.number(n)
+            XCTAssertEqual(String(decoding: UnsafeBufferPointer(start: out.base, count: out.count), as: UTF8.self), String(n))
+        }
+        let text = "a\"b\\c\u{1}d\te\nf\u{1F}é"
+        out.count = 0
+        out.reserve(200)
+        var copy = text
+        copy.withUTF8 { out.string($0) }
+        let json = Data(UnsafeBufferPointer(start: out.base, count: out.count))
+        XCTAssertEqual(try JSONSerialization.jsonObject(with: json, options: .fragmentsAllowed) as? String, text)
     }
 
     func testReplacingADocumentKeepsTheOthers() throws {
