@@ -184,9 +184,15 @@ enum Schema {
                     ORDER BY d.id;
                 """)
         }
+        migrator.registerMigration("v5-keyword-term-unindexed") { db in
+            // Keeping keywords in term order as well cost 4 % of `loupe analyze` (every document's ~300
+            // terms inserted at random places of the index) and bought little: the corpus-wide queries
+            // group every term anyway, and one document's weights take 0.1 s on 900 articles without it.
+            try db.execute(sql: "DROP INDEX IF EXISTS keyword_term")
+        }
         return migrator
     }
 
     /// The newest migration's name: the schema version recorded in the database.
-    static let version = "v4-document-tokens"
+    static let version = "v5-keyword-term-unindexed"
 }

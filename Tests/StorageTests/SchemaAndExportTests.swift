@@ -59,7 +59,7 @@ final class SchemaAndExportTests: XCTestCase {
             XCTAssertEqual(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }, ["v1-corpus"])
         }
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-keyword-term-unindexed"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
         try store.linkEntities()
         let documents = try csv(store, .documents, ExportOptions())
@@ -93,7 +93,7 @@ final class SchemaAndExportTests: XCTestCase {
             }
         }
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations().last, "v4-document-tokens")
+        XCTAssertTrue(try store.appliedMigrations().contains("v4-document-tokens"))
         let tokens = try csv(store, .tokens, ExportOptions())
         XCTAssertEqual(tokens.rows.map { $0[4] }, ["Il", "dit", "\"", "oui", "\"", ".", "Fin"])
         XCTAssertEqual(tokens.rows.map { $0[1] }, ["0", "0", "0", "0", "0", "0", "1"])
