@@ -16,7 +16,8 @@ struct KeyphraseRanker {
     struct Candidate {
         /// Term numbers (``KeywordExtractor/Terms``) of the phrase's content words.
         var terms: [Int]
-        var surface: String
+        /// Where the phrase is first written (its text is taken only for the phrases kept).
+        var span: Span
         var firstPosition: Int
         var count: Int
         var isEntity: Bool
@@ -35,7 +36,8 @@ struct KeyphraseRanker {
         var index = HashMap64<Int>()
         let tokens = doc.tokens
         let ofToken = terms.ofToken
-        func add(_ phrase: [Int], _ span: Span, position: Int, entity: Bool) {
+        var phrase: [Int] = []  // the phrase being added, reused: an array only for new candidates
+        func add(_ span: Span, position: Int, entity: Bool) {
             var key = FeatureHash.seed
             for t in phrase { key = FeatureHash.feature(key, UInt64(t)) }
             if let c = index[key] {
@@ -43,21 +45,22 @@ struct KeyphraseRanker {
                 candidates[c].isEntity = candidates[c].isEntity || entity
             } else {
                 index[key] = candidates.count
-                candidates.append(Candidate(terms: phrase, surface: doc.text(of: span), firstPosition: position, count: 1, isEntity: entity))
+                candidates.append(Candidate(terms: phrase, span: span, firstPosition: position, count: 1, isEntity: entity))
             }
         }
         var position = 0
+        var run: [Int] = []
         for sentence in doc.sentences where !sentence.isBoilerplate {
-            var run: [Int] = []
             func flush() {
                 if run.isEmpty { return }
-                // Drop trailing connectors, then add every sub-run of up to maxWords content words.
+                // Drop trailing connectors, then add the run if it has at most maxWords content words.
                 while let last = run.last, !isContent[last] { run.removeLast() }
-                let content = run.filter { isContent[$0] }
-                if !content.isEmpty && content.count <= maxWords {
-                    add(content.map { ofToken[$0] }, Span(tokens[run.first!].span.start, tokens[run.last!].span.end), position: position, entity: false)
+                phrase.removeAll(keepingCapacity: true)
+                for i in run where isContent[i] { phrase.append(ofToken[i]) }
+                if !phrase.isEmpty && phrase.count <= maxWords {
+                    add(Span(tokens[run.first!].span.start, tokens[run.last!].span.end), position: position, entity: false)
                 }
-                run.removeAll()
+                run.removeAll(keepingCapacity: true)
             }
             for i in sentence.tokens {
                 if isContent[i] && (tokens[i].lineBreaksBefore == 0 || run.isEmpty) {
@@ -74,30 +77,42 @@ struct KeyphraseRanker {
             flush()
         }
         for m in doc.mentions where !doc.sentences[m.sentence].isBoilerplate {
-            let phrase = m.tokens.filter { isContent[$0] && ofToken[$0] >= 0 }.map { ofToken[$0] }
-            if !phrase.isEmpty { add(phrase, m.span, position: m.tokens.lowerBound, entity: true) }
+            phrase.removeAll(keepingCapacity: true)
+            for i in m.tokens where isContent[i] && ofToken[i] >= 0 { phrase.append(ofToken[i]) }
+            if !phrase.isEmpty { add(m.span, position: m.tokens.lowerBound, entity: true) }
         }
         let total = max(1, position)
-        var scored: [(candidate: Int, key: String, score: Double)] = candidates.indices.map { k in
-            let c = candidates[k]
+        let scores: [Double] = candidates.map { c in
             let freq = c.terms.reduce(0.0) { $0 + Double(terms.counts[$1]) } / Double(c.terms.count)
             let lengthBonus = c.terms.count > 1 ? 1.0 + 0.5 * Double(min(c.terms.count, 3) - 1) : 1.0
             let early = 1.0 + 2.0 * (1.0 - Double(c.firstPosition) / Double(total))
             let entityBonus = c.isEntity ? 1.5 : 1.0
-            let key = c.terms.map { terms.names[$0] }.joined(separator: " ")  // ties broken by the lemmas
-            return (k, key, freq * lengthBonus * early * entityBonus * (1 + log2(Double(c.count))))
+            return freq * lengthBonus * early * entityBonus * (1 + log2(Double(c.count)))
         }
-        scored.sort { ($0.score, $1.key) > ($1.score, $0.key) }
+        // Best score first; equal scores in the order of their lemmas, which are joined into a
+        // string only for such ties (the sort is stable, so equal keys keep their order).
+        var order = Array(candidates.indices)
+        order.sort { scores[$0] > scores[$1] }
         var kept: [Keyphrase] = []
         var keptTerms: [Set<Int>] = []
-        for (k, _, score) in scored {
-            let c = candidates[k]
-            let set = Set(c.terms)
-            // Merge near-duplicates: a phrase whose lemmas are all inside a kept phrase adds nothing.
-            if keptTerms.contains(where: { set.isSubset(of: $0) }) { continue }
-            kept.append(Keyphrase(phrase: c.surface, score: (score * 1000).rounded() / 1000))
-            keptTerms.append(set)
-            if kept.count == limit { break }
+        var start = 0
+        while start < order.count && kept.count < limit {
+            var end = start + 1
+            while end < order.count && scores[order[end]] == scores[order[start]] { end += 1 }
+            var group = Array(order[start..<end])
+            if group.count > 1 {
+                let keys = Dictionary(uniqueKeysWithValues: group.map { ($0, candidates[$0].terms.map { terms.names[$0] }.joined(separator: " ")) })
+                group.sort { keys[$0]! < keys[$1]! }
+            }
+            for k in group {
+                let set = Set(candidates[k].terms)
+                // Merge near-duplicates: a phrase whose lemmas are all inside a kept phrase adds nothing.
+                if keptTerms.contains(where: { set.isSubset(of: $0) }) { continue }
+                kept.append(Keyphrase(phrase: doc.text(of: candidates[k].span), score: (scores[k] * 1000).rounded() / 1000))
+                keptTerms.append(set)
+                if kept.count == limit { break }
+            }
+            start = end
         }
         return kept
     }
