@@ -64,13 +64,28 @@ public enum Folding {
 
     /// Lower case without removing accents (for lexicon lookups).
     public static func lower(_ text: String) -> String {
-        // Most words are already in lower case: check before building a new string.
-        var needsWork = false
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x80 { if v >= 0x41 && v <= 0x5A { needsWork = true; break } else { continue } }
-            if v < 0x250 { if latinLower[Int(v - 0x80)].unicodeScalars.first != s { needsWork = true; break } else { continue } }
-            if s.properties.changesWhenLowercased { needsWork = true; break }
+        // Most words are already in lower case: check the bytes before building a new string.
+        var text = text
+        let needsWork = text.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b >= 0x41 && b <= 0x5A { return true }
+                    i += 1
+                } else if b & 0xE0 == 0xC0 {
+                    let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    if v < 0x250 ? latinChangesWhenLowered[Int(v - 0x80)] : Unicode.Scalar(v)!.properties.changesWhenLowercased { return true }
+                    i += 2
+                } else {
+                    let length = b & 0xF0 == 0xE0 ? 3 : 4
+                    var v = UInt32(b & (length == 3 ? 0x0F : 0x07))
+                    for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    if Unicode.Scalar(v)!.properties.changesWhenLowercased { return true }
+                    i += length
+                }
+            }
+            return false
         }
         guard needsWork else { return text }
         return latinFast(text, table: latinLowerBytes, fold: false) ?? lowerAnyScript(text)
@@ -89,6 +104,10 @@ public enum Folding {
 
     /// Lower-case forms of U+0080…U+024F.
     private static let latinLower: [String] = (0x80..<0x250).map { Unicode.Scalar(UInt32($0))!.properties.lowercaseMapping }
+    /// Whether lower-casing changes each of U+0080…U+024F.
+    private static let latinChangesWhenLowered: [Bool] = (0x80..<0x250).map { v in
+        latinLower[v - 0x80].unicodeScalars.elementsEqual([Unicode.Scalar(UInt32(v))!]) == false
+    }
 
     /// Canonical decomposition (NFD) through ICU; ASCII text is returned as is.
     public static func decomposed(_ text: String) -> String.UnicodeScalarView {
@@ -124,42 +143,58 @@ public enum Folding {
     /// (a space in `fold`'s table stands for any white space).
     private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
     private static let latinLowerBytes: [[UInt8]] = latinLower.map { Array($0.utf8) }
+    /// `fold`'s bytes for U+2000…U+206F (dashes, quotes, the ellipsis, spaces as " "), from the general
+    /// path: the em dash opening every line of dialogue in fiction went through ICU's NFD each time.
+    private static let generalPunctuationFoldBytes: [[UInt8]] = (0x2000..<0x2070).map { v in
+        let scalar = Unicode.Scalar(UInt32(v))!
+        return scalar.properties.isWhitespace ? [0x20] : Array(foldAnyScript(String(scalar)).utf8)
+    }
 
     /// `fold` or `lower` written straight to UTF-8 for text in Latin scripts (the tables above plus
     /// ASCII, typographic apostrophes and dashes); nil as soon as another script appears, for the
     /// general path. Building a scalar view one scalar at a time was a tenth of an analysis.
     private static func latinFast(_ text: String, table: [[UInt8]], fold: Bool) -> String? {
-        var supported = true
-        let byteCount = text.utf8.count
-        let result = String(unsafeUninitializedCapacity: byteCount * 2 + 4) { out -> Int in
-            var n = 0
-            var lastWasSpace = true
-            func space() {
-                if !lastWasSpace { out[n] = 0x20; n += 1 }
-                lastWasSpace = true
-            }
-            for scalar in text.unicodeScalars {
-                let v = scalar.value
-                if v < 0x80 {
-                    if fold && (v == 0x20 || (v >= 0x09 && v <= 0x0D)) { space(); continue }
-                    out[n] = UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v); n += 1
-                } else if v < 0x250 {
-                    let bytes = table[Int(v - 0x80)]
-                    if fold && bytes == [0x20] { space(); continue }
-                    for b in bytes { out[n] = b; n += 1 }
-                } else if fold && (v == 0x2019 || v == 0x2018 || v == 0x02BC || v == 0x2032) {
-                    out[n] = UInt8(ascii: "'"); n += 1
-                } else if fold && (v >= 0x2010 && v <= 0x2013) {
-                    out[n] = UInt8(ascii: "-"); n += 1
-                } else {
-                    supported = false
-                    return 0
+        var text = text
+        return text.withUTF8 { source -> String? in
+            // Each scalar of the tables takes at most twice its bytes (İ: 2 → 3); on the stack, so that
+            // short results are small strings and nothing is allocated.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: source.count * 2 + 4) { out -> String? in
+                var n = 0
+                var lastWasSpace = true
+                @inline(__always) func space() {
+                    if !lastWasSpace { out[n] = 0x20; n += 1 }
+                    lastWasSpace = true
                 }
-                lastWasSpace = false
+                var i = 0
+                while i < source.count {
+                    let b = source[i]
+                    if b < 0x80 {
+                        i += 1
+                        if fold && (b == 0x20 || (b >= 0x09 && b <= 0x0D)) { space(); continue }
+                        out[n] = b >= 0x41 && b <= 0x5A ? b + 32 : b; n += 1
+                    } else if b & 0xE0 == 0xC0 {
+                        let v = Int(b & 0x1F) << 6 | Int(source[i + 1] & 0x3F)
+                        i += 2
+                        if fold && v == 0x2BC { out[n] = UInt8(ascii: "'"); n += 1; lastWasSpace = false; continue }
+                        if v >= 0x250 { return nil }
+                        let bytes = table[v - 0x80]
+                        if fold && bytes.count == 1 && bytes[0] == 0x20 { space(); continue }
+                        for c in bytes { out[n] = c; n += 1 }
+                    } else if fold && b & 0xF0 == 0xE0 {
+                        let v = Int(b & 0x0F) << 12 | Int(source[i + 1] & 0x3F) << 6 | Int(source[i + 2] & 0x3F)
+                        i += 3
+                        guard v >= 0x2000 && v < 0x2070 else { return nil }
+                        let bytes = generalPunctuationFoldBytes[v - 0x2000]
+                        if bytes.count == 1 && bytes[0] == 0x20 { space(); continue }
+                        for c in bytes { out[n] = c; n += 1 }
+                    } else {
+                        return nil
+                    }
+                    lastWasSpace = false
+                }
+                if fold && n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
             }
-            if fold && n > 0 && out[n - 1] == 0x20 { n -= 1 }
-            return n
         }
-        return supported ? result : nil
     }
 }

@@ -6,7 +6,9 @@ import TestSupport
 final class FastTextTests: XCTestCase {
     /// Scalars that French news text is made of, plus the edges the fast paths must hand over.
     private let alphabet: [Unicode.Scalar] = Array("aAzZéÉèàÂçÇœŒæßÿŸ ǅǆİıĲ-'’‘–—\t\n\u{A0}\u{202F}\u{B4}\u{AD}«»0 9.!".unicodeScalars)
-        + [Unicode.Scalar(0x3B1)!, Unicode.Scalar(0x416)!, Unicode.Scalar(0x1F600)!, Unicode.Scalar(0x301)!]
+        + [Unicode.Scalar(0x3B1)!, Unicode.Scalar(0x416)!, Unicode.Scalar(0x1F600)!, Unicode.Scalar(0x301)!, Unicode.Scalar(0x2BC)!,
+           Unicode.Scalar(0x2026)!, Unicode.Scalar(0x2032)!, Unicode.Scalar(0x1E9E)!, Unicode.Scalar(0x2C6F)!]
+        + (0x80..<0x250).map { Unicode.Scalar(UInt32($0))! } + (0x2000..<0x2070).compactMap { Unicode.Scalar(UInt32($0)) }
 
     private func randomText(_ g: inout SeededGenerator, latinOnly: Bool) -> String {
         var s = String.UnicodeScalarView()
