@@ -48,15 +48,23 @@ public struct EntityRecognizer: Stage {
 
     /// The tagger's spans outside boilerplate, never starting on an elided article or punctuation
     /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
+    /// The longest place cue, in bytes of its (ASCII) folded form.
+    private static let longestPlaceCue = EntityCues.placeCues.union(["dans"]).map(\.utf8.count).max() ?? 0
+
     private func modelMentions(_ doc: Document, _ model: NERModel) -> [Mention] {
         var out: [Mention] = []
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         let tokens = doc.tokens
         // Words that some occurrence shows to be a place: after à, en, au, dans…
         var placeEvidence = Set<String>()
-        for i in tokens.indices.dropFirst() where tokens[i].isCapitalized {
-            let before = Folding.fold(tokens[i - 1].text)
-            if EntityCues.placeCues.contains(before) || before == "dans" { placeEvidence.insert(Folding.fold(tokens[i].text)) }
+        tokens.withUnsafeBufferPointer { tokens in  // read in place: a copied token costs two retains
+            for i in tokens.indices.dropFirst() where tokens[i].isCapitalized {
+                // Folding keeps the length of ASCII words: a longer one is no cue, without folding it.
+                let previous = tokens[i - 1].text.utf8
+                if previous.count > Self.longestPlaceCue && previous.allSatisfy({ $0 < 0x80 }) { continue }
+                let before = Folding.fold(tokens[i - 1].text)
+                if EntityCues.placeCues.contains(before) || before == "dans" { placeEvidence.insert(Folding.fold(tokens[i].text)) }
+            }
         }
         for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords) {
             var r = found.tokens

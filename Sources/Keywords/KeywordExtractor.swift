@@ -19,7 +19,7 @@ public struct KeywordExtractor: Stage {
 
     public func process(_ document: inout Document) {
         // Asked once per token: the ranker looks at each token several times.
-        let content = document.tokens.map(Self.isContent)
+        let content = document.tokens.withUnsafeBufferPointer { tokens in tokens.indices.map { Self.isContent(tokens[$0]) } }  // no token copied
         var terms = Terms(tokenCount: document.tokens.count)
         for sentence in document.sentences where !sentence.isBoilerplate {
             for i in sentence.tokens where content[i] { terms.add(Folding.lower(document.tokens[i].lemma), token: i) }
@@ -62,7 +62,7 @@ public struct KeywordExtractor: Stage {
     }
 
     /// A token that carries meaning for keyword counts.
-    public static func isContent(_ t: Token) -> Bool {
+    @inline(__always) public static func isContent(_ t: Token) -> Bool {
         guard t.kind == .word || t.kind == .hashtag, !t.isStopword else { return false }
         guard !t.text.unicodeScalars.dropFirst().isEmpty || t.isCapitalized else { return false }  // two scalars, without counting them all
         guard t.text.utf8.first != UInt8(ascii: "-") else { return false }

@@ -40,30 +40,33 @@ public struct Lemmatizer: Stage {
         let memo = ThreadMemo<Known>.current(memoName)
         var previousLower = ""
         var afterContextWord = false
-        for i in document.tokens.indices {
-            let t = document.tokens[i]
-            var initial = sentenceStart[i]
-            // After an opening quote or dash, a capital is still sentence-initial.
-            if !initial, i > 0, document.tokens[i - 1].kind == .punctuation, sentenceStart[i - 1] { initial = true }
-            let key = t.memoKey(salt: initial ? 1 : 0)
-            let known: Known
-            if let k = memo.cached(key) {
-                known = k
-            } else {
-                let lower = t.kind == .word ? Folding.lower(t.text) : ""
-                known = Known(lemma: lemma(t, sentenceInitial: initial), stop: stopWords.contains(t.text),
-                              lower: lower, isContextWord: Self.contextWords.contains(lower))
-                memo.store(known, for: key)
+        // Tokens read and written in place: a copy of each cost two retains and two releases.
+        document.tokens.withUnsafeMutableBufferPointer { tokens in
+            for i in tokens.indices {
+                var initial = sentenceStart[i]
+                // After an opening quote or dash, a capital is still sentence-initial.
+                if !initial, i > 0, tokens[i - 1].kind == .punctuation, sentenceStart[i - 1] { initial = true }
+                let key = tokens[i].memoKey(salt: initial ? 1 : 0)
+                let known: Known
+                if let k = memo.cached(key) {
+                    known = k
+                } else {
+                    let lower = tokens[i].kind == .word ? Folding.lower(tokens[i].text) : ""
+                    known = Known(lemma: lemma(tokens[i], sentenceInitial: initial), stop: stopWords.contains(tokens[i].text),
+                                  lower: lower, isContextWord: Self.contextWords.contains(lower))
+                    memo.store(known, for: key)
+                }
+                let isWord = tokens[i].kind == .word
+                var l = known.lemma
+                // The word before settles some noun/verb readings; only after a determiner or a subject.
+                if afterContextWord, isWord, initial || !tokens[i].isCapitalized {
+                    l = disambiguate(known.lower, lemma: l, after: previousLower)
+                }
+                tokens[i].lemma = l
+                tokens[i].isStopword = known.stop
+                afterContextWord = isWord && known.isContextWord
+                if afterContextWord { previousLower = known.lower }
             }
-            var l = known.lemma
-            // The word before settles some noun/verb readings; only after a determiner or a subject.
-            if afterContextWord, t.kind == .word, !t.isCapitalized || initial {
-                l = disambiguate(known.lower, lemma: l, after: previousLower)
-            }
-            document.tokens[i].lemma = l
-            document.tokens[i].isStopword = known.stop
-            afterContextWord = t.kind == .word && known.isContextWord
-            if afterContextWord { previousLower = known.lower }
         }
     }
 

@@ -49,14 +49,15 @@ public struct Token: Sendable, Equatable {
     /// A 64-bit key for per-form memos (``ThreadMemo``): the text's bytes hashed with ``FeatureHash``,
     /// seeded with the kind and `salt` (what else the memoised value depends on, such as sentence-initial
     /// position).
-    @inlinable public func memoKey(salt: UInt64 = 0) -> UInt64 {
+    @inlinable @inline(__always) public func memoKey(salt: UInt64 = 0) -> UInt64 {
         var text = self.text
         let seed = FeatureHash.mix(kind.ordinal << 8 | salt)
         return text.withUTF8 { FeatureHash.bytes($0, seed: seed) }
     }
 
-    /// True when the first character is an upper-case letter.
-    @inlinable public var isCapitalized: Bool {
+    /// True when the first character is an upper-case letter. Always inlined: as a call, the token
+    /// it is asked of was copied first (two retains and two releases), more than the test itself.
+    @inlinable @inline(__always) public var isCapitalized: Bool {
         // ASCII first: Unicode property lookups are a visible share of per-token work.
         guard let byte = text.utf8.first else { return false }
         if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
