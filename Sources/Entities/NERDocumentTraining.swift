@@ -8,7 +8,7 @@ extension NERModel {
     public func documentPassSample(_ doc: Document, isCommonWord: (@Sendable (String) -> Bool)?) -> (features: [UInt64], offsets: [Float]) {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc)
-        let (emissions, tags) = firstPass(doc, infos, extractor, include: { _ in true })
+        let (emissions, tags, _) = firstPass(doc, infos, extractor, include: { _ in true })
         var features: [UInt64] = []
         NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
         return (features, emissions.map { Float($0) * scale })

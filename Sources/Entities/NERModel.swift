@@ -131,10 +131,40 @@ public final class NERModel: @unchecked Sendable {
     }
     public internal(set) var documentPass: DocumentPass?
 
-    /// The first pass: emission scores of every token of the included sentences (n × tags, zero elsewhere)
-    /// and the tags Viterbi decodes from them (0 in excluded sentences).
-    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool)
-        -> (emissions: [Int32], tags: [UInt8]) {
+    /// How far from a word that may be part of a name (``windows(_:_:)``) the tagger still looks.
+    static let windowRadius = 4
+
+    /// The parts of a sentence worth tagging: every word within ``windowRadius`` of one with a capital
+    /// letter (a stop word opening the sentence aside), a cue word or a word of a listed name, merged
+    /// where they touch. The rest, lower-case prose far from any of those, is left O: in fiction that
+    /// is most words of the sentences that hold a name at all.
+    static func windows(_ infos: [TokenInfo], _ range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var opening = true
+        for i in range {
+            let info = infos[i]
+            var trigger = info.cue & (NERLexicon.orgHead | NERLexicon.placeHead | NERLexicon.orgWord) != 0 || info.learnt != 0 || info.place != 0
+            if info.flags & Flag.punctuation == 0 {
+                if !(opening && info.flags & Flag.stopword != 0) && info.hasUppercase { trigger = true }
+                opening = false
+            }
+            guard trigger else { continue }
+            let window = max(range.lowerBound, i - windowRadius)..<min(range.upperBound, i + windowRadius + 1)
+            if let last = out.last, window.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+            } else {
+                out.append(window)
+            }
+        }
+        return out
+    }
+
+    /// The first pass: emission scores of the tagged tokens (n × tags, zero elsewhere), the tags Viterbi
+    /// decodes from them (0 elsewhere), and the token ranges tagged, each decoded on its own.
+    /// `windowed`: only the ``windows(_:_:)`` of each included sentence, with O before and after each
+    /// (tagging); else whole sentences (training, whose models must not change with this shortcut).
+    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool, windowed: Bool = false)
+        -> (emissions: [Int32], tags: [UInt8], parts: [(sentence: Int, tokens: Range<Int>)]) {
         let T = NERTags.count
         precondition(T == 9, "the weights are added as SIMD8 + 1")  // parse rejects any other tag count
         let n = doc.tokens.count
@@ -143,13 +173,16 @@ public final class NERModel: @unchecked Sendable {
         var features: [UInt64] = []
         features.reserveCapacity(NERFeatureExtractor.templateCount)
         var decoded: [UInt8] = []
+        var parts: [(sentence: Int, tokens: Range<Int>)] = []
         let wordSums = ThreadMemo<WordWeights>.current(wordWeights)
         table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
             emissions.withUnsafeMutableBufferPointer { e in
                 for (s, sentence) in doc.sentences.enumerated() where include(s) {
                     let range = sentence.tokens
                     if range.isEmpty { continue }
-                    for i in range {
+                    for part in windowed ? Self.windows(infos, range) : [range] {
+                    parts.append((s, part))
+                    for i in part {
                         let base = i * T
                         // The nine tag weights of a feature: eight in one vector add, one scalar.
                         let w = UnsafeRawPointer(wb.baseAddress!)
@@ -179,14 +212,16 @@ public final class NERModel: @unchecked Sendable {
                         e[base + 8] = sum.ninth
                     }
                     transitions.withUnsafeBufferPointer { tr in
-                        Viterbi.decode(UnsafeBufferPointer(rebasing: e[(range.lowerBound * T)..<(range.upperBound * T)]), count: range.count,
-                                       transitions: tr, into: &decoded, minusInfinity: Int32.min)
+                        Viterbi.decode(UnsafeBufferPointer(rebasing: e[(part.lowerBound * T)..<(part.upperBound * T)]), count: part.count,
+                                       transitions: tr, into: &decoded, minusInfinity: Int32.min,
+                                       afterO: part.lowerBound > range.lowerBound, beforeO: part.upperBound < range.upperBound)
                     }
-                    for (k, t) in decoded.enumerated() { tags[range.lowerBound + k] = t }
+                    for (k, t) in decoded.enumerated() { tags[part.lowerBound + k] = t }
+                    }
                 }
             }
         } }
-        return (emissions, tags)
+        return (emissions, tags, parts)
     }
 
     /// Whether a sentence may hold a name: a word with a capital letter (a stop word opening the
@@ -214,7 +249,7 @@ public final class NERModel: @unchecked Sendable {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc, memo: ThreadMemo<NERFeatureExtractor.WordFacts>.current(wordMemo))
         let tagged = doc.sentences.indices.map { include($0) && Self.mayHoldName(infos, doc.sentences[$0].tokens) }
-        var (emissions, tags) = firstPass(doc, infos, extractor, include: { tagged[$0] })
+        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: { tagged[$0] }, windowed: true)
         let T = NERTags.count
         var finalTransitions = transitions
         if let pass = documentPass {
@@ -222,7 +257,7 @@ public final class NERModel: @unchecked Sendable {
             NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
             let K = NERDocFeatures.count
             pass.table.withUnsafeBufferPointer { tb in pass.entries.withUnsafeBufferPointer { wb in
-                for (s, sentence) in doc.sentences.enumerated() where tagged[s] { for i in sentence.tokens {
+                for part in parts { for i in part.tokens {
                     for k in 0..<K {
                         let h = features[i * K + k]
                         if h == 0 { continue }
@@ -236,14 +271,15 @@ public final class NERModel: @unchecked Sendable {
         }
         var out: [(Range<Int>, EntityType, Int, Float)] = []
         var decoded: [UInt8] = []
-        for (s, sentence) in doc.sentences.enumerated() where tagged[s] {
-            let range = sentence.tokens
-            if range.isEmpty { continue }
+        for (s, part) in parts {
+            let sentence = doc.sentences[s].tokens
+            let range = part
             if documentPass != nil {
                 emissions.withUnsafeBufferPointer { e in
                     finalTransitions.withUnsafeBufferPointer { tr in
                         Viterbi.decode(UnsafeBufferPointer(rebasing: e[(range.lowerBound * T)..<(range.upperBound * T)]), count: range.count,
-                                       transitions: tr, into: &decoded, minusInfinity: Int32.min)
+                                       transitions: tr, into: &decoded, minusInfinity: Int32.min,
+                                       afterO: range.lowerBound > sentence.lowerBound, beforeO: range.upperBound < sentence.upperBound)
                     }
                 }
             } else {

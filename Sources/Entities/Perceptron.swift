@@ -44,8 +44,10 @@ enum Viterbi {
 
     /// - Parameters:
     ///   - transitions: (tags + 1) × tags; row `tags` holds the start scores.
+    ///   - afterO: the sequence is the middle of a sentence whose tag before it is O (instead of its start).
+    ///   - beforeO: the tag after the sequence is O (instead of the sentence's end).
     static func decode<S: Numeric & Comparable>(_ emissions: UnsafeBufferPointer<S>, count n: Int, transitions: UnsafeBufferPointer<S>,
-                                                 into out: inout [UInt8], minusInfinity: S) {
+                                                 into out: inout [UInt8], minusInfinity: S, afterO: Bool = false, beforeO: Bool = false) {
         let T = NERTags.count
         out.removeAll(keepingCapacity: true)
         if n == 0 { return }
@@ -56,7 +58,11 @@ enum Viterbi {
                 var score = UnsafeMutableBufferPointer(rebasing: buffer[0..<T])
                 var next = UnsafeMutableBufferPointer(rebasing: buffer[T..<(2 * T)])
                 for t in 0..<T {
-                    score[t] = allowedFrom[t] & (1 << T) != 0 ? transitions[T * T + t] + emissions[t] : minusInfinity
+                    if afterO {
+                        score[t] = allowedFrom[t] & 1 != 0 ? transitions[t] + emissions[t] : minusInfinity
+                    } else {
+                        score[t] = allowedFrom[t] & (1 << T) != 0 ? transitions[T * T + t] + emissions[t] : minusInfinity
+                    }
                 }
                 for i in 1..<max(n, 1) {
                     for t in 0..<T {
@@ -74,6 +80,9 @@ enum Viterbi {
                         back[i * T + t] = UInt8(arg)
                     }
                     swap(&score, &next)
+                }
+                if beforeO {
+                    for t in 0..<T where score[t] != minusInfinity { score[t] += transitions[t * T] }
                 }
                 var bestTag = 0
                 for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }

@@ -57,4 +57,48 @@ final class NERFeatureTests: XCTestCase {
         XCTAssertTrue(try mayHoldName("Soudain, les marchés ont rouvert."))  // not a stop word: may be a name
         XCTAssertTrue(try mayHoldName("il pleut depuis trois jours sur la ville."))  // "ville" heads place names
     }
+
+    /// Tagging only the windows around possible name words must give the tags that tagging whole
+    /// sentences gives, on real articles (the seed and the sample corpus), while leaving words out.
+    func testWindowsGiveTheTagsOfWholeSentences() throws {
+        let model = try XCTUnwrap(NERModel.builtIn)
+        let extractor = NERFeatureExtractor(lexicon: model.lexicon)
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("corpus")
+        let files = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil).filter { $0.pathExtension == "txt" }
+        XCTAssertGreaterThan(files.count, 3)
+        // Names whose lower-case words run far from their capital.
+        let tails = """
+            Selon un rapport de l'Organisation mondiale de la santé publié hier, la Banque africaine de développement \
+            et le Programme des Nations unies pour le développement financeront le projet. Le Parti communiste de la \
+            fédération de Russie a protesté, comme la Confédération générale du travail et l'Agence nationale de \
+            réglementation des télécommunications.
+            """
+        var tagged = 0, windowed = 0, names = 0
+        for text in try files.map({ try String(contentsOf: $0, encoding: .utf8) }) + [tails] {
+            let doc = try analysed(text)
+            let infos = extractor.tokenInfo(doc)
+            // The sentences tagging looks at (the others are left out whether windowed or not).
+            let include = { (s: Int) in NERModel.mayHoldName(infos, doc.sentences[s].tokens) }
+            let whole = model.firstPass(doc, infos, extractor, include: include)
+            let parts = model.firstPass(doc, infos, extractor, include: include, windowed: true)
+            XCTAssertEqual(parts.tags, whole.tags, String(text.prefix(60)))
+            tagged += doc.tokens.count
+            windowed += parts.parts.reduce(0) { $0 + $1.tokens.count }
+            names += whole.tags.filter { $0 != 0 }.count
+        }
+        XCTAssertGreaterThan(names, 50)
+        XCTAssertLessThan(windowed, tagged * 9 / 10, "the windows leave words out")
+    }
+
+    func testWindowsSurroundPossibleNameWords() throws {
+        let model = try XCTUnwrap(NERModel.builtIn)
+        let extractor = NERFeatureExtractor(lexicon: model.lexicon)
+        let doc = try analysed("Il a longtemps pensé que le vent tournerait avant la nuit, puis il s'en est allé vers Dakar avec son frère.")
+        let range = doc.sentences[0].tokens
+        let dakar = try XCTUnwrap(doc.tokens.firstIndex { $0.text == "Dakar" })
+        let windows = NERModel.windows(extractor.tokenInfo(doc), range)
+        let r = NERModel.windowRadius
+        XCTAssertEqual(windows, [(dakar - r)..<min(range.upperBound, dakar + r + 1)], "the opening \"Il\" is no reason to tag")
+    }
 }
