@@ -87,11 +87,13 @@ extension Store {
             let id = db.lastInsertedRowID
             for key in group.keys.sorted() { try insertKey.execute(arguments: [key, id]) }
         }
-        // One pass over the mentions for both (two UPDATEs made it twice; this runs after every analysis).
+        // One pass over the mentions for both (two UPDATEs made it twice; this runs after every analysis),
+        // in the order of `mention_key` (key, then document): the sum inside AVG depends on the order,
+        // and `mention_key_form` would change the fourth decimal of some averages.
         try db.execute(sql: """
             UPDATE entity SET documents = x.documents, sentiment = x.sentiment FROM (
                 SELECT k.entity_id AS id, COUNT(DISTINCT m.document_id) AS documents, round(AVG(m.sentiment), 4) AS sentiment
-                FROM mention m JOIN entity_key k ON k.key = m.key GROUP BY k.entity_id
+                FROM mention m INDEXED BY mention_key JOIN entity_key k ON k.key = m.key GROUP BY k.entity_id
             ) AS x WHERE x.id = entity.id
             """)
     }

@@ -59,7 +59,7 @@ final class SchemaAndExportTests: XCTestCase {
             XCTAssertEqual(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }, ["v1-corpus"])
         }
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-keyword-term-unindexed"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
         try store.linkEntities()
         let documents = try csv(store, .documents, ExportOptions())
