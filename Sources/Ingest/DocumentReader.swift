@@ -181,15 +181,28 @@ public enum DocumentReader {
                 end = scalars.index(after: end)
                 budget -= 1
             }
-            let line = text[start..<end]
+            var line = Substring(scalars[start..<end])
             start = end < scalars.endIndex ? scalars.index(after: end) : end
             budget -= 1
-            var t = line.trimmingCharacters(in: .whitespaces)
-            if markdown { t = String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces) }
-            if t.isEmpty { continue }
-            return t.count <= 200 ? t : nil
+            line = trimmed(line)
+            if markdown { line = trimmed(line.drop(while: { $0 == "#" })) }
+            if line.isEmpty { continue }
+            // At most 200 characters, found without counting a long paragraph's characters.
+            let limit = line.index(line.startIndex, offsetBy: 200, limitedBy: line.endIndex)
+            return limit == nil || limit == line.endIndex ? String(line) : nil
         }
         return nil
+    }
+
+    /// Without the white space (tabs and space separators, as `CharacterSet.whitespaces`) at either end,
+    /// scalar by scalar: Foundation's trimming walked the whole line, which is often a long paragraph.
+    private static func trimmed(_ s: Substring) -> Substring {
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c == " " || (c.value > 0x7F && c.properties.generalCategory == .spaceSeparator) }
+        let u = s.unicodeScalars
+        var a = u.startIndex, b = u.endIndex
+        while a < b && isSpace(u[a]) { a = u.index(after: a) }
+        while b > a && isSpace(u[u.index(before: b)]) { b = u.index(before: b) }
+        return Substring(u[a..<b])
     }
 
     private static func isNewline(_ s: Unicode.Scalar) -> Bool {

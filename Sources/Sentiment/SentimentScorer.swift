@@ -94,7 +94,8 @@ public struct SentimentScorer: Stage {
     }
 
     private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>) -> Result {
-        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, memo: memo)
+        var conditional = false
+        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, memo: memo, conditional: &conditional)
         assignModifierRoles(&units, tokens)
         applyScalers(&units)
         applyNegation(&units)
@@ -112,7 +113,7 @@ public struct SentimentScorer: Stage {
         guard sum != 0 else { return Result(score: 0, subjectivity: 0, cues: cues) }
         let terminal = tokens[range.upperBound - 1].text
         if terminal.containsBytes("?") && !terminal.containsBytes("!") { sum *= Self.question }
-        if tokens[range].contains(where: { $0.kind == .word && facts($0, memo).conditional }) { sum *= Self.conditionalMood }
+        if conditional { sum *= Self.conditionalMood }
         let bangs = min(3, terminal.filter { $0 == "!" }.count)
         sum += (sum > 0 ? 1 : -1) * Self.exclamation * Double(bangs)
         let score = sum / (sum * sum + Self.alpha).squareRoot()
@@ -121,7 +122,9 @@ public struct SentimentScorer: Stage {
 
     private func lower(_ t: Token) -> String { Folding.lower(t.text) }
 
-    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>) -> [Unit] {
+    /// `conditional`: set when a word of the range is a verb in the conditional mood.
+    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>,
+                           conditional: inout Bool) -> [Unit] {
         var units: [Unit] = []
         var lowered = Lowered(range)
         var i = range.lowerBound
@@ -144,7 +147,11 @@ public struct SentimentScorer: Stage {
                 units.append(Unit(tokens: i..<i + 1, role: .word, polarity: v, subjectivity: 0.5, contribution: v, immune: true))
             case .word:
                 let facts = facts(t, memo)
+                if facts.conditional { conditional = true }
                 if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range, &lowered) {
+                    for k in (i + 1)..<(i + n) where !conditional && tokens[k].kind == .word && self.facts(tokens[k], memo).conditional {
+                        conditional = true
+                    }
                     switch m.kind {
                     case .phrase: units.append(Unit(tokens: i..<i + n, role: .phrase, polarity: m.value, subjectivity: 0.8, contribution: m.value, immune: true))
                     case .neutral: units.append(Unit(tokens: i..<i + n, role: .neutral))

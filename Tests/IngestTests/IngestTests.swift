@@ -152,3 +152,36 @@ final class RandomBytesTests: XCTestCase {
         }
     }
 }
+
+/// The title is the first non-blank line of at most 200 characters, trimmed; the reader finds it
+/// scalar by scalar, which must agree with Foundation's trimming and Character counting.
+final class TitleTests: XCTestCase {
+    /// The plain statement of the rule, with Foundation: the reference.
+    private func reference(_ text: String, markdown: Bool) -> String? {
+        var budget = 2000
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { c in c.unicodeScalars.contains { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) } }) {
+            if budget <= 0 { break }
+            budget -= line.unicodeScalars.count + 1
+            var t = line.trimmingCharacters(in: .whitespaces)
+            if markdown { t = String(t.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces) }
+            if t.isEmpty { continue }
+            return t.count <= 200 ? t : nil
+        }
+        return nil
+    }
+
+    func testTitlesAgreeWithTheRule() {
+        var g = SeededGenerator(state: 11)
+        let pieces = ["Huawei", " ", "\t", "\u{A0}", "\u{2009}", "\u{3000}", "#", "## ", "é", "e\u{301}", "\n", "\n\n", "  \n", "x",
+                      String(repeating: "mot ", count: 49), "a", "\u{1F600}", "\r\n"]
+        for round in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...14, using: &g) { text += pieces.randomElement(using: &g)! }
+            let markdown = round % 2 == 0
+            XCTAssertEqual(DocumentReader.title(of: text, markdown: markdown), reference(text, markdown: markdown), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertEqual(DocumentReader.title(of: "\n  ## Huawei au Sénégal \t\nTexte", markdown: true), "Huawei au Sénégal")
+        XCTAssertNil(DocumentReader.title(of: String(repeating: "long ", count: 60) + "\nsuite", markdown: false))
+        XCTAssertEqual(DocumentReader.title(of: String(repeating: "é", count: 200), markdown: false)?.count, 200)
+    }
+}

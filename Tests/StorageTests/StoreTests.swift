@@ -114,6 +114,22 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(sentences.count, doc.sentences.count)
     }
 
+    /// Stored hashes decide which documents a new run skips: the function must not change.
+    func testDocumentHashIsFNV1aOverTextMetadataAndVersion() {
+        func reference(_ parts: [String?]) -> String {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for part in parts {
+                for b in Array((part ?? "\u{1}").utf8) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                h = (h ^ 0xFF) &* 0x100_0000_01b3
+            }
+            return String(h, radix: 16)
+        }
+        let text = "Huawei signe avec l’Union africaine à Addis-Abeba. 🇪🇹"
+        let metadata = DocumentMetadata(title: "Accord", date: "2019-05-31", source: nil, url: "https://example.org/a")
+        XCTAssertEqual(Store.hash(of: text, metadata: metadata, version: "7"), reference([text, "Accord", "2019-05-31", nil, "https://example.org/a", "7"]))
+        XCTAssertNotEqual(Store.hash(of: text, metadata: metadata, version: "7"), Store.hash(of: text, metadata: metadata, version: "8"))
+    }
+
     func testTokenJSONNumbersAndEscapesMatchFoundation() throws {
         var out = TokenJSON.Output(capacity: 1)
         defer { out.base.deallocate() }
