@@ -269,7 +269,7 @@ public final class NERModel: @unchecked Sendable {
             } }
             finalTransitions = pass.transitions
         }
-        var out: [(Range<Int>, EntityType, Int, Float)] = []
+        var out: [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] = []  // labelled as returned: an unlabelled array was cast element by element
         var decoded: [UInt8] = []
         for (s, part) in parts {
             let sentence = doc.sentences[s].tokens

@@ -19,7 +19,7 @@ public enum NERTags {
 
     /// Spans (token ranges relative to the sequence) and types of a tag sequence.
     static func spans(_ tags: [UInt8]) -> [(range: Range<Int>, type: EntityType)] {
-        var out: [(Range<Int>, EntityType)] = []
+        var out: [(range: Range<Int>, type: EntityType)] = []  // labelled as returned: an unlabelled array was cast element by element
         var i = 0
         while i < tags.count {
             guard let type = type(tags[i]) else { i += 1; continue }

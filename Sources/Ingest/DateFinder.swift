@@ -9,7 +9,19 @@ public enum DateFinder {
 
     /// The first date written in the first few thousand characters of a text.
     public static func find(in text: String) -> String? {
-        let head = String(text.prefix(4000))
+        // 4,000 Unicode scalars: cutting at 4,000 Characters walked grapheme clusters, 1 % of an analysis.
+        var text = text
+        return text.withUTF8 { bytes in
+            var scalars = 0, end = bytes.count
+            for (k, b) in bytes.enumerated() where b & 0xC0 != 0x80 {  // a scalar starts on each non-continuation byte
+                if scalars == 4000 { end = k; break }
+                scalars += 1
+            }
+            return find(inHead: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self))
+        }
+    }
+
+    private static func find(inHead head: String) -> String? {
         // Both patterns need a year of four digits, the second one "dddd-dd-dd": regular expressions
         // on Linux cost ~1 M instructions per head, so they run only where they may match.
         let (hasYear, hasISO) = yearShapes(head)
@@ -46,7 +58,8 @@ public enum DateFinder {
     /// A date in a file name such as `2019-05-31-huawei.txt`.
     public static func find(inFileName path: String) -> String? {
         let name = (path as NSString).lastPathComponent
-        guard let r = name.range(of: #"(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"#, options: .regularExpression) else { return nil }
+        // The regular expression costs 150,000 instructions a call: only names with "dddd-dd-dd" need it.
+        guard yearShapes(name).iso, let r = name.range(of: #"(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"#, options: .regularExpression) else { return nil }
         return normalize(String(name[r]))
     }
 

@@ -78,16 +78,21 @@ public enum TextDecoding {
 
     /// Rejects empty text and text that is mostly control characters.
     private static func check(_ text: String) throws {
-        var controls = 0, total = 0
-        var nonSpace = false
-        for s in text.unicodeScalars {
-            total += 1
-            let v = s.value
-            if v < 0x20 && v != 0x0A && v != 0x0D && v != 0x09 && v != 0x0C { controls += 1 }
-            // The property lookup only until the first visible character: it was most of reading a file.
-            if !nonSpace && (v > 0x20 && v < 0x7F || !s.properties.isWhitespace) { nonSpace = true }
+        // The property lookup only until the first visible character: it was most of reading a file.
+        guard text.unicodeScalars.contains(where: { s in s.value > 0x20 && s.value < 0x7F || !s.properties.isWhitespace }) else {
+            throw Failure.empty
         }
-        if !nonSpace { throw Failure.empty }
+        // Scalars and control characters counted on the bytes: a scalar starts on every byte but a
+        // continuation byte, and control characters are single bytes.
+        var text = text
+        let (controls, total) = text.withUTF8 { bytes -> (Int, Int) in
+            var controls = 0, total = 0
+            for b in bytes {
+                if b & 0xC0 != 0x80 { total += 1 }
+                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            }
+            return (controls, total)
+        }
         if controls > 0 && controls * 20 > total { throw Failure.binary }
     }
 
