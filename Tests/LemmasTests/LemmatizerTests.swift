@@ -1,5 +1,5 @@
 import Foundation
-import Lemmas
+@testable import Lemmas
 import LoupeCore
 import Pipeline
 import XCTest
@@ -50,6 +50,17 @@ final class LemmatizerTests: XCTestCase {
         let folderWords = StopWords(lines: lines).words
         XCTAssertGreaterThan(folderWords.count, 150)
         XCTAssertEqual(StopWords.builtIn.words, folderWords, "run `python3 Sources/FrenchData/tools/embed.py`")
+    }
+
+    /// The lemma set compiled by embed.py must be the table's (run embed.py after editing lemmas.tsv).
+    func testEmbeddedLemmaHashesMatchTheTable() throws {
+        let lexicon = LemmaLexicon.shared
+        let embedded = lexicon.embeddedLemmaHashes
+        XCTAssertGreaterThan(embedded.count, 50_000)
+        XCTAssertEqual(embedded, lexicon.lemmaHashesOfTable())
+        XCTAssertTrue(lexicon.isLemma("porter"))
+        XCTAssertTrue(lexicon.isLemma("union"))
+        XCTAssertFalse(lexicon.isLemma("portons"))
     }
 
     func testUserStopWordsAreAdded() throws {
