@@ -16,7 +16,9 @@ struct LemmaLexicon: Sendable {
 
     init() {
         if let bytes = EmbeddedResource.bytes("lemmas.tsv") {
-            table = TabTable(bytes: bytes)
+            var table = TabTable(bytes: bytes)
+            table.indexKeys()  // every word the lemma memo misses looks the table up several times
+            self.table = table
         } else {
             table = TabTable()
         }

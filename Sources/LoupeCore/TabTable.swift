@@ -12,6 +12,10 @@ import Darwin
 public struct TabTable: @unchecked Sendable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var lineStarts: [Int32] = []
+    /// Line numbers + 1 by the hash of their key, open addressing (0: an empty slot); filled by
+    /// ``indexKeys()``, else `value` bisects.
+    private var keyIndex: [UInt32] = []
+    private var keyMask = 0
 
     public init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -42,26 +46,63 @@ public struct TabTable: @unchecked Sendable {
 
     public var count: Int { lineStarts.count }
 
+    /// Indexes the lines by a hash of their key, for tables looked up often: a lookup then reads a
+    /// slot or two and one line, where bisecting a 330,000-line table read ~18 lines, each a cache
+    /// miss (2.9 % of an analysis's time). Costs ~100 instructions a line, once. Keys must be unique.
+    public mutating func indexKeys() {
+        var size = 16
+        while size * 2 < lineStarts.count * 3 { size *= 2 }  // at most two thirds full
+        var slots = [UInt32](repeating: 0, count: size)
+        let mask = size - 1
+        for (n, start) in lineStarts.enumerated() {
+            // FeatureHash.bytes of the key, hashed while looking for its end.
+            var h = FeatureHash.seed, b = Int(start)
+            while b < bytes.count {
+                let c = bytes[b]
+                if c == 0x09 || c == 0x0A { break }
+                h = (h ^ UInt64(c)) &* FeatureHash.prime
+                b += 1
+            }
+            var slot = Int(truncatingIfNeeded: FeatureHash.mix(h)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(n + 1)
+        }
+        keyIndex = slots
+        keyMask = mask
+    }
+
     /// The second field of the line whose key equals `key`, or nil (no allocation but the result).
     public func value(_ key: String) -> String? {
         var key = key
         return key.withUTF8 { k -> String? in
+            if !keyIndex.isEmpty {
+                var slot = Int(truncatingIfNeeded: FeatureHash.bytes(k)) & keyMask
+                while true {
+                    let v = keyIndex[slot]
+                    if v == 0 { return nil }
+                    let start = Int(lineStarts[Int(v) - 1])
+                    if compare(k, lineAt: start) == 0 { return value(at: start, keyLength: k.count) }
+                    slot = (slot + 1) & keyMask
+                }
+            }
             var lo = 0, hi = lineStarts.count - 1
             while lo <= hi {
                 let mid = (lo + hi) >> 1
                 let start = Int(lineStarts[mid])
                 let c = compare(k, lineAt: start)
-                if c == 0 {
-                    var a = start + k.count + 1, b = a
-                    guard a <= bytes.count else { return nil }
-                    while b < bytes.count && bytes[b] != 0x0A && bytes[b] != 0x09 { b += 1 }
-                    if a > b { a = b }
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
-                }
+                if c == 0 { return value(at: start, keyLength: k.count) }
                 if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
             }
             return nil
         }
+    }
+
+    private func value(at start: Int, keyLength: Int) -> String? {
+        var a = start + keyLength + 1, b = a
+        guard a <= bytes.count else { return nil }
+        while b < bytes.count && bytes[b] != 0x0A && bytes[b] != 0x09 { b += 1 }
+        if a > b { a = b }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
     }
 
     /// Calls `body` with the second field of every line, as raw bytes (for building sets quickly).

@@ -26,10 +26,11 @@ public struct Pipeline: Sendable {
 
     /// Tokens → sentences → boilerplate → lemmas → entities → keywords → sentiment.
     public static func french(stopWords: StopWords = .builtIn) throws -> Pipeline {
-        // Start-up runs before any document can: the tagger's model (with the gazetteer it is built on,
-        // 80 M instructions) loads beside the lemma table and the sentiment lexicons.
+        // Start-up runs before any document can: the lemma table with its key index (~100 M
+        // instructions) loads beside the tagger's model (with the gazetteer it is built on, 80 M)
+        // and the sentiment lexicons.
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { Lemmatizer.loadTable(); _ = SentimentLexicon.shared } else { _ = NERModel.builtIn }
+            if part == 0 { Lemmatizer.loadTable() } else { _ = NERModel.builtIn; _ = SentimentLexicon.shared }
         }
         let gazetteer = Gazetteer.french
         let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil })

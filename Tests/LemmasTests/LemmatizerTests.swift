@@ -63,6 +63,26 @@ final class LemmatizerTests: XCTestCase {
         XCTAssertFalse(lexicon.isLemma("portons"))
     }
 
+    /// The lemma table is looked up through a hash index of its keys: every key, and keys it lacks,
+    /// must get what bisecting the sorted lines gets.
+    func testIndexedTableAgreesWithBisection() throws {
+        let bytes = try XCTUnwrap(EmbeddedResource.bytes("lemmas.tsv"))
+        let plain = TabTable(bytes: bytes)
+        var indexed = plain
+        indexed.indexKeys()
+        var checked = 0
+        for (n, row) in plain.allRows().enumerated() where n % 7 == 0 {
+            let key = String(row[0])
+            XCTAssertEqual(indexed.value(key), plain.value(key), key)
+            XCTAssertEqual(indexed.value(key), String(row[1]))
+            XCTAssertEqual(indexed.value(key + "z"), plain.value(key + "z"))
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 40_000)
+        XCTAssertNil(indexed.value(""))
+        XCTAssertEqual(LemmaLexicon.shared.lemma(of: "portons"), "porter")
+    }
+
     func testUserStopWordsAreAdded() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-stop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
