@@ -126,6 +126,7 @@ public struct SentimentScorer: Stage {
     private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>,
                            conditional: inout Bool) -> [Unit] {
         var units: [Unit] = []
+        units.reserveCapacity(range.count)  // at most one unit a token
         var lowered = Lowered(range)
         var i = range.lowerBound
         while i < range.upperBound {
@@ -362,6 +363,17 @@ public struct SentimentScorer: Stage {
     }
 
     private func isElongated(_ word: String) -> Bool {
+        // ASCII words by their bytes (a Character is a byte there); others Character by Character.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var run = 1
+            var previous: UInt8 = 0
+            for b in word.utf8 {
+                run = b == previous ? run + 1 : 1
+                if run >= 3 && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return true }
+                previous = b
+            }
+            return false
+        }
         var run = 1
         var previous: Character?
         for c in word {
