@@ -30,4 +30,7 @@ enum FrenchTokenRules {
         "op", "dir", "inc", "ltd", "al", "ms", "adj", "col", "me",
     ]
 
+    /// The longest of both lists, in Unicode scalars.
+    static let longestAbbreviation = abbreviations.union(ambiguousAbbreviations).map(\.unicodeScalars.count).max() ?? 0
+
 }

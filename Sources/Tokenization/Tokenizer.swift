@@ -136,12 +136,18 @@ public struct Tokenizer: Stage {
                 let word = text(p, u)
                 let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
                 let dotted = word.containsBytes(".")
-                // "l'art." is checked as "art.": elisions are split later.
-                let lower = Folding.lower(word).split(separator: "'").last.map(String.init) ?? ""
-                let nextIsCapital = i + 2 < pieces.count && pieces[i + 2].kind == .word
-                    && Unicode.Scalar(u[pieces[i + 2].start]).map { $0.properties.isUppercase } == true
-                let ambiguous = FrenchTokenRules.ambiguousAbbreviations.contains(lower) && !nextIsCapital
-                if single || dotted || ambiguous || FrenchTokenRules.abbreviations.contains(lower) {
+                var listed = false
+                // Only words that may be listed are lower-cased and looked up: the part after the last
+                // apostrophe has at least as many scalars once lower-cased, so a longer one is no abbreviation.
+                if !single && !dotted && word.unicodeScalars.reversed().prefix(while: { $0 != "'" }).count <= FrenchTokenRules.longestAbbreviation {
+                    // "l'art." is checked as "art.": elisions are split later.
+                    let lower = Folding.lower(word).split(separator: "'").last.map(String.init) ?? ""
+                    let nextIsCapital = i + 2 < pieces.count && pieces[i + 2].kind == .word
+                        && Unicode.Scalar(u[pieces[i + 2].start]).map { $0.properties.isUppercase } == true
+                    let ambiguous = FrenchTokenRules.ambiguousAbbreviations.contains(lower) && !nextIsCapital
+                    listed = ambiguous || FrenchTokenRules.abbreviations.contains(lower)
+                }
+                if single || dotted || listed {
                     out.append(Piece(start: p.start, end: pieces[i + 1].end, kind: .word))
                     i += 2
                     continue
