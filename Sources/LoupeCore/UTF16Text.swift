@@ -7,8 +7,10 @@ extension String {
     public init(utf16Units u: ArraySlice<UInt16>) {
         let count = u.count
         if count == 0 { self = ""; return }
+        // Written to a stack buffer, then made a String: a token of up to 15 bytes is then a small
+        // string, copied without reference counting (a String built with capacity over 15 is not).
         self = u.withUnsafeBufferPointer { src in
-            String(unsafeUninitializedCapacity: count * 3) { out in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 3) { out -> String in
                 var n = 0
                 var i = 0
                 while i < count {
@@ -34,7 +36,7 @@ extension String {
                         out[n + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (scalar & 0x3F)); n += 4
                     }
                 }
-                return n
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
             }
         }
     }
