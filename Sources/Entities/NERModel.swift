@@ -1,4 +1,5 @@
 import Foundation
+import ICUBridge
 import LoupeCore
 
 /// A trained entity tagger: hashed feature weights (16-bit, one per tag), tag transitions, and the
@@ -95,10 +96,15 @@ public final class NERModel: @unchecked Sendable {
     }
 
     /// The offset in `entries` of the weights of feature `h`, or -1.
+    /// The table slot where the search for feature `h` starts.
+    @inline(__always) static func firstSlot(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(key(h)) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+    }
+
     @inline(__always) static func offset(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt32>, _ eb: UnsafeBufferPointer<Int16>, _ mask: Int) -> Int {
         let k = Self.key(h)
         let tag = (k >> 20) << 20
-        var slot = Int(truncatingIfNeeded: UInt64(k) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
+        var slot = firstSlot(h, mask)
         while true {
             let v = tb[slot]
             if v == 0 { return -1 }
@@ -187,6 +193,9 @@ public final class NERModel: @unchecked Sendable {
                         // The nine tag weights of a feature: eight in one vector add, one scalar.
                         let w = UnsafeRawPointer(wb.baseAddress!)
                         func add(_ features: [UInt64], to sum: inout WordWeights) {
+                            // The weight table is megabytes: ask for every feature's slot first, so that
+                            // the cache misses overlap instead of coming one after the other.
+                            for h in features { loupe_prefetch(tb.baseAddress! + Self.firstSlot(h, mask)) }
                             for h in features {
                                 let o = Self.offset(h, tb, wb, mask)
                                 if o < 0 { continue }
