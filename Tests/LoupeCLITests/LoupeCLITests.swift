@@ -118,6 +118,25 @@ final class LoupeCLITests: XCTestCase {
         XCTAssertEqual(rows.map { $0[4] }, ["PER", "LOC"])
     }
 
+    /// The benchmark prints every stage and three end-to-end runs with their best and median, and
+    /// cleans up its temporary articles and databases.
+    func testBenchPrintsStagesAndEndToEndRuns() throws {
+        let before = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("loupe-bench-") }
+        let result = try loupe(["bench", Self.root.appendingPathComponent("corpus").path, "--jobs", "2"])
+        XCTAssertEqual(result.status, 0, result.err)
+        for stage in ["tokenizer", "sentences", "boilerplate", "lemmas", "entities", "keywords", "sentiment", "all stages"] {
+            XCTAssertTrue(result.out.contains("\n" + stage), "no \(stage) row in:\n\(result.out)")
+        }
+        let runs = result.out.split(separator: "\n").filter { $0.hasPrefix("  run ") }
+        XCTAssertEqual(runs.count, 3, result.out)
+        let summary = try XCTUnwrap(result.out.split(separator: "\n").first { $0.hasPrefix("best ") })
+        let numbers = summary.split(separator: " ").compactMap { Int($0.replacingOccurrences(of: ",", with: "")) }
+        XCTAssertEqual(numbers.count, 2, String(summary))
+        XCTAssertGreaterThanOrEqual(numbers[0], numbers[1], "the best run is at least the median")
+        let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("loupe-bench-") }
+        XCTAssertEqual(Set(after), Set(before), "temporary folder left behind")
+    }
+
     func testHelpfulErrors() throws {
         let missing = try loupe(["report", "--db", "nothing.sqlite"])
         XCTAssertNotEqual(missing.status, 0)
