@@ -64,10 +64,20 @@ struct EntityLinker {
 
     /// UA, ART, IoT, ONU: two to eight letters, at least two capitals, no lower-case start.
     static func isAcronym(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard (2...8).contains(scalars.count), scalars[0].properties.isUppercase else { return false }
-        let capitals = scalars.filter { $0.properties.isUppercase }.count
-        return capitals >= 2 && scalars.allSatisfy { $0.properties.isAlphabetic || $0 == "&" }
+        // ASCII without Unicode property lookups (most mentions are).
+        func isUppercase(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? c.value >= 0x41 && c.value <= 0x5A : c.properties.isUppercase }
+        func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A : c.properties.isAlphabetic
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, isUppercase(first) else { return false }
+        var count = 0, capitals = 0
+        for c in scalars {
+            count += 1
+            if count > 8 || !(isAlphabetic(c) || c == "&") { return false }
+            if isUppercase(c) { capitals += 1 }
+        }
+        return count >= 2 && capitals >= 2
     }
 
     /// Initials of the significant words of a name: Union africaine → "ua"; Agence de Régulation des
