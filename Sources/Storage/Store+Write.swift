@@ -80,6 +80,24 @@ extension Store {
         }
     }
 
+    /// Indices of `keywords` in the byte order of their terms (SQLite's BINARY collation): the first
+    /// eight bytes as one big-endian number, then the rest where those are equal.
+    static func keyOrder(_ keywords: [Keyword]) -> [Int] {
+        var prefixes = [UInt64](repeating: 0, count: keywords.count)
+        for (i, k) in keywords.enumerated() {
+            var term = k.term
+            prefixes[i] = term.withUTF8 { bytes in
+                var key: UInt64 = 0
+                for j in 0..<min(8, bytes.count) { key |= UInt64(bytes[j]) << (56 - 8 * UInt64(j)) }
+                return key
+            }
+        }
+        return keywords.indices.sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+            return keywords[a].term.utf8.lexicographicallyPrecedes(keywords[b].term.utf8)
+        }
+    }
+
     /// Tables whose rows belong to one document (cleared by hand: foreign keys are not enforced, see `Store.init`).
     static let documentTables = ["sentence", "document_tokens", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"]
 
@@ -125,8 +143,10 @@ extension Store {
             rows.acronym.add(id); rows.acronym.add(a.acronym); rows.acronym.add(a.expansionKey)
             try rows.acronym.endRow()
         }
-        for k in doc.keywords {
-            rows.keyword.add(id); rows.keyword.add(k.term); rows.keyword.add(k.count)
+        // In the order of the table's key (the term's bytes), so that each row is appended to the
+        // B-tree instead of splitting pages in the middle of the document's range.
+        for k in Self.keyOrder(doc.keywords) {
+            rows.keyword.add(id); rows.keyword.add(doc.keywords[k].term); rows.keyword.add(doc.keywords[k].count)
             try rows.keyword.endRow()
         }
         for (rank, p) in doc.keyphrases.enumerated() {
