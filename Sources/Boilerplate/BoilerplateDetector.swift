@@ -75,7 +75,10 @@ public struct BoilerplateDetector: Stage {
     func score(_ tokens: ArraySlice<Token>, folded: String, repeated: Bool, isFirst: Bool) -> (Double, Bool) {
         // By index, not by element: a line's tokens were copied (two retains each) for every test.
         let cues = BoilerplateCues.count(in: folded)
-        let template = tokens.indices.contains { k in
+        // The line's folded text keeps these ASCII marks: without them no token need be looked at.
+        var line = folded
+        let marked = line.withUTF8 { $0.contains { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } }
+        let template = marked && tokens.indices.contains { k in
             let isWord = tokens[k].kind == .word
             return tokens[k].text.utf8.contains { $0 == UInt8(ascii: "_") && isWord || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
         }
