@@ -44,17 +44,38 @@ public struct Document: Sendable {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
-        var scalars: [Unicode.Scalar] = []
+        // Decoded from the bytes into arrays of the largest size they can need (a scalar a byte):
+        // appending scalar by scalar from the scalar view cost three times as much.
+        let n = text.utf8.count
         var offsets: [Int32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var position: Int32 = 0
-        for s in text.unicodeScalars {
-            scalars.append(s)
-            offsets.append(position)
-            position += Int32(UTF8.width(s))
+        let scalars = text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                offsets = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startCount in
+                    var i = 0, k = 0
+                    while i < n {
+                        let b = bytes[i]
+                        var v = UInt32(b), width = 1
+                        if b >= 0xF0 {
+                            v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                            width = 4
+                        } else if b >= 0xE0 {
+                            v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                            width = 3
+                        } else if b >= 0xC0 {
+                            v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                            width = 2
+                        }
+                        (out.baseAddress! + k).initialize(to: Unicode.Scalar(v)!)  // a String's bytes are valid UTF-8
+                        (starts.baseAddress! + k).initialize(to: Int32(i))
+                        k += 1
+                        i += width
+                    }
+                    (starts.baseAddress! + k).initialize(to: Int32(n))
+                    startCount = k + 1
+                    count = k
+                }
+            }
         }
-        offsets.append(position)
         self.scalars = scalars
         self.utf8Offsets = offsets
         self.metadata = metadata

@@ -29,6 +29,21 @@ final class FastTextTests: XCTestCase {
         XCTAssertEqual(Folding.lower("ŒUVRE Ça"), "œuvre ça")
     }
 
+    /// A document's scalars and their UTF-8 offsets, decoded from the bytes, against the scalar view.
+    func testDocumentScalarsAndOffsetsMatchTheScalarView() {
+        var g = SeededGenerator(state: 5)
+        for round in 0..<2000 {
+            let text = randomText(&g, latinOnly: round % 3 == 0)
+            let doc = Document(id: "t", text: text)
+            XCTAssertEqual(doc.scalars, Array(text.unicodeScalars))
+            var offsets: [Int32] = [], position: Int32 = 0
+            for s in text.unicodeScalars { offsets.append(position); position += Int32(UTF8.width(s)) }
+            offsets.append(position)
+            XCTAssertEqual(doc.utf8Offsets, offsets, "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertEqual(Document(id: "e", text: "").utf8Offsets, [0])
+    }
+
     func testUTF16TranscodingMatchesTheStandardLibrary() {
         var g = SeededGenerator(state: 7)
         let units: [UInt16] = [0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x2019, 0xFFFD, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0x20]
