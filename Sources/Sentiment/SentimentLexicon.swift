@@ -28,6 +28,13 @@ public struct SentimentLexicon: Sendable {
     public private(set) var entries: [String: Entry] = [:]
     /// Modifiers by their first word, longest first.
     public private(set) var modifiers: [String: [Modifier]] = [:]
+    /// The same lists numbered (``modifierID(_:)``): a word's number fits in a memo of word facts,
+    /// an array would be reference-counted at every lookup.
+    public private(set) var modifierLists: [[Modifier]] = []
+    private var modifierIDs: [String: Int32] = [:]
+
+    /// The number of the modifiers starting with `firstWord` in ``modifierLists``, if any.
+    public func modifierID(_ firstWord: String) -> Int32? { modifierIDs[firstWord] }
     public private(set) var emoticons: [String: Double] = [:]
     /// Whether some emoticon starts with each byte: most punctuation (, . ») is ruled out before hashing.
     private var emoticonStarts = [Bool](repeating: false, count: 256)
@@ -77,6 +84,12 @@ public struct SentimentLexicon: Sendable {
         guard let first = m.words.first else { return }
         modifiers[first, default: []].append(m)
         modifiers[first]!.sort { $0.words.count > $1.words.count }
+        if let id = modifierIDs[first] {
+            modifierLists[Int(id)] = modifiers[first]!
+        } else {
+            modifierIDs[first] = Int32(modifierLists.count)
+            modifierLists.append(modifiers[first]!)
+        }
     }
 
     /// Splits a phrase as the tokeniser would: spaces, and after an elision apostrophe.

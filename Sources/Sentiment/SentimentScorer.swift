@@ -149,7 +149,7 @@ public struct SentimentScorer: Stage {
             case .word:
                 let facts = facts(t, memo)
                 if facts.conditional { conditional = true }
-                if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range, &lowered) {
+                if facts.startsModifier, let (m, n) = matchModifier(tokens, i, range, facts, &lowered) {
                     for k in (i + 1)..<(i + n) where !conditional && tokens[k].kind == .word && self.facts(tokens[k], memo).conditional {
                         conditional = true
                     }
@@ -186,7 +186,11 @@ public struct SentimentScorer: Stage {
     /// form with a lemma, so worked out once per worker thread (keyed by a hash of both).
     private struct WordFacts {
         let entry: SentimentLexicon.Entry?
-        let startsModifier: Bool
+        /// Numbers of the modifier lists (``SentimentLexicon/modifierLists``) starting with the
+        /// lower-cased form and with the lower-cased lemma (when it differs from the form); -1: none.
+        let byForm: Int32
+        let byLemma: Int32
+        var startsModifier: Bool { byForm >= 0 || byLemma >= 0 }
         let conditional: Bool
     }
 
@@ -194,13 +198,11 @@ public struct SentimentScorer: Stage {
         var form = t.text, lemma = t.lemma
         let key = lemma.withUTF8 { l in form.withUTF8 { FeatureHash.bytes(l, seed: FeatureHash.bytes($0)) } }
         if let facts = memo.cached(key) { return facts }
-        let facts = WordFacts(entry: entry(of: t), startsModifier: startsModifier(t), conditional: isConditionalVerb(t))
+        let byForm = lexicon.modifierID(lower(t)) ?? -1
+        let byLemma = t.lemma == t.text ? -1 : lexicon.modifierID(Folding.lower(t.lemma)) ?? -1
+        let facts = WordFacts(entry: entry(of: t), byForm: byForm, byLemma: byLemma, conditional: isConditionalVerb(t))
         memo.store(facts, for: key)
         return facts
-    }
-
-    private func startsModifier(_ t: Token) -> Bool {
-        lexicon.modifiers[lower(t)] != nil || (t.lemma != t.text && lexicon.modifiers[Folding.lower(t.lemma)] != nil)
     }
 
     /// The words of a sentence lower-cased (form and lemma), each once however many candidate phrases
@@ -215,10 +217,10 @@ public struct SentimentScorer: Stage {
     }
 
     /// The longest modifier or phrase starting at token `i` (matching each word's form or lemma).
-    private func matchModifier(_ tokens: [Token], _ i: Int, _ range: Range<Int>, _ lowered: inout Lowered)
+    private func matchModifier(_ tokens: [Token], _ i: Int, _ range: Range<Int>, _ facts: WordFacts, _ lowered: inout Lowered)
         -> (SentimentLexicon.Modifier, Int)? {
-        let byForm = lexicon.modifiers[lower(tokens[i])]
-        let byLemma = tokens[i].lemma == tokens[i].text ? nil : lexicon.modifiers[Folding.lower(tokens[i].lemma)]
+        let byForm = facts.byForm >= 0 ? lexicon.modifierLists[Int(facts.byForm)] : nil
+        let byLemma = facts.byLemma >= 0 ? lexicon.modifierLists[Int(facts.byLemma)] : nil
         if byForm == nil && byLemma == nil { return nil }
         let candidates = byLemma == nil ? byForm! : ((byForm ?? []) + byLemma!).sorted { $0.words.count > $1.words.count }
         func words(_ k: Int) -> (form: String, lemma: String)? {
@@ -231,7 +233,8 @@ public struct SentimentScorer: Stage {
         }
         for m in candidates where i + m.words.count <= range.upperBound {
             var fits = true
-            for (k, w) in m.words.enumerated() {
+            // The first word fits: the lists are those of its form and its lemma.
+            for (k, w) in m.words.enumerated().dropFirst() {
                 guard let word = words(k), word.form == w || word.lemma == w else { fits = false; break }
             }
             if fits { return (m, m.words.count) }
