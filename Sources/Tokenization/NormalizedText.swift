@@ -18,11 +18,15 @@ public struct NormalizedText: Sendable {
 
     public init(_ scalars: [Unicode.Scalar]) {
         originalLength = scalars.count
-        utf16.reserveCapacity(scalars.count + scalars.count / 16)
-        originStart.reserveCapacity(scalars.count)
-        originEnd.reserveCapacity(scalars.count)
+        // Written through pointers into buffers sized for the usual worst case (every scalar kept,
+        // astral ones as two units; they grow if composing a mark ever lengthens the text): appending
+        // to three arrays checked capacity and uniqueness three times a character.
+        var capacity = 0
+        for s in scalars { capacity += s.value < 0x10000 ? 1 : 2 }
+        var out = Output(capacity: capacity)
+        defer { out.deallocate() }
         var i = 0
-        var lastBase = -1  // index in utf16 where the last base character's units start
+        var lastBase = -1  // index in the output where the last base character's units start
         while i < scalars.count {
             let s = scalars[i]
             let v = s.value
@@ -31,63 +35,102 @@ public struct NormalizedText: Sendable {
                 var j = i
                 while j < scalars.count && scalars[j].value >= 0x300
                         && scalars[j].properties.canonicalCombiningClass != .notReordered { j += 1 }
-                let baseOrigin = Int(originStart[lastBase])
+                let baseOrigin = Int(out.starts[lastBase])
                 let composed = Folding.composed(scalars[baseOrigin..<j])
-                utf16.removeSubrange(lastBase...)
-                originStart.removeSubrange(lastBase...)
-                originEnd.removeSubrange(lastBase...)
+                out.count = lastBase
                 // Keep the alignment monotonic: the first output character takes what was composed into
                 // it, any others map one to one onto the last original characters.
                 let m = composed.count
                 for (k, c) in composed.enumerated() {
-                    if m == j - baseOrigin { emit(c, from: baseOrigin + k, to: baseOrigin + k + 1) }
-                    else if k == 0 { emit(c, from: baseOrigin, to: j - (m - 1)) }
-                    else { emit(c, from: j - (m - k), to: j - (m - k) + 1) }
+                    if m == j - baseOrigin { out.emit(c, from: baseOrigin + k, to: baseOrigin + k + 1) }
+                    else if k == 0 { out.emit(c, from: baseOrigin, to: j - (m - 1)) }
+                    else { out.emit(c, from: j - (m - k), to: j - (m - k) + 1) }
                 }
                 i = j
                 continue
             }
-            lastBase = utf16.count
+            lastBase = out.count
             switch v {
             case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032:
-                emit("'", from: i, to: i + 1)
+                out.emit("'", from: i, to: i + 1)
             case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                emit(" ", from: i, to: i + 1)
+                out.emit(" ", from: i, to: i + 1)
             case 0x2010, 0x2011:
-                emit("-", from: i, to: i + 1)
-            case 0x200D where isEmojiJoiner(scalars, at: i):
-                emit(s, from: i, to: i + 1)
+                out.emit("-", from: i, to: i + 1)
+            case 0x200D where Self.isEmojiJoiner(scalars, at: i):
+                out.emit(s, from: i, to: i + 1)
             case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD, 0x2060:
                 lastBase = -1
             default:
-                emit(s, from: i, to: i + 1)
+                out.emit(s, from: i, to: i + 1)
             }
             i += 1
+        }
+        utf16 = Array(UnsafeBufferPointer(start: out.units, count: out.count))
+        originStart = Array(UnsafeBufferPointer(start: out.starts, count: out.count))
+        originEnd = Array(UnsafeBufferPointer(start: out.ends, count: out.count))
+    }
+
+    /// The normalised units and their origins as they are written.
+    private struct Output {
+        var units: UnsafeMutablePointer<UInt16>
+        var starts: UnsafeMutablePointer<Int32>
+        var ends: UnsafeMutablePointer<Int32>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(2, capacity)
+            units = .allocate(capacity: self.capacity)
+            starts = .allocate(capacity: self.capacity)
+            ends = .allocate(capacity: self.capacity)
+        }
+
+        func deallocate() {
+            units.deallocate()
+            starts.deallocate()
+            ends.deallocate()
+        }
+
+        /// Doubles the buffers (only when a composition is longer than what it replaced).
+        mutating func grow() {
+            func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+                let new = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+                new.moveInitialize(from: old, count: count)
+                old.deallocate()
+                return new
+            }
+            units = moved(units)
+            starts = moved(starts)
+            ends = moved(ends)
+            capacity *= 2
+        }
+
+        @inline(__always) mutating func emit(_ s: Unicode.Scalar, from start: Int, to end: Int) {
+            if count + 2 > capacity { grow() }
+            if s.value < 0x10000 {
+                units[count] = UInt16(s.value)
+                starts[count] = Int32(start)
+                ends[count] = Int32(end)
+                count += 1
+                return
+            }
+            for unit in UTF16.encode(s)! {
+                units[count] = unit
+                starts[count] = Int32(start)
+                ends[count] = Int32(end)
+                count += 1
+            }
         }
     }
 
     private static let joiner: UInt32 = 0x200D
 
     /// ZWJ inside an emoji sequence (👩‍💻) must stay.
-    private func isEmojiJoiner(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+    private static func isEmojiJoiner(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         scalars[i].value == Self.joiner && i > 0 && scalars[i - 1].properties.isEmoji
     }
 
-    @inline(__always) private mutating func emit(_ s: Unicode.Scalar, from start: Int, to end: Int) {
-        if s.value < 0x10000 {
-            utf16.append(UInt16(s.value))
-            originStart.append(Int32(start))
-            originEnd.append(Int32(end))
-            return
-        }
-        for unit in UTF16.encode(s)! {
-            utf16.append(unit)
-            originStart.append(Int32(start))
-            originEnd.append(Int32(end))
-        }
-    }
-
-    /// The original span of the normalised UTF-16 range `[from, to)`.
     public func originalSpan(_ from: Int, _ to: Int) -> Span {
         Span(Int(originStart[from]), Int(originEnd[to - 1]))
     }

@@ -83,3 +83,39 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(toks.map(\.lineBreaksBefore), [0, 2, 0, 0, 1])
     }
 }
+
+/// The normalised text the tokeniser reads, and its alignment back to the original scalars.
+final class NormalizedTextTests: XCTestCase {
+    private func normalized(_ text: String) -> (text: String, starts: [Int32], ends: [Int32]) {
+        let n = NormalizedText(Array(text.unicodeScalars))
+        return (String(decoding: n.utf16, as: UTF16.self), n.originStart, n.originEnd)
+    }
+
+    func testEditsKeepTheirOrigins() {
+        let a = normalized("l\u{2019}État\u{A0}a\u{AD}b")
+        XCTAssertEqual(a.text, "l'État ab")
+        XCTAssertEqual(a.starts, [0, 1, 2, 3, 4, 5, 6, 7, 9])
+        XCTAssertEqual(a.ends, [1, 2, 3, 4, 5, 6, 7, 8, 10])
+        // A decomposed accent is composed and spans both original scalars.
+        let b = normalized("e\u{301}t\u{E9}")
+        XCTAssertEqual(b.text, "été")
+        XCTAssertEqual(b.starts, [0, 2, 3])
+        XCTAssertEqual(b.ends, [2, 3, 4])
+        // Astral characters are two UTF-16 units with the same origin.
+        let c = normalized("😀x")
+        XCTAssertEqual(c.starts, [0, 0, 1])
+        XCTAssertEqual(c.ends, [1, 1, 2])
+    }
+
+    /// A base that NFC writes as two characters (U+0958, excluded from composition) followed by a
+    /// mark makes the text longer than the original: the buffers must grow, the alignment stay in order.
+    func testCompositionThatLengthensTheText() {
+        let text = String(repeating: "\u{958}\u{301}", count: 50) + "fin"
+        let n = normalized(text)
+        XCTAssertEqual(n.text.unicodeScalars.count, 153, "each QA written as KA + NUKTA, and its mark kept")
+        XCTAssertEqual(n.starts.count, n.text.utf16.count)
+        XCTAssertEqual(n.starts, n.starts.sorted())
+        XCTAssertTrue(zip(n.starts, n.ends).allSatisfy { $0 <= $1 && $1 <= 103 })
+        XCTAssertEqual(Array(n.text.unicodeScalars.suffix(3)).map(\.value), [0x66, 0x69, 0x6E])
+    }
+}
