@@ -40,7 +40,7 @@ enum LemmaRules {
 
     /// The lemma of a word missing from the table, or nil to keep the word.
     static func apply(_ key: String, lexicon: LemmaLexicon) -> String? {
-        if key.containsBytes("-"), !key.hasPrefix("-"), !key.hasSuffix("-") {
+        if key.containsBytes("-"), !key.hasPrefix("-"), !key.hasSuffixBytes("-") {
             let parts = key.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             if !parts.contains(where: \.isEmpty) {
                 var out: [String] = []
@@ -59,22 +59,22 @@ enum LemmaRules {
     }
 
     static func isPluralReduction(_ part: String, _ lemma: String) -> Bool {
-        if (part.hasSuffix("s") || part.hasSuffix("x")) && lemma == String(part.dropLast()) { return true }
-        return part.hasSuffix("aux") && lemma == String(part.dropLast(3)) + "al"
+        if (part.hasSuffixBytes("s") || part.hasSuffixBytes("x")) && lemma == String(part.dropLast()) { return true }
+        return part.hasSuffixBytes("aux") && lemma == String(part.dropLast(3)) + "al"
     }
 
     static func suffixRule(_ key: String) -> String? {
         let chars = Array(key)
         guard chars.count >= 4, chars.contains(where: \.isLetter), !chars.contains(where: \.isNumber) else { return nil }
-        for rule in rules where key.hasSuffix(rule.suffix) {
+        for rule in rules where key.hasSuffixBytes(rule.suffix) {
             let stem = chars.count - rule.suffix.count
             guard stem >= rule.minimumStem else { continue }
             if rule.consonantBefore && vowels.contains(chars[stem - 1]) { continue }
             return String(chars[..<stem]) + rule.replacement
         }
         // Plural -s, except -ss, -us, -ès words (stress, virus, succès).
-        if key.hasSuffix("s"), chars.count - 1 >= 3 {
-            if key.hasSuffix("ss") || key.hasSuffix("us") || key.hasSuffix("ès") { return nil }
+        if key.hasSuffixBytes("s"), chars.count - 1 >= 3 {
+            if key.hasSuffixBytes("ss") || key.hasSuffixBytes("us") || key.hasSuffixBytes("ès") { return nil }
             return String(chars.dropLast())
         }
         return nil

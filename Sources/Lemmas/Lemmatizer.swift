@@ -135,7 +135,7 @@ extension Lemmatizer {
     func disambiguate(_ lower: String, lemma: String, after previous: String) -> String {
         if Self.determiners.contains(previous), lemma != lower, lexicon.isLemma(lower) { return lower }
         if Self.subjects.contains(previous), lemma == lower, lower.count > 3 {
-            let stem = lower.hasSuffix("es") ? String(lower.dropLast(2)) : lower.hasSuffix("e") ? String(lower.dropLast()) : nil
+            let stem = lower.hasSuffixBytes("es") ? String(lower.dropLast(2)) : lower.hasSuffixBytes("e") ? String(lower.dropLast()) : nil
             if let stem, lexicon.isLemma(stem + "er") { return stem + "er" }
         }
         return lemma

@@ -28,7 +28,7 @@ public struct StopWords: Sendable {
     /// Whether a token is a stop word; elided forms are looked up without their apostrophe (l' → l).
     public func contains(_ token: String) -> Bool {
         var lower = Folding.lower(token)
-        if lower.hasSuffix("'") || lower.hasSuffix("’") { lower.removeLast() }
+        if lower.hasSuffixBytes("'") || lower.hasSuffixBytes("’") { lower.removeLast() }
         return words.contains(lower)
     }
 }

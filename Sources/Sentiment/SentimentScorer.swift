@@ -360,9 +360,9 @@ public struct SentimentScorer: Stage {
     private func isConditionalVerb(_ t: Token) -> Bool {
         guard t.kind == .word else { return false }
         let w = lower(t)
-        guard w.count >= 6, ["rais", "rait", "rions", "riez", "raient"].contains(where: { w.hasSuffix($0) }), !Self.notConditional.contains(w) else { return false }
+        guard w.count >= 6, ["rais", "rait", "rions", "riez", "raient"].contains(where: { w.hasSuffixBytes($0) }), !Self.notConditional.contains(w) else { return false }
         let lemma = Folding.lower(t.lemma)
-        return lemma != w && ["er", "ir", "re", "oir"].contains { lemma.hasSuffix($0) }
+        return lemma != w && ["er", "ir", "re", "oir"].contains { lemma.hasSuffixBytes($0) }
     }
 
     private func isElongated(_ word: String) -> Bool {

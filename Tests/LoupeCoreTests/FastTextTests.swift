@@ -44,6 +44,19 @@ final class FastTextTests: XCTestCase {
         XCTAssertEqual(Document(id: "e", text: "").utf8Offsets, [0])
     }
 
+    func testHasSuffixBytesAgreesWithHasSuffix() {
+        var g = SeededGenerator(state: 8)
+        let suffixes = ["", "s", "es", "rait", "aux", "ée", "e\u{301}", "\u{301}", "\n", "\r\n", "'", "’", "ès", "x"]
+        for round in 0..<20_000 {
+            var text = randomText(&g, latinOnly: round % 2 == 0)
+            if round % 3 == 0 { text += suffixes.randomElement(using: &g)! }
+            if round % 7 == 0 { text += "\r" }
+            for suffix in suffixes {
+                XCTAssertEqual(text.hasSuffixBytes(suffix), text.hasSuffix(suffix), "\(Array(text.unicodeScalars)) / \(Array(suffix.unicodeScalars))")
+            }
+        }
+    }
+
     func testUTF16TranscodingMatchesTheStandardLibrary() {
         var g = SeededGenerator(state: 7)
         let units: [UInt16] = [0x41, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x2019, 0xFFFD, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0x20]
