@@ -38,8 +38,7 @@ public struct Lemmatizer: Stage {
         // position: each is worked out once per worker thread, not once per document (a tenth of the
         // forms of 100 articles are new).
         let memo = ThreadMemo<Known>.current(memoName)
-        var previousLower = ""
-        var afterContextWord = false
+        var previous = ContextWord.none
         // Tokens read and written in place: a copy of each cost two retains and two releases.
         document.tokens.withUnsafeMutableBufferPointer { tokens in
             for i in tokens.indices {
@@ -53,19 +52,18 @@ public struct Lemmatizer: Stage {
                 } else {
                     let lower = tokens[i].kind == .word ? Folding.lower(tokens[i].text) : ""
                     known = Known(lemma: lemma(tokens[i], sentenceInitial: initial), stop: stopWords.contains(tokens[i].text),
-                                  lower: lower, isContextWord: Self.contextWords.contains(lower))
+                                  lower: lower, context: Self.determiners.contains(lower) ? .determiner : Self.subjects.contains(lower) ? .subject : .none)
                     memo.store(known, for: key)
                 }
                 let isWord = tokens[i].kind == .word
                 var l = known.lemma
                 // The word before settles some noun/verb readings; only after a determiner or a subject.
-                if afterContextWord, isWord, initial || !tokens[i].isCapitalized {
-                    l = disambiguate(known.lower, lemma: l, after: previousLower)
+                if previous != .none, isWord, initial || !tokens[i].isCapitalized {
+                    l = disambiguate(known.lower, lemma: l, after: previous)
                 }
                 tokens[i].lemma = l
                 tokens[i].isStopword = known.stop
-                afterContextWord = isWord && known.isContextWord
-                if afterContextWord { previousLower = known.lower }
+                previous = isWord ? known.context : .none
             }
         }
     }
@@ -76,8 +74,12 @@ public struct Lemmatizer: Stage {
         let lemma: String
         let stop: Bool
         let lower: String
-        let isContextWord: Bool
+        let context: ContextWord
     }
+
+    /// A word that settles the reading of the next one (``disambiguate(_:lemma:after:)``), found once
+    /// per form rather than looked up in two sets for every word that follows one.
+    enum ContextWord { case none, determiner, subject }
 
     /// The lemma of one token.
     public func lemma(_ token: Token, sentenceInitial: Bool = false) -> String {
@@ -122,8 +124,6 @@ extension Lemmatizer {
         "le", "la", "les", "l'", "un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
         "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque",
     ]
-    /// Words after which ``disambiguate(_:lemma:after:)`` may change a lemma (no memo there).
-    static let contextWords: Set<String> = determiners.union(subjects)
 
     private static let subjects: Set<String> = [
         "je", "j'", "tu", "il", "elle", "on", "ils", "elles", "qui", "ne", "n'", "se", "s'", "me", "m'", "te", "t'", "nous", "vous",
@@ -132,9 +132,9 @@ extension Lemmatizer {
     /// The table gives one lemma per form; the word before settles the commonest noun/verb ambiguities:
     /// after a determiner a form that is itself a lemma stays a noun ("le compte", "la mort"); after a
     /// subject or clitic pronoun an -e form whose infinitive exists is a verb ("il porte" → porter).
-    func disambiguate(_ lower: String, lemma: String, after previous: String) -> String {
-        if Self.determiners.contains(previous), lemma != lower, lexicon.isLemma(lower) { return lower }
-        if Self.subjects.contains(previous), lemma == lower, lower.count > 3 {
+    func disambiguate(_ lower: String, lemma: String, after previous: ContextWord) -> String {
+        if previous == .determiner, lemma != lower, lexicon.isLemma(lower) { return lower }
+        if previous == .subject, lemma == lower, lower.count > 3 {
             let stem = lower.hasSuffixBytes("es") ? String(lower.dropLast(2)) : lower.hasSuffixBytes("e") ? String(lower.dropLast()) : nil
             if let stem, lexicon.isLemma(stem + "er") { return stem + "er" }
         }
