@@ -93,15 +93,22 @@ final class BulkStatement {
         buffer.pointee.count = count + 1
     }
 
-    /// Closes the row given by the `add` calls since the last one; writes the batch when full.
+    /// Closes the row given by the `add` calls since the last one; writes the batch when full, or the
+    /// rows so far one by one when their text passes ``maxBufferedBytes``.
     func endRow() throws {
         let count = buffer.pointee.count
         precondition(count % columns == 0, "a row of \(columns) values")
         if count == columns * batchRows {
             try write(UnsafeBufferPointer(start: pending, count: count), with: batch)
             clear()
+        } else if buffer.pointee.arena.count > Self.maxBufferedBytes {
+            try finish()
         }
     }
+
+    /// Text kept for the rows of one statement at most (about): a document's tokens are one row of
+    /// ~40 bytes a token, and 64 rows of a 100 MB file's 256 KiB parts held 150 MB.
+    static let maxBufferedBytes = 1 << 20
 
     /// Forgets buffered rows (those of a transaction that failed).
     func discardPending() {
