@@ -155,7 +155,7 @@ enum Schema {
                     ORDER BY d.documents DESC, sentences DESC, entity_a, entity_b;
                 """)
         }
-        migrator.registerMigration("v4-document-tokens") { db in
+        migrator.registerMigration(packedTokens) { db in
             // A document's tokens as one JSON array in one row instead of a row each: SQLite's work per
             // inserted row (binding, VDBE, B-tree) was a sixth of `loupe analyze`. A rowid table, so that
             // the long value fills whole overflow pages. The `tokens` view unpacks the arrays with
@@ -197,6 +197,9 @@ enum Schema {
         }
         return migrator
     }
+
+    /// The migration that packs each document's tokens into one row (``Store`` vacuums after it).
+    static let packedTokens = "v4-document-tokens"
 
     /// The newest migration's name: the schema version recorded in the database.
     static let version = "v5-indexes"

@@ -99,8 +99,11 @@ final class SchemaAndExportTests: XCTestCase {
         XCTAssertEqual(tokens.rows.map { $0[1] }, ["0", "0", "0", "0", "0", "0", "1"])
         XCTAssertEqual(tokens.rows[1], ["old.txt", "0", "3", "6", "dit", "dire", "0", "word"])
         XCTAssertEqual(try store.explain("old.txt").first?.cues.map(\.word), ["oui"], "sentiment cues still name their token")
-        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        let (tables, free) = try DatabaseQueue(path: path).read {
+            (try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"), try Int.fetchOne($0, sql: "PRAGMA freelist_count"))
+        }
         XCTAssertFalse(tables.contains("token"))
+        XCTAssertEqual(free, 0, "the token table's pages are given back by a VACUUM after the upgrade")
     }
 
     func testFormulaCellsAreNeutralisedButNumbersAreNot() throws {
