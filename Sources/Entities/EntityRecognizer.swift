@@ -46,11 +46,11 @@ public struct EntityRecognizer: Stage {
         EntityLinker(gazetteer: gazetteer).link(&document)
     }
 
-    /// The tagger's spans outside boilerplate, never starting on an elided article or punctuation
-    /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
     /// The longest place cue, in bytes of its (ASCII) folded form.
     private static let longestPlaceCue = EntityCues.placeCues.union(["dans"]).map(\.utf8.count).max() ?? 0
 
+    /// The tagger's spans outside boilerplate, never starting on an elided article or punctuation
+    /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
     private func modelMentions(_ doc: Document, _ model: NERModel) -> [Mention] {
         var out: [Mention] = []
         var covered = [Bool](repeating: false, count: doc.tokens.count)

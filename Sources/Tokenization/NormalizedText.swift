@@ -131,6 +131,7 @@ public struct NormalizedText: Sendable {
         scalars[i].value == Self.joiner && i > 0 && scalars[i - 1].properties.isEmoji
     }
 
+    /// The original span of the normalised UTF-16 range `[from, to)`.
     public func originalSpan(_ from: Int, _ to: Int) -> Span {
         Span(Int(originStart[from]), Int(originEnd[to - 1]))
     }
