@@ -95,12 +95,12 @@ public final class NERModel: @unchecked Sendable {
         return (table, mask, entries)
     }
 
-    /// The offset in `entries` of the weights of feature `h`, or -1.
     /// The table slot where the search for feature `h` starts.
     @inline(__always) static func firstSlot(_ h: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: UInt64(key(h)) &* 0x9e37_79b9_7f4a_7c15 >> 40) & mask
     }
 
+    /// The offset in `entries` of the weights of feature `h`, or -1.
     @inline(__always) static func offset(_ h: UInt64, _ tb: UnsafeBufferPointer<UInt32>, _ eb: UnsafeBufferPointer<Int16>, _ mask: Int) -> Int {
         let k = Self.key(h)
         let tag = (k >> 20) << 20
@@ -187,45 +187,45 @@ public final class NERModel: @unchecked Sendable {
                     let range = sentence.tokens
                     if range.isEmpty { continue }
                     for part in windowed ? Self.windows(infos, range) : [range] {
-                    parts.append((s, part))
-                    for i in part {
-                        let base = i * T
-                        // The nine tag weights of a feature: eight in one vector add, one scalar.
-                        let w = UnsafeRawPointer(wb.baseAddress!)
-                        func add(_ features: [UInt64], to sum: inout WordWeights) {
-                            // The weight table is megabytes: ask for every feature's slot first, so that
-                            // the cache misses overlap instead of coming one after the other.
-                            for h in features { loupe_prefetch(tb.baseAddress! + Self.firstSlot(h, mask)) }
-                            for h in features {
-                                let o = Self.offset(h, tb, wb, mask)
-                                if o < 0 { continue }
-                                sum.eight &+= SIMD8<Int32>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: o * 2, as: SIMD8<Int16>.self))
-                                sum.ninth &+= Int32(wb[o + 8])
+                        parts.append((s, part))
+                        for i in part {
+                            let base = i * T
+                            // The nine tag weights of a feature: eight in one vector add, one scalar.
+                            let w = UnsafeRawPointer(wb.baseAddress!)
+                            func add(_ features: [UInt64], to sum: inout WordWeights) {
+                                // The weight table is megabytes: ask for every feature's slot first, so that
+                                // the cache misses overlap instead of coming one after the other.
+                                for h in features { loupe_prefetch(tb.baseAddress! + Self.firstSlot(h, mask)) }
+                                for h in features {
+                                    let o = Self.offset(h, tb, wb, mask)
+                                    if o < 0 { continue }
+                                    sum.eight &+= SIMD8<Int32>(truncatingIfNeeded: w.loadUnaligned(fromByteOffset: o * 2, as: SIMD8<Int16>.self))
+                                    sum.ninth &+= Int32(wb[o + 8])
+                                }
                             }
-                        }
-                        // The word's own templates: summed once per form and thread.
-                        var sum: WordWeights
-                        if let known = wordSums.cached(infos[i].word) {
-                            sum = known
-                        } else {
+                            // The word's own templates: summed once per form and thread.
+                            var sum: WordWeights
+                            if let known = wordSums.cached(infos[i].word) {
+                                sum = known
+                            } else {
+                                features.removeAll(keepingCapacity: true)
+                                extractor.wordFeatures(infos[i], into: &features)
+                                sum = WordWeights()
+                                add(features, to: &sum)
+                                wordSums.store(sum, for: infos[i].word)
+                            }
                             features.removeAll(keepingCapacity: true)
-                            extractor.wordFeatures(infos[i], into: &features)
-                            sum = WordWeights()
+                            extractor.contextFeatures(infos, i, range, into: &features)
                             add(features, to: &sum)
-                            wordSums.store(sum, for: infos[i].word)
+                            for t in 0..<8 { e[base + t] = sum.eight[t] }
+                            e[base + 8] = sum.ninth
                         }
-                        features.removeAll(keepingCapacity: true)
-                        extractor.contextFeatures(infos, i, range, into: &features)
-                        add(features, to: &sum)
-                        for t in 0..<8 { e[base + t] = sum.eight[t] }
-                        e[base + 8] = sum.ninth
-                    }
-                    transitions.withUnsafeBufferPointer { tr in
-                        Viterbi.decode(UnsafeBufferPointer(rebasing: e[(part.lowerBound * T)..<(part.upperBound * T)]), count: part.count,
-                                       transitions: tr, into: &decoded, minusInfinity: Int32.min,
-                                       afterO: part.lowerBound > range.lowerBound, beforeO: part.upperBound < range.upperBound)
-                    }
-                    for (k, t) in decoded.enumerated() { tags[part.lowerBound + k] = t }
+                        transitions.withUnsafeBufferPointer { tr in
+                            Viterbi.decode(UnsafeBufferPointer(rebasing: e[(part.lowerBound * T)..<(part.upperBound * T)]), count: part.count,
+                                           transitions: tr, into: &decoded, minusInfinity: Int32.min,
+                                           afterO: part.lowerBound > range.lowerBound, beforeO: part.upperBound < range.upperBound)
+                        }
+                        for (k, t) in decoded.enumerated() { tags[part.lowerBound + k] = t }
                     }
                 }
             }
@@ -233,20 +233,10 @@ public final class NERModel: @unchecked Sendable {
         return (emissions, tags, parts)
     }
 
-    /// Whether a sentence may hold a name: a word with a capital letter (a stop word opening the
-    /// sentence aside: "Il", "Elle"), a cue word ("armée syrienne") or a word of a listed name. The
-    /// others, over half the words of fiction, are not tagged: the tagger finds nothing there.
+    /// Whether a sentence may hold a name: whether it has any ``windows(_:_:)``. The others, over half the
+    /// words of fiction, are not tagged: the tagger finds nothing there.
     static func mayHoldName(_ infos: [TokenInfo], _ range: Range<Int>) -> Bool {
-        var opening = true
-        for i in range {
-            let info = infos[i]
-            if info.cue & (NERLexicon.orgHead | NERLexicon.placeHead | NERLexicon.orgWord) != 0 || info.learnt != 0 || info.place != 0 { return true }
-            if info.flags & Flag.punctuation != 0 { continue }
-            defer { opening = false }
-            if opening && info.flags & Flag.stopword != 0 { continue }
-            if info.hasUppercase { return true }
-        }
-        return false
+        !windows(infos, range).isEmpty
     }
 
     /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
@@ -257,8 +247,8 @@ public final class NERModel: @unchecked Sendable {
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
         let infos = extractor.tokenInfo(doc, memo: ThreadMemo<NERFeatureExtractor.WordFacts>.current(wordMemo))
-        let tagged = doc.sentences.indices.map { include($0) && Self.mayHoldName(infos, doc.sentences[$0].tokens) }
-        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: { tagged[$0] }, windowed: true)
+        // Sentences without a window (no word that may be part of a name) are left out by the windows.
+        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: include, windowed: true)
         let T = NERTags.count
         var finalTransitions = transitions
         if let pass = documentPass {
