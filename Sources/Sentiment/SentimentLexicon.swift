@@ -26,10 +26,8 @@ public struct SentimentLexicon: Sendable {
     }
 
     public private(set) var entries: [String: Entry] = [:]
-    /// Modifiers by their first word, longest first.
-    public private(set) var modifiers: [String: [Modifier]] = [:]
-    /// The same lists numbered (``modifierID(_:)``): a word's number fits in a memo of word facts,
-    /// an array would be reference-counted at every lookup.
+    /// Modifiers by their first word, longest first, numbered (``modifierID(_:)``): a word's number fits
+    /// in a memo of word facts, where an array would be reference-counted at every lookup.
     public private(set) var modifierLists: [[Modifier]] = []
     private var modifierIDs: [String: Int32] = [:]
 
@@ -82,14 +80,16 @@ public struct SentimentLexicon: Sendable {
 
     private mutating func add(_ m: Modifier) {
         guard let first = m.words.first else { return }
-        modifiers[first, default: []].append(m)
-        modifiers[first]!.sort { $0.words.count > $1.words.count }
-        if let id = modifierIDs[first] {
-            modifierLists[Int(id)] = modifiers[first]!
+        let id: Int
+        if let known = modifierIDs[first] {
+            id = Int(known)
         } else {
-            modifierIDs[first] = Int32(modifierLists.count)
-            modifierLists.append(modifiers[first]!)
+            id = modifierLists.count
+            modifierIDs[first] = Int32(id)
+            modifierLists.append([])
         }
+        modifierLists[id].append(m)
+        modifierLists[id].sort { $0.words.count > $1.words.count }
     }
 
     /// Splits a phrase as the tokeniser would: spaces, and after an elision apostrophe.
