@@ -102,16 +102,7 @@ public struct Lemmatizer: Stage {
             if capitalized && !sentenceInitial && (found == key || isName(Folding.fold(word))) { return word }
             return found
         }
-        // At least two letters, all capitals; ASCII without Unicode property lookups.
-        var letters = 0, allCapitals = true
-        for c in word.unicodeScalars {
-            let v = c.value
-            let isLetter = v < 0x80 ? (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A : c.properties.isAlphabetic
-            guard isLetter else { continue }
-            letters += 1
-            if v < 0x80 ? v > 0x5A : !c.properties.isUppercase { allCapitals = false; break }
-        }
-        let isAcronym = letters >= 2 && allCapitals
+        let isAcronym = word.isAllCaps
         // Names keep their form: acronyms, and capitalised words inside a sentence (Londres, Texas).
         if isAcronym || capitalized && !sentenceInitial { return word }
         if capitalized && !lexicon.isLemma(key) && !lexicon.isForm(key) && !stopWords.words.contains(key) { return word }

@@ -65,9 +65,14 @@ public struct Token: Sendable, Equatable {
     }
 
     /// True for words whose letters are all upper case (UA, TIC, ONU), at least two of them.
+    @inlinable public var isAllCaps: Bool { text.isAllCaps }
+}
+
+extension String {
+    /// True when the letters are all upper case (UA, TIC, ONU), at least two of them.
     @inlinable public var isAllCaps: Bool {
         var letters = 0
-        for s in text.unicodeScalars {
+        for s in unicodeScalars {
             let v = s.value
             if v < 0x80 {
                 if v >= 0x61 && v <= 0x7A { return false }
