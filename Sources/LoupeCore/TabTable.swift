@@ -55,15 +55,10 @@ public struct TabTable: @unchecked Sendable {
         var slots = [UInt32](repeating: 0, count: size)
         let mask = size - 1
         for (n, start) in lineStarts.enumerated() {
-            // FeatureHash.bytes of the key, hashed while looking for its end.
-            var h = FeatureHash.seed, b = Int(start)
-            while b < bytes.count {
-                let c = bytes[b]
-                if c == 0x09 || c == 0x0A { break }
-                h = (h ^ UInt64(c)) &* FeatureHash.prime
-                b += 1
-            }
-            var slot = Int(truncatingIfNeeded: FeatureHash.mix(h)) & mask
+            let a = Int(start)
+            var b = a
+            while b < bytes.count && bytes[b] != 0x09 && bytes[b] != 0x0A { b += 1 }
+            var slot = Int(truncatingIfNeeded: FeatureHash.bytes(bytes, a, b)) & mask  // as `value` hashes a key
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt32(n + 1)
         }
