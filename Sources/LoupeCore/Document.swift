@@ -53,18 +53,7 @@ public struct Document: Sendable {
                 offsets = [Int32](unsafeUninitializedCapacity: n + 1) { starts, startCount in
                     var i = 0, k = 0
                     while i < n {
-                        let b = bytes[i]
-                        var v = UInt32(b), width = 1
-                        if b >= 0xF0 {
-                            v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                            width = 4
-                        } else if b >= 0xE0 {
-                            v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                            width = 3
-                        } else if b >= 0xC0 {
-                            v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                            width = 2
-                        }
+                        let (v, width) = UTF8Scalar.decode(bytes, at: i)
                         (out.baseAddress! + k).initialize(to: Unicode.Scalar(v)!)  // a String's bytes are valid UTF-8
                         (starts.baseAddress! + k).initialize(to: Int32(i))
                         k += 1

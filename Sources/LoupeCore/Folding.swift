@@ -70,20 +70,18 @@ public enum Folding {
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                if b < 0x80 {
+                if b < 0x80 {  // ASCII without decoding: most bytes
                     if b >= 0x41 && b <= 0x5A { return true }
                     i += 1
-                } else if b & 0xE0 == 0xC0 {
-                    let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    if v < 0x250 ? latinChangesWhenLowered[Int(v - 0x80)] : Unicode.Scalar(v)!.properties.changesWhenLowercased { return true }
-                    i += 2
-                } else {
-                    let length = b & 0xF0 == 0xE0 ? 3 : 4
-                    var v = UInt32(b & (length == 3 ? 0x0F : 0x07))
-                    for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    if Unicode.Scalar(v)!.properties.changesWhenLowercased { return true }
-                    i += length
+                    continue
                 }
+                let (v, width) = UTF8Scalar.decode(bytes, at: i)
+                if v < 0x250 {
+                    if latinChangesWhenLowered[Int(v - 0x80)] { return true }
+                } else if Unicode.Scalar(v)!.properties.changesWhenLowercased {
+                    return true
+                }
+                i += width
             }
             return false
         }
@@ -168,22 +166,23 @@ public enum Folding {
                 var i = 0
                 while i < source.count {
                     let b = source[i]
-                    if b < 0x80 {
+                    if b < 0x80 {  // ASCII without decoding: most bytes
                         i += 1
                         if fold && (b == 0x20 || (b >= 0x09 && b <= 0x0D)) { space(); continue }
                         out[n] = b >= 0x41 && b <= 0x5A ? b + 32 : b; n += 1
-                    } else if b & 0xE0 == 0xC0 {
-                        let v = Int(b & 0x1F) << 6 | Int(source[i + 1] & 0x3F)
-                        i += 2
-                        if fold && v == 0x2BC { out[n] = UInt8(ascii: "'"); n += 1; lastWasSpace = false; continue }
-                        if v >= 0x250 { return nil }
+                        lastWasSpace = false
+                        continue
+                    }
+                    let (scalar, width) = UTF8Scalar.decode(source, at: i)
+                    let v = Int(scalar)
+                    i += width
+                    if v < 0x250 {
                         let bytes = table[v - 0x80]
                         if fold && bytes.count == 1 && bytes[0] == 0x20 { space(); continue }
                         for c in bytes { out[n] = c; n += 1 }
-                    } else if fold && b & 0xF0 == 0xE0 {
-                        let v = Int(b & 0x0F) << 12 | Int(source[i + 1] & 0x3F) << 6 | Int(source[i + 2] & 0x3F)
-                        i += 3
-                        guard v >= 0x2000 && v < 0x2070 else { return nil }
+                    } else if fold && v == 0x2BC {
+                        out[n] = UInt8(ascii: "'"); n += 1
+                    } else if fold && v >= 0x2000 && v < 0x2070 {
                         let bytes = generalPunctuationFoldBytes[v - 0x2000]
                         if bytes.count == 1 && bytes[0] == 0x20 { space(); continue }
                         for c in bytes { out[n] = c; n += 1 }
