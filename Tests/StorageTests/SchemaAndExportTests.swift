@@ -43,21 +43,24 @@ final class SchemaAndExportTests: XCTestCase {
         return (reader.headerRow ?? [], rows, bytes)
     }
 
+    /// A database as an older Loupe left it: migrated up to `migration`, then `rows` inserted.
+    private func oldDatabase(upTo migration: String, _ rows: String) throws -> String {
+        let path = dir.appendingPathComponent("\(migration).sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: migration)
+        try queue.write { try $0.execute(sql: rows) }
+        let expected = Array(Schema.migrator.migrations.prefix { $0 != migration }) + [migration]
+        XCTAssertEqual(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }, expected)
+        return path
+    }
+
     func testADatabaseWithOnlyTheFirstMigrationOpensAndIsUpgraded() throws {
-        let path = dir.appendingPathComponent("old.sqlite").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v1-corpus")
-            try queue.write { db in
-                try db.execute(sql: """
+        let path = try oldDatabase(upTo: "v1-corpus", """
                     INSERT INTO document (id, name, title, date, source, url, text, hash, characters, words, sentences, sentiment, subjectivity, analyzed_at)
                     VALUES (1, 'old.txt', 'Ancien', '2018-01-02', 'Archive', NULL, 'Huawei signe à Dakar.', 'h', 21, 4, 1, 0.5, 0.3, '2018-01-02T00:00:00Z');
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 0, 0, 6, 'Huawei', 'ORG', 'huawei', 0);
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 1, 15, 20, 'Dakar', 'LOC', 'dakar', 0);
                     """)
-            }
-            XCTAssertEqual(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }, ["v1-corpus"])
-        }
         let store = try Store.open(path: path)
         XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
@@ -74,12 +77,7 @@ final class SchemaAndExportTests: XCTestCase {
 
     /// Before v4 each token had its own row; upgrading moves them into one array per document, in order.
     func testTokenRowsOfAVersion3DatabaseMoveIntoOneArrayPerDocument() throws {
-        let path = dir.appendingPathComponent("v3.sqlite").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v3-cooccurrences")
-            try queue.write { db in
-                try db.execute(sql: """
+        let path = try oldDatabase(upTo: "v3-cooccurrences", """
                     INSERT INTO document (id, name, title, date, source, url, text, hash, characters, words, sentences, sentiment, subjectivity, analyzed_at)
                     VALUES (1, 'old.txt', NULL, NULL, NULL, NULL, 'Il dit "oui". Fin', 'h', 17, 4, 2, 0, 0, '2024-01-02T00:00:00Z');
                     INSERT INTO sentence VALUES (1, 0, 0, 13, 0, 5, 0, 0.1, 0.2), (1, 1, 14, 17, 6, 6, 0, 0, 0);
@@ -90,8 +88,6 @@ final class SchemaAndExportTests: XCTestCase {
                         (1, 2, 0, 7, 8, '"', '"', 0, 'punctuation'), (1, 3, 0, 8, 11, 'oui', 'oui', 0, 'word'),
                         (1, 4, 0, 11, 12, '"', '"', 0, 'punctuation'), (1, 5, 0, 12, 13, '.', '.', 0, 'punctuation');
                     """)
-            }
-        }
         let store = try Store.open(path: path)
         XCTAssertTrue(try store.appliedMigrations().contains("v4-document-tokens"))
         let tokens = try csv(store, .tokens, ExportOptions())
