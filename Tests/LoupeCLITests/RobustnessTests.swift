@@ -85,12 +85,17 @@ extension LoupeCLITests {
         let parts = run.err.components(separatedBy: "analysed as ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
         XCTAssertTrue((36...48).contains(parts), run.err)  // parts of about 256 KiB
         let db = try DatabaseQueue(path: dir.appendingPathComponent("h.sqlite").path)
-        let (names, length) = try db.read { db in
-            (try String.fetchAll(db, sql: "SELECT name FROM document ORDER BY id"), try Int.fetchOne(db, sql: "SELECT SUM(characters) FROM document") ?? 0)
+        let (names, length, tokenArrays, largeArrays) = try db.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM document ORDER BY id"), try Int.fetchOne(db, sql: "SELECT SUM(characters) FROM document") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_tokens WHERE json_array_length(tokens) > 0") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_tokens WHERE json_array_length(tokens) > 10000") ?? 0)
         }
         XCTAssertEqual(names.first, path.path + "#1")
         XCTAssertEqual(names.count, parts)
         XCTAssertEqual(length, text.unicodeScalars.count, "the parts add up to the whole text")
+        // A part's tokens are one row of megabytes: such rows are written as they come, none is lost.
+        XCTAssertEqual(tokenArrays, parts, "every part's tokens stored")
+        XCTAssertGreaterThanOrEqual(largeArrays, parts - 1, "full parts hold tens of thousands of tokens (the last may be short)")
     }
 
     func testUnreadableAndMissingPathsAreNamed() throws {
