@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "ICUBridge", dependencies: ["CICU"], linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]),
         // System SQLite for bulk inserts (GRDB links the same library for everything else).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // System libxml2 (libxml2-dev): its forgiving HTML parser builds the tree the article extractor scores.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Language data compiled into the binary (stop words, lemma table, sentiment lexicon).
         .target(name: "FrenchData", exclude: ["data", "tools"]),
 
@@ -40,7 +42,7 @@ let package = Package(
         .target(name: "Keywords", dependencies: ["LoupeCore"]),
         .target(name: "Sentiment", dependencies: ["LoupeCore"]),
         .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
-        .target(name: "Ingest", dependencies: ["LoupeCore"]),
+        .target(name: "Ingest", dependencies: ["LoupeCore", "ICUBridge", "CLibXML2"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(name: "loupe", dependencies: [

@@ -7,7 +7,8 @@ import LoupeCore
 /// - `.jsonl`: one document a line, an object with `text` (or `html`, a page to extract the text from)
 ///   and `id`, `title`, `date`, `source`, `url` (optional). A bad line is reported with its number and
 ///   skipped; the other lines are read.
-/// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text.
+/// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text. The
+///   page's title, publication date, site name (as `source`) and canonical URL fill the metadata.
 ///
 /// Dates are normalised to ISO 8601 when they can be read; without one, the first date written in the
 /// text ("31 mai 2019", "2018-01-02") or in the file name is used.
@@ -48,15 +49,13 @@ public enum DocumentReader {
             return readJSONL(bytes, file: file)
         case .html:
             do {
-                let decoded = try TextDecoding.decodeHTML(bytes)
-                let page = HTMLExtractor.extract(decoded.text)
+                let page = try HTMLExtractor.extract(data: bytes)
                 guard page.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
                     return [.failure(LoupeError(file: file.path, reason: "no article text found in this HTML page"))]
                 }
-                var metadata = DocumentMetadata(title: page.title)
-                metadata.date = DateFinder.find(in: page.text) ?? DateFinder.find(inFileName: file.path)
-                return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path,
-                                                warnings: decoded.warning.map { [$0] } ?? []))]
+                var metadata = DocumentMetadata(title: page.title, date: page.date, source: page.siteName, url: page.url)
+                if metadata.date == nil { metadata.date = DateFinder.find(inFileName: file.path) }
+                return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path, warnings: page.warnings))]
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
             }
@@ -138,12 +137,14 @@ public enum DocumentReader {
             guard let dict = object as? [String: Any] else { fail("a JSON object was expected, such as {\"text\": \"…\"}"); continue }
             var title = dict["title"] as? String
             let text: String
+            var page: HTMLExtractor.Extracted?
             if let t = dict["text"] as? String {
                 text = t
             } else if let html = dict["html"] as? String {
-                let page = HTMLExtractor.extract(html)
-                text = page.text
-                if title == nil { title = page.title }
+                let extracted = HTMLExtractor.extract(html)
+                text = extracted.text
+                if title == nil { title = extracted.title }
+                page = extracted
             } else {
                 fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
                 continue
@@ -154,12 +155,14 @@ public enum DocumentReader {
             else if let value = dict["id"] as? NSNumber { id = value.stringValue }
             var warnings: [String] = []
             if !ids.insert(id).inserted { warnings.append("id \"\(id)\" appears more than once in this file; the last line wins") }
-            var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
+            var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
+                                            url: dict["url"] as? String ?? page?.url)
             if let date = dict["date"] as? String {
                 metadata.date = DateFinder.normalize(date) ?? date
             } else {
-                metadata.date = DateFinder.find(in: text)
+                metadata.date = page?.date ?? DateFinder.find(in: text)
             }
+            warnings += page?.warnings ?? []
             results.append(.success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings)))
         }
         if results.isEmpty {

@@ -1,242 +1,435 @@
 import Foundation
 
-/// Extracts an article's readable text from an HTML page: title, headings, paragraphs, list items
-/// and quotes, one block a paragraph (separated by a blank line), with character references decoded.
+/// Extracts an article's readable text and metadata from an HTML page.
 ///
-/// Scripts, styles, navigation, headers, footers, asides, forms and comment sections are dropped, as
-/// are elements whose class or id names page furniture (share, comment, related, sidebar, cookie…).
-/// When the page has an `<article>` (or `<main>`), only its content is kept, after the title. The
-/// parser is forgiving: unclosed and stray tags, unquoted attributes and broken comments never stop it.
+/// The page is parsed by libxml2's HTML parser (``HTMLTree``), then read as blocks of text (paragraphs,
+/// headings, list items, cells: whatever a block-level element or two `<br>` delimit). Each block is
+/// judged on its own evidence — its length in words, the share of its text inside links, its
+/// punctuation — as content, furniture or uncertain; elements whose tag, class, id or role name page
+/// furniture (navigation, share buttons, comments, related articles, footers, asides, captions…,
+/// class names split into whole words, so `no-sidebars` is not a sidebar) turn the blocks inside them into
+/// furniture, unless they hold far more of the page's content than everything else (an `<article>` inside an
+/// `<aside>`, a live blog whose entries are classed as comments). The article's container is the element
+/// whose blocks sum to the most content words minus furniture words, with a bonus for `<article>`, `<main>`,
+/// `itemprop="articleBody"` and content-like class names: evidence, never law, so teaser `<article>`s around a
+/// story in `<main>` lose to it. Inside the container, content blocks are kept, furniture dropped, and
+/// uncertain blocks (short lines, subheadings) kept when content surrounds them (after jusText).
+///
+/// The text starts with the title (``HTMLMetadata``: `og:title`, the `<h1>`, or the `<title>` without the
+/// site's name), then one block a paragraph separated by blank lines. Character references are decoded,
+/// soft hyphens and zero-width characters removed, white space collapsed.
 public enum HTMLExtractor {
     public struct Extracted: Sendable {
+        /// The title, then the article's paragraphs separated by blank lines.
         public var text: String
         public var title: String?
+        /// ISO 8601 publication date, and where it was read (`json-ld`, `meta`, `time`, `url`, `text`).
+        public var date: String?
+        public var dateSource: String?
+        /// The canonical URL (`<link rel="canonical">`, else `og:url`).
+        public var url: String?
+        /// The site's name (`og:site_name`, `application-name`, JSON-LD publisher, else the canonical URL's host).
+        public var siteName: String?
+        public var author: String?
+        /// The `<html lang>` attribute.
+        public var language: String?
+        /// Words kept, and words in all of the page's visible text.
+        public var words: Int
+        public var pageWords: Int
+
+        /// Problems that did not stop the extraction (a charset replaced bytes, almost nothing kept).
+        public var warnings: [String] = []
+
+        public init(text: String, title: String? = nil) {
+            self.text = text
+            self.title = title
+            words = 0
+            pageWords = 0
+        }
+
+        /// A warning when the extraction kept almost nothing of a page that has far more text.
+        public var thinWarning: String? {
+            guard words < 50, pageWords >= 150 else { return nil }
+            return "kept only \(words) words of the page's \(pageWords): the article may be missing (see `loupe extract` on this page)"
+        }
     }
 
-    static let dropped: Set<String> = [
-        "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "template", "button",
-        "select", "textarea", "object", "embed", "canvas", "figure", "menu", "dialog",
-    ]
-    static let blocks: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "section", "article", "main",
-        "table", "tr", "td", "th", "dl", "dt", "dd", "figcaption", "address", "hr", "title", "body", "caption",
-    ]
-    static let voids: Set<String> = ["br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "track", "param"]
-    static let furniture = ["comment", "share", "social", "related", "sidebar", "footer", "nav", "menu", "cookie", "newsletter",
-                            "advert", "promo", "breadcrumb", "popup", "modal", "subscribe", "widget", "banner", "signup", "respond"]
-
-    struct Tag {
-        var name: String
-        var closing: Bool
-        var selfClosing: Bool
-        var attributes: String
+    /// A page's bytes: decoded (``TextDecoding/decodeHTML(_:)``), then extracted, with the warnings of both.
+    public static func extract(data: [UInt8]) throws -> Extracted {
+        let decoded = try TextDecoding.decodeHTML(data)
+        var page = extract(decoded.text)
+        if let w = decoded.warning { page.warnings.insert(w, at: 0) }
+        return page
     }
 
     public static func extract(_ html: String) -> Extracted {
-        let chars = Array(html.unicodeScalars)
-        let hasArticle = html.range(of: "<article", options: .caseInsensitive) != nil
-        let hasMain = !hasArticle && html.range(of: "<main", options: .caseInsensitive) != nil
-        let container = hasArticle ? "article" : hasMain ? "main" : nil
+        let tree = HTMLTree(html: html)
+        var reader = BlockReader(tree: tree)
+        reader.read()
+        let content = ContentSelector(tree: tree, blocks: reader.blocks)
+        let kept = content.keptBlocks()
+        let meta = HTMLMetadata(tree: tree, blocks: reader.blocks, bytes: reader.out, container: content.container)
 
-        var blocksOut: [String] = []
-        var current = String.UnicodeScalarView()
-        var title: String?
-        var inTitle = false, titleText = String.UnicodeScalarView()
-        var skipStack: [String] = []  // names of open dropped elements
-        var containerDepth = 0
-        var preDepth = 0
-        var openStack: [String] = []
-
-        func flush() {
-            let block = String(current).trimmingCharacters(in: .whitespaces)
-            if !block.isEmpty { blocksOut.append(block) }
-            current = String.UnicodeScalarView()
-        }
-        func appendText(_ s: String.UnicodeScalarView) {
-            if inTitle { titleText.append(contentsOf: s); return }
-            guard skipStack.isEmpty, container == nil || containerDepth > 0 else { return }
-            for c in s {
-                if preDepth == 0 && c.properties.isWhitespace && c != "\u{A0}" && c != "\u{202F}" {
-                    if let last = current.last, last != " " && last != "\n" { current.append(" ") }
-                } else {
-                    current.append(c)
-                }
-            }
-        }
-
-        var i = 0
-        var text = String.UnicodeScalarView()
-        while i < chars.count {
-            let c = chars[i]
-            if c == "<" {
-                // Comments, doctype, CDATA.
-                if matches(chars, i, "<!--") {
-                    if !text.isEmpty { appendText(decode(text)); text = String.UnicodeScalarView() }
-                    i = find(chars, "-->", from: i + 4).map { $0 + 3 } ?? chars.count
-                    continue
-                }
-                if matches(chars, i, "<!") || matches(chars, i, "<?") {
-                    i = (chars[i...].firstIndex(of: ">") ?? chars.count - 1) + 1
-                    continue
-                }
-                guard let (tag, end) = parseTag(chars, i) else { text.append(c); i += 1; continue }
-                if !text.isEmpty { appendText(decode(text)); text = String.UnicodeScalarView() }
-                i = end
-                let name = tag.name
-                if name == "script" || name == "style" || name == "textarea" {
-                    // Raw text elements: skip to their end tag whatever they contain.
-                    if !tag.closing && !tag.selfClosing { i = find(chars, "</\(name)", from: i, caseInsensitive: true).flatMap { k in chars[k...].firstIndex(of: ">").map { $0 + 1 } } ?? chars.count }
-                    continue
-                }
-                if name == "title" {
-                    inTitle = !tag.closing
-                    if tag.closing, title == nil {
-                        let t = String(decode(titleText)).trimmingCharacters(in: .whitespacesAndNewlines)
-                        title = t.isEmpty ? nil : t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    }
-                    continue
-                }
-                let isFurniture = !tag.closing && isFurnitureElement(tag)
-                if tag.closing {
-                    if let k = skipStack.lastIndex(of: name) { skipStack.removeSubrange(k...) }
-                    if let k = openStack.lastIndex(of: name) {
-                        for closed in openStack[k...] where closed == container { containerDepth -= 1 }
-                        for closed in openStack[k...] where closed == "pre" { preDepth -= 1 }
-                        openStack.removeSubrange(k...)
-                    }
-                } else if !voids.contains(name) && !tag.selfClosing {
-                    // A page header outside the article is the site's masthead; the article's own header is kept.
-                    let siteHeader = name == "header" && containerDepth == 0
-                    if dropped.contains(name) || isFurniture || siteHeader { skipStack.append(name) }
-                    openStack.append(name)
-                    if name == container { containerDepth += 1 }
-                    if name == "pre" { preDepth += 1 }
-                }
-                if name == "br" { if skipStack.isEmpty && (container == nil || containerDepth > 0) { current.append("\n") } }
-                else if blocks.contains(name) { flush() }
-                continue
-            }
-            text.append(c)
-            i += 1
-        }
-        if !text.isEmpty { appendText(decode(text)) }
-        flush()
         var parts: [String] = []
-        // The <title> often repeats the headline with the site's name ("… | Site"): the headline wins.
-        if let first = blocksOut.first, let t = title, t.contains(first) { title = first }
-        else if let title { parts.append(title) }
-        parts += blocksOut
-        return Extracted(text: parts.joined(separator: "\n\n"), title: title ?? blocksOut.first)
+        var body: [String] = []
+        for (k, b) in kept.enumerated() {
+            let text = String(decoding: reader.out[b.start..<b.end], as: UTF8.self)
+            // The headline, which the title already gives.
+            if k < 3, b.heading, let t = meta.title, HTMLMetadata.sameText(text, t) { continue }
+            body.append(text)
+        }
+        if let t = meta.title { parts.append(t) }
+        parts += body
+        var result = Extracted(text: parts.joined(separator: "\n\n"), title: meta.title ?? body.first)
+        result.date = meta.date?.value
+        result.dateSource = meta.date?.source
+        result.url = meta.url
+        result.siteName = meta.siteName
+        result.author = meta.author
+        result.language = tree.language
+        result.words = kept.reduce(0) { $0 + $1.words }
+        result.pageWords = reader.blocks.reduce(0) { $0 + $1.words }
+        if let thin = result.thinWarning { result.warnings.append(thin) }
+        return result
+    }
+}
+
+/// A run of text between block boundaries.
+struct TextBlock: Sendable {
+    /// Its first text node, which places it in the tree.
+    var anchor: Int32
+    /// Bytes in ``BlockReader/out``.
+    var start: Int
+    var end: Int
+    var chars = 0
+    var linkChars = 0
+    var words = 0
+    var punctuation = 0
+    var heading = false
+    var listItem = false
+    var endsSentence = false
+    var kind: Kind = .neutral
+
+    enum Kind: Sendable { case good, neutral, bad }
+}
+
+/// Cuts a tree's visible text into blocks, cleaning it as it goes.
+struct BlockReader {
+    let tree: HTMLTree
+    var out: [UInt8] = []
+    var blocks: [TextBlock] = []
+    private var current: TextBlock?
+    private var pendingSpace = false
+    private var headingDepth = 0
+    private var listDepth = 0
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        out.reserveCapacity(tree.bytes.count)
     }
 
-    private static func isFurnitureElement(_ tag: Tag) -> Bool {
-        guard !tag.attributes.isEmpty else { return false }
-        let lower = tag.attributes.lowercased()
-        for attr in ["class", "id", "role"] {
-            guard let r = lower.range(of: attr + "=") else { continue }
-            let value = lower[r.upperBound...].prefix(120)
-            if furniture.contains(where: { value.contains($0) }) { return true }
+    mutating func read() {
+        var i: Int32 = 0
+        let n = Int32(tree.nodes.count)
+        while i < n {
+            visit(i, inLink: false)
+            i = tree.nodes[Int(i)].end
+        }
+        flush()
+    }
+
+    private mutating func visit(_ i: Int32, inLink: Bool) {
+        let node = tree.nodes[Int(i)]
+        switch node.tag {
+        case .text:
+            append(node, index: i, inLink: inLink)
+            return
+        case .br:
+            if let c = current, c.end > c.start {
+                if out.last == 0x0A { flush() }  // two line breaks: a paragraph break
+                else { out.append(0x0A); current?.end = out.count; pendingSpace = false }
+            }
+            return
+        case .hr, .img:
+            if node.tag == .hr { flush() }
+            return
+        default:
+            break
+        }
+        let block = node.tag.isBlock
+        if block { flush() }
+        if node.tag.isHeading { headingDepth += 1 }
+        if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth += 1 }
+        var c = i + 1
+        let link = inLink || node.isLink
+        while c < node.end {
+            visit(c, inLink: link)
+            c = tree.nodes[Int(c)].end
+        }
+        if block { flush() }
+        if node.tag.isHeading { headingDepth -= 1 }
+        if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth -= 1 }
+    }
+
+    private mutating func append(_ node: HTMLTree.Node, index: Int32, inLink: Bool) {
+        let bytes = tree.bytes
+        var k = Int(node.textStart)
+        let e = Int(node.textEnd)
+        while k < e {
+            let b = bytes[k]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { pendingSpace = true; k += 1; continue }
+            // Invisible characters: soft hyphen C2 AD; zero-width space, non-joiner E2 80 8B/8C; word joiner E2 81 A0;
+            // zero-width no-break space EF BB BF; the joiner E2 80 8D except inside an emoji sequence.
+            if b == 0xC2, k + 1 < e, bytes[k + 1] == 0xAD { k += 2; continue }
+            if b == 0xE2, k + 2 < e {
+                let b1 = bytes[k + 1], b2 = bytes[k + 2]
+                if b1 == 0x80 && (b2 == 0x8B || b2 == 0x8C) || b1 == 0x81 && b2 == 0xA0 { k += 3; continue }
+                if b1 == 0x80 && b2 == 0x8D && !TextHygiene.endsWithEmoji(out) { k += 3; continue }
+            }
+            if b == 0xEF, k + 2 < e, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3; continue }
+            if current == nil {
+                current = TextBlock(anchor: index, start: out.count, end: out.count)
+                current!.heading = headingDepth > 0
+                current!.listItem = listDepth > 0
+                pendingSpace = false
+            }
+            if pendingSpace {
+                if out.count > current!.start && out.last != 0x0A { out.append(0x20) }
+                pendingSpace = false
+                current!.words += 1
+            } else if out.count == current!.start || out.last == 0x0A {
+                current!.words += 1
+            }
+            out.append(b)
+            if b & 0xC0 != 0x80 {
+                current!.chars += 1
+                if inLink { current!.linkChars += 1 }
+                switch b {
+                case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: current!.punctuation += 1
+                default: break
+                }
+            }
+            current!.end = out.count
+            k += 1
+        }
+    }
+
+    private mutating func flush() {
+        pendingSpace = false
+        guard var b = current else { return }
+        current = nil
+        while b.end > b.start, out[b.end - 1] == 0x0A || out[b.end - 1] == 0x20 { b.end -= 1 }
+        out.removeSubrange(b.end...)
+        guard b.chars > 0 else { out.removeSubrange(b.start...); return }
+        b.endsSentence = TextHygiene.endsSentence(out[b.start..<b.end])
+        b.kind = Self.classify(b, out)
+        blocks.append(b)
+    }
+
+    /// A block's own evidence: long, punctuated, few links → content; mostly links or a copyright line → furniture.
+    static func classify(_ b: TextBlock, _ out: [UInt8]) -> TextBlock.Kind {
+        let linkDensity = Double(b.linkChars) / Double(max(1, b.chars))
+        if linkDensity > 0.5 { return .bad }
+        if b.words < 20, TextHygiene.isBoilerplateLine(out[b.start..<b.end]) { return .bad }
+        if b.heading { return .neutral }
+        if linkDensity < 0.35 {
+            if b.words >= 30 { return .good }
+            if b.words >= 12 && b.punctuation >= 1 && b.endsSentence { return .good }
+            if b.words >= 18 && b.punctuation >= 2 { return .good }
+        }
+        return .neutral
+    }
+}
+
+/// Chooses the article's container and the blocks to keep.
+struct ContentSelector {
+    let tree: HTMLTree
+    let blocks: [TextBlock]
+    /// The node whose subtree holds the article (nil when the page has no content block at all).
+    private(set) var container: Int32?
+    /// Per node: inside furniture that counts.
+    private var furniture: [Bool]
+
+    init(tree: HTMLTree, blocks: [TextBlock]) {
+        self.tree = tree
+        self.blocks = blocks
+        let count = tree.nodes.count
+        furniture = [Bool](repeating: false, count: count)
+        guard count > 0 else { return }
+
+        // Content words per subtree.
+        var good = [Int](repeating: 0, count: count)
+        for b in blocks where b.kind == .good { good[Int(b.anchor)] += b.words }
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = Int(tree.nodes[i].parent)
+            if p >= 0 { good[p] += good[i] }
+        }
+
+        // Furniture evidence, judged per class name (elements sharing it) or per element.
+        let nodes = tree.nodes
+        func negative(_ i: Int) -> Bool { nodes[i].evidence.isNegative || nodes[i].hidden }
+        var nearestNegative = [Int32](repeating: -1, count: count)  // the nearest negative ancestor-or-self
+        for i in 0..<count {
+            let p = Int(nodes[i].parent)
+            let inherited = p >= 0 ? nearestNegative[p] : -1
+            nearestNegative[i] = negative(i) ? Int32(i) : inherited
+        }
+        func group(_ i: Int) -> Int { nodes[i].classIndex >= 0 ? -1 - Int(nodes[i].classIndex) : i }
+        var groupWords: [Int: Int] = [:]
+        var outsideFurniture = 0
+        for b in blocks where b.kind == .good {
+            if nearestNegative[Int(b.anchor)] < 0 { outsideFurniture += b.words }
+        }
+        for i in 0..<count where negative(i) {
+            let p = Int(nodes[i].parent)
+            let outer = p >= 0 ? nearestNegative[p] : -1
+            if outer >= 0 && group(Int(outer)) == group(i) { continue }  // counted with its outer element
+            groupWords[group(i), default: 0] += good[i]
+        }
+        var neutralised = Set<Int>()
+        for (g, words) in groupWords where words >= 50 && words > 2 * outsideFurniture { neutralised.insert(g) }
+        for i in 0..<count {
+            let p = Int(nodes[i].parent)
+            furniture[i] = (p >= 0 && furniture[p]) || (negative(i) && !neutralised.contains(group(i)))
+        }
+
+        // The container: the element whose blocks sum highest.
+        var sum = [Float](repeating: 0, count: count)
+        for b in blocks {
+            let w = Float(b.words)
+            let v: Float
+            if furniture[Int(b.anchor)] { v = b.kind == .good ? -0.5 * w : -w }
+            else {
+                switch b.kind {
+                case .good: v = w
+                case .neutral: v = -0.25 * w
+                case .bad: v = -w
+                }
+            }
+            sum[Int(b.anchor)] += v
+        }
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = Int(tree.nodes[i].parent)
+            if p >= 0 { sum[p] += sum[i] }
+        }
+        var best: Int32?
+        var bestScore: Float = 0
+        for i in 0..<count where nodes[i].tag != .text && good[i] > 0 {
+            let s = sum[i]
+            let score = s > 0 ? s * (1 + nodes[i].evidence.bonus) : s
+            if best == nil || score > bestScore { best = Int32(i); bestScore = score }
+        }
+        container = best
+    }
+
+    /// The blocks of the article, in order.
+    func keptBlocks() -> [TextBlock] {
+        guard let container else {
+            // No content block anywhere: a short page. Keep what is not furniture.
+            return blocks.filter { !furniture[Int($0.anchor)] && $0.kind != .bad }
+        }
+        let range = container..<tree.nodes[Int(container)].end
+        let inside = blocks.filter { range.contains($0.anchor) }
+        var kinds = inside.map { furniture[Int($0.anchor)] ? TextBlock.Kind.bad : $0.kind }
+        // Uncertain blocks take the side of their neighbours (jusText's context step).
+        var previousSure = [TextBlock.Kind?](repeating: nil, count: kinds.count)
+        var nextSure = [TextBlock.Kind?](repeating: nil, count: kinds.count)
+        var last: TextBlock.Kind?
+        for k in kinds.indices { previousSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
+        last = nil
+        for k in kinds.indices.reversed() { nextSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
+        for k in kinds.indices where kinds[k] == .neutral {
+            let before = previousSure[k], after = nextSure[k]
+            let b = inside[k]
+            if b.heading {
+                kinds[k] = after == .good ? .good : .bad
+            } else if before == .good && after == .good {
+                kinds[k] = .good
+            } else if (before == .good && after == nil) || (before == nil && after == .good) {
+                kinds[k] = b.endsSentence && b.words >= 4 ? .good : .bad
+            } else if before == .good || after == .good {
+                kinds[k] = b.endsSentence && b.words >= 8 ? .good : .bad
+            } else {
+                kinds[k] = .bad
+            }
+        }
+        var kept: [TextBlock] = []
+        for k in inside.indices where kinds[k] == .good { kept.append(inside[k]) }
+        return kept
+    }
+}
+
+/// Byte-level text cleaning shared by the block reader and the metadata.
+enum TextHygiene {
+    /// Collapses white space and removes invisible characters (soft hyphens, zero-width characters).
+    static func clean(_ bytes: [UInt8], collapse: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        var k = 0
+        let e = bytes.count
+        while k < e {
+            let b = bytes[k]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { space = true; k += 1; continue }
+            if b == 0xC2, k + 1 < e, bytes[k + 1] == 0xAD { k += 2; continue }
+            if b == 0xC2, k + 1 < e, bytes[k + 1] == 0xA0 { space = true; k += 2; continue }
+            if b == 0xE2, k + 2 < e, bytes[k + 1] == 0x80, bytes[k + 2] >= 0x8B && bytes[k + 2] <= 0x8D { k += 3; continue }
+            if b == 0xE2, k + 2 < e, bytes[k + 1] == 0x81, bytes[k + 2] == 0xA0 { k += 3; continue }
+            if b == 0xEF, k + 2 < e, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3; continue }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(b)
+            k += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the last scalar written is an emoji or a variation selector (a zero-width joiner then belongs to it).
+    static func endsWithEmoji(_ out: [UInt8]) -> Bool {
+        let n = out.count
+        if n >= 4, out[n - 4] == 0xF0 { return true }
+        if n >= 3, out[n - 3] == 0xEF, out[n - 2] == 0xB8, out[n - 1] == 0x8F { return true }
+        if n >= 3, out[n - 3] == 0xE2, out[n - 2] >= 0x98 && out[n - 2] <= 0x9E { return true }
+        return false
+    }
+
+    /// Ends with . ! ? … or a closing quote or bracket after one.
+    static func endsSentence(_ s: ArraySlice<UInt8>) -> Bool {
+        var k = s.endIndex
+        while k > s.startIndex {
+            k -= 1
+            let b = s[k]
+            switch b {
+            case 0x2E, 0x21, 0x3F: return true
+            case 0x22, 0x27, 0x29, 0x5D, 0x20: continue
+            case 0xA6 where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: return true  // …
+            case 0x9D where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: k -= 2; continue  // ”
+            case 0x99 where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: k -= 2; continue  // ’
+            case 0xBB where k >= s.startIndex + 1 && s[k - 1] == 0xC2: k -= 1; continue  // »
+            case 0xA0 where k >= s.startIndex + 1 && s[k - 1] == 0xC2: k -= 1; continue  // no-break space
+            case 0xAF where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: k -= 2; continue  // narrow no-break space
+            default: return false
+            }
         }
         return false
     }
 
-    /// `<name attributes>` starting at `i`; nil when it is not a tag (a lone "<" in text).
-    private static func parseTag(_ c: [Unicode.Scalar], _ i: Int) -> (Tag, Int)? {
-        var j = i + 1
-        var closing = false
-        if j < c.count && c[j] == "/" { closing = true; j += 1 }
-        guard j < c.count, c[j].properties.isAlphabetic else { return nil }
-        var name = String.UnicodeScalarView()
-        while j < c.count, c[j].properties.isAlphabetic || c[j].properties.numericType != nil || c[j] == "-" || c[j] == ":" {
-            name.append(c[j]); j += 1
-        }
-        var attributes = String.UnicodeScalarView()
-        var quote: Unicode.Scalar?
-        while j < c.count {
-            let ch = c[j]
-            if let q = quote { if ch == q { quote = nil } } else if ch == "\"" || ch == "'" { quote = ch } else if ch == ">" { break }
-            attributes.append(ch)
-            j += 1
-            if attributes.count > 4000 { break }  // a broken tag: give up on it
-        }
-        let attrs = String(attributes)
-        return (Tag(name: String(name).lowercased(), closing: closing, selfClosing: attrs.hasSuffix("/"), attributes: attrs), min(c.count, j + 1))
+    /// Short lines that are furniture whatever their place: copyright, "all rights reserved", advertisement labels, share prompts.
+    static func isBoilerplateLine(_ s: ArraySlice<UInt8>) -> Bool {
+        guard s.count < 300 else { return false }
+        let line = String(decoding: s, as: UTF8.self).lowercased()
+        if line.contains("©") || line.contains("copyright") || line.contains("all rights reserved") || line.contains("tous droits réservés") { return true }
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return boilerplateLines.contains(trimmed)
     }
 
-    private static func matches(_ c: [Unicode.Scalar], _ i: Int, _ s: String) -> Bool {
-        var k = i
-        for x in s.unicodeScalars {
-            guard k < c.count, c[k] == x else { return false }
-            k += 1
-        }
-        return true
-    }
-
-    private static func find(_ c: [Unicode.Scalar], _ s: String, from: Int, caseInsensitive: Bool = false) -> Int? {
-        let needle = Array((caseInsensitive ? s.lowercased() : s).unicodeScalars)
-        var i = from
-        while i + needle.count <= c.count {
-            var ok = true
-            for (k, n) in needle.enumerated() {
-                var x = c[i + k]
-                if caseInsensitive, x.value >= 0x41 && x.value <= 0x5A { x = Unicode.Scalar(x.value + 32)! }
-                if x != n { ok = false; break }
-            }
-            if ok { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// Decodes character references: &amp; &eacute; &#233; &#xE9;.
-    static func decode(_ s: String.UnicodeScalarView) -> String.UnicodeScalarView {
-        guard s.contains("&") else { return s }
-        let c = Array(s)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < c.count {
-            if c[i] == "&", let semi = c[i..<min(c.count, i + 12)].firstIndex(of: ";") {
-                let body = String(String.UnicodeScalarView(c[(i + 1)..<semi]))
-                var value: UInt32?
-                if body.hasPrefix("#x") || body.hasPrefix("#X") { value = UInt32(body.dropFirst(2), radix: 16) }
-                else if body.hasPrefix("#") { value = UInt32(body.dropFirst()) }
-                else if let v = entities[body] { value = v }
-                if let value, let scalar = Unicode.Scalar(value) {
-                    out.append(scalar)
-                    i = semi + 1
-                    continue
-                }
-            }
-            out.append(c[i])
-            i += 1
-        }
-        return out
-    }
-
-    /// Named references of HTML that French text uses.
-    static let entities: [String: UInt32] = {
-        var e: [String: UInt32] = [
-            "amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39, "nbsp": 0xA0, "laquo": 0xAB, "raquo": 0xBB, "copy": 0xA9,
-            "reg": 0xAE, "deg": 0xB0, "euro": 0x20AC, "hellip": 0x2026, "ndash": 0x2013, "mdash": 0x2014, "lsquo": 0x2018,
-            "rsquo": 0x2019, "ldquo": 0x201C, "rdquo": 0x201D, "sbquo": 0x201A, "bdquo": 0x201E, "bull": 0x2022, "middot": 0xB7,
-            "thinsp": 0x2009, "ensp": 0x2002, "emsp": 0x2003, "zwnj": 0x200C, "zwj": 0x200D, "shy": 0xAD, "oelig": 0x153,
-            "OElig": 0x152, "aelig": 0xE6, "AElig": 0xC6, "szlig": 0xDF, "iexcl": 0xA1, "iquest": 0xBF, "sect": 0xA7, "para": 0xB6,
-            "times": 0xD7, "divide": 0xF7, "plusmn": 0xB1, "frac12": 0xBD, "frac14": 0xBC, "frac34": 0xBE, "pound": 0xA3,
-            "yen": 0xA5, "cent": 0xA2, "trade": 0x2122, "prime": 0x2032, "Prime": 0x2033, "ordf": 0xAA, "ordm": 0xBA,
-            "sup1": 0xB9, "sup2": 0xB2, "sup3": 0xB3, "micro": 0xB5, "acute": 0xB4, "uml": 0xA8, "cedil": 0xB8, "macr": 0xAF,
-        ]
-        // Latin letters with diacritics: &eacute; &Agrave; &ccedil; …
-        let marks: [(String, [(Character, UInt32)])] = [
-            ("grave", [("A", 0xC0), ("E", 0xC8), ("I", 0xCC), ("O", 0xD2), ("U", 0xD9), ("a", 0xE0), ("e", 0xE8), ("i", 0xEC), ("o", 0xF2), ("u", 0xF9)]),
-            ("acute", [("A", 0xC1), ("E", 0xC9), ("I", 0xCD), ("O", 0xD3), ("U", 0xDA), ("Y", 0xDD), ("a", 0xE1), ("e", 0xE9), ("i", 0xED), ("o", 0xF3), ("u", 0xFA), ("y", 0xFD)]),
-            ("circ", [("A", 0xC2), ("E", 0xCA), ("I", 0xCE), ("O", 0xD4), ("U", 0xDB), ("a", 0xE2), ("e", 0xEA), ("i", 0xEE), ("o", 0xF4), ("u", 0xFB)]),
-            ("tilde", [("A", 0xC3), ("N", 0xD1), ("O", 0xD5), ("a", 0xE3), ("n", 0xF1), ("o", 0xF5)]),
-            ("uml", [("A", 0xC4), ("E", 0xCB), ("I", 0xCF), ("O", 0xD6), ("U", 0xDC), ("a", 0xE4), ("e", 0xEB), ("i", 0xEF), ("o", 0xF6), ("u", 0xFC), ("y", 0xFF), ("Y", 0x178)]),
-            ("cedil", [("C", 0xC7), ("c", 0xE7)]),
-            ("ring", [("A", 0xC5), ("a", 0xE5)]),
-            ("slash", [("O", 0xD8), ("o", 0xF8)]),
-        ]
-        for (mark, letters) in marks { for (l, v) in letters { e["\(l)\(mark)"] = v } }
-        return e
-    }()
+    static let boilerplateLines: Set<String> = [
+        "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "publicité", "pub", "annonce",
+        "share", "share this", "share this article", "share this story", "partager", "partager cet article", "tweet",
+        "read more", "lire aussi", "lire la suite", "voir aussi", "à lire aussi", "related", "related articles",
+        "related stories", "more stories", "recommended", "continue reading", "continue reading below", "story continues below",
+        "story continues below advertisement", "skip to main content", "skip to content", "aller au contenu", "sign up",
+        "subscribe", "s'abonner", "abonnez-vous", "newsletter", "follow us", "suivez-nous", "comments", "commentaires",
+        "leave a comment", "laisser un commentaire", "print", "imprimer", "email", "e-mail", "back to top", "retour en haut",
+    ]
 }

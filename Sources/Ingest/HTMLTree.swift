@@ -1,0 +1,355 @@
+import CLibXML2
+import Foundation
+
+/// The HTML elements the extractor tells apart; every other element is `.other`.
+enum HTMLTag: UInt8, Sendable {
+    case text, other
+    case html, head, body, title, meta, link, script, style, noscript, template, svg, math, iframe, object, embed, canvas
+    case select, option, button, input, textarea, label
+    case nav, aside, footer, header, form, menu, dialog, figure, figcaption, picture, img, video, audio
+    case article, main, section, div, p, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, blockquote, pre, table, tbody, thead
+    case tfoot, tr, td, th, caption, address, hr, br, fieldset, details, summary, center, a, time
+
+    /// Starts and ends a block of text.
+    var isBlock: Bool {
+        switch self {
+        case .html, .body, .nav, .aside, .footer, .header, .form, .menu, .dialog, .figure, .figcaption, .article, .main, .section,
+             .div, .p, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd, .blockquote, .pre, .table, .tbody, .thead, .tfoot,
+             .tr, .td, .th, .caption, .address, .hr, .fieldset, .details, .summary, .center, .title, .option, .select, .textarea, .button:
+            return true
+        default: return false
+        }
+    }
+
+    var isHeading: Bool { self == .h1 || self == .h2 || self == .h3 || self == .h4 || self == .h5 || self == .h6 }
+
+    /// Never text: dropped with everything inside.
+    var isSkipped: Bool {
+        switch self {
+        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .select, .option, .button,
+             .input, .textarea, .head, .title, .video, .audio, .picture:
+            return true
+        default: return false
+        }
+    }
+
+    /// Names packed into 8 bytes (tag names are ASCII and libxml2's HTML parser lower-cases them).
+    static let byKey: [UInt64: HTMLTag] = {
+        let all: [HTMLTag] = [.html, .head, .body, .title, .meta, .link, .script, .style, .noscript, .template, .svg, .math, .iframe,
+                              .object, .embed, .canvas, .select, .option, .button, .input, .textarea, .label, .nav, .aside, .footer,
+                              .header, .form, .menu, .dialog, .figure, .figcaption, .picture, .img, .video, .audio, .article, .main,
+                              .section, .div, .p, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd, .blockquote, .pre,
+                              .table, .tbody, .thead, .tfoot, .tr, .td, .th, .caption, .address, .hr, .br, .fieldset, .details,
+                              .summary, .center, .a, .time]
+        var d: [UInt64: HTMLTag] = [:]
+        for t in all {
+            let name = "\(t)"
+            guard let key = HTMLTag.key(Array(name.utf8)) else { continue }
+            d[key] = t
+        }
+        return d
+    }()
+
+    static func key<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+        guard bytes.count <= 8 else { return nil }
+        var k: UInt64 = 0
+        for b in bytes { k = k << 8 | UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
+        return k
+    }
+}
+
+/// A parsed page as a flat array of nodes in document order (each node's subtree is `index..<end`),
+/// with the text of text nodes in one byte buffer and what the head says about the page.
+///
+/// Built from libxml2's HTML parser and then independent of it (value types only), so pages are
+/// parsed and scored in parallel on several threads.
+struct HTMLTree: Sendable {
+    struct Node: Sendable {
+        var tag: HTMLTag
+        var parent: Int32
+        /// One past the last node of the subtree.
+        var end: Int32 = 0
+        /// Text nodes: their bytes in ``HTMLTree/bytes``.
+        var textStart: Int32 = 0
+        var textEnd: Int32 = 0
+        /// Class, id and role evidence (``ClassEvidence``).
+        var evidence: ClassEvidence = .none
+        /// The class attribute's index in ``HTMLTree/classes`` (-1 without one): elements that share it are judged together.
+        var classIndex: Int32 = -1
+        /// `<a href>`.
+        var isLink = false
+        /// Hidden by the `hidden` attribute or an inline `display:none`.
+        var hidden = false
+    }
+
+    var nodes: [Node] = []
+    var bytes: [UInt8] = []
+    var classes: [String] = []
+    private var classIndex: [String: Int32] = [:]
+
+    var title: String?
+    /// `<meta name|property|itemprop = content>`, names lower-cased, in page order.
+    var metas: [(name: String, content: String)] = []
+    var canonical: String?
+    var jsonLD: [String] = []
+    /// `<time datetime>` and `itemprop="datePublished"` values, with their node.
+    var times: [(node: Int32, value: String, published: Bool)] = []
+    var language: String?
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parses UTF-8 `html`.
+    init(html: String) {
+        _ = HTMLTree.initialized
+        var html = html
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+        let doc: htmlDocPtr? = html.withUTF8 { buffer in
+            guard buffer.count > 0, buffer.count < Int(Int32.max) else { return nil }
+            return buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return }
+        defer { xmlFreeDoc(doc) }
+        nodes.reserveCapacity(4096)
+        bytes.reserveCapacity(html.utf8.count / 3)
+        var child = doc.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { add(c, parent: -1, inHead: false) }
+            child = c.pointee.next
+        }
+    }
+
+    // MARK: - Building
+
+    private mutating func add(_ node: xmlNodePtr, parent: Int32, inHead: Bool) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            guard !inHead, let content = node.pointee.content else { return }
+            let start = Int32(bytes.count)
+            var p = content
+            while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+            guard Int32(bytes.count) > start else { return }
+            nodes.append(Node(tag: .text, parent: parent, end: Int32(nodes.count + 1), textStart: start, textEnd: Int32(bytes.count)))
+            return
+        case XML_ELEMENT_NODE:
+            break
+        default:
+            return
+        }
+        guard let namePointer = node.pointee.name else { return }
+        let nameLength = strlen(namePointer)
+        let tag = HTMLTag.key(UnsafeBufferPointer(start: namePointer, count: nameLength)).flatMap { HTMLTag.byKey[$0] } ?? .other
+
+        // Attributes.
+        var classValue: String?, idValue: String?, role: String?, itemprop: String?, href = false, style: String?, hidden = false
+        var name: String?, property: String?, content: String?, rel: String?, linkHref: String?, datetime: String?, type: String?, lang: String?
+        var attr = node.pointee.properties
+        while let a = attr {
+            defer { attr = a.pointee.next }
+            guard let an = a.pointee.name else { continue }
+            let key = HTMLTag.key(UnsafeBufferPointer(start: an, count: strlen(an)))
+            func value() -> String {
+                guard let t = a.pointee.children, let c = t.pointee.content else { return "" }
+                return String(cString: c)
+            }
+            switch key {
+            case Self.k("class"): classValue = value()
+            case Self.k("id"): idValue = value()
+            case Self.k("role"): role = value().lowercased()
+            case Self.k("itemprop"): itemprop = value().lowercased()
+            case Self.k("href"):
+                href = true
+                if tag == .link { linkHref = value() }
+            case Self.k("style"): style = value()
+            case Self.k("hidden"): hidden = true
+            case Self.k("name"): if tag == .meta { name = value().lowercased() }
+            case Self.k("property"): if tag == .meta { property = value().lowercased() }
+            case Self.k("content"): if tag == .meta || itemprop != nil || tag == .other || tag == .time { content = value() }
+            case Self.k("rel"): if tag == .link { rel = value().lowercased() }
+            case Self.k("datetime"): datetime = value()
+            case Self.k("type"): if tag == .script { type = value().lowercased() }
+            case Self.k("lang"): if tag == .html { lang = value() }
+            default: break
+            }
+        }
+
+        // The head's facts, wherever they are (some pages put meta tags in the body).
+        switch tag {
+        case .title:
+            if title == nil {
+                let t = Self.textContent(node)
+                if !t.isEmpty { title = t }
+            }
+            return
+        case .meta:
+            if let content, let key = property ?? name ?? itemprop { metas.append((key, content)) }
+            return
+        case .link:
+            if let rel, rel.split(separator: " ").contains("canonical"), let linkHref, canonical == nil { canonical = linkHref }
+            return
+        case .script:
+            if let type, type.contains("ld+json") { jsonLD.append(Self.textContent(node)) }
+            return
+        case .html:
+            if let lang { language = lang }
+        default:
+            break
+        }
+        if tag == .head {
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { add(c, parent: parent, inHead: true) }
+                child = c.pointee.next
+            }
+            return
+        }
+        if tag.isSkipped { return }
+
+        let index = Int32(nodes.count)
+        var n = Node(tag: tag, parent: parent)
+        n.isLink = tag == .a && href
+        if hidden { n.hidden = true }
+        if let style, Self.hidesElement(style) { n.hidden = true }
+        if tag != .html && tag != .body {
+            n.evidence = ClassEvidence(tag: tag, classValue: classValue, id: idValue, role: role, itemprop: itemprop)
+        }
+        if let classValue, !classValue.isEmpty, n.evidence.isNegative {
+            if let k = classIndex[classValue] { n.classIndex = k } else {
+                n.classIndex = Int32(classes.count)
+                classIndex[classValue] = n.classIndex
+                classes.append(classValue)
+            }
+        }
+        nodes.append(n)
+        if tag == .time || itemprop == "datepublished" {
+            if let v = datetime ?? content, !v.isEmpty { times.append((index, v, itemprop == "datepublished")) }
+            else if itemprop == "datepublished" { times.append((index, Self.textContent(node), true)) }
+        }
+        var child = node.pointee.children
+        while let c = child {
+            add(c, parent: index, inHead: inHead)
+            child = c.pointee.next
+        }
+        nodes[Int(index)].end = Int32(nodes.count)
+    }
+
+    private static func k(_ s: StaticString) -> UInt64? {
+        s.withUTF8Buffer { HTMLTag.key($0) }
+    }
+
+    private static func hidesElement(_ style: String) -> Bool {
+        guard style.contains("none") || style.contains("hidden") else { return false }
+        let compact = style.lowercased().filter { $0 != " " }
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
+    }
+
+    /// The text under `node`, white space collapsed.
+    static func textContent(_ node: xmlNodePtr) -> String {
+        var out: [UInt8] = []
+        func walk(_ n: xmlNodePtr) {
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let c = n.pointee.content {
+                var p = c
+                while p.pointee != 0 { out.append(p.pointee); p += 1 }
+                return
+            }
+            var child = n.pointee.children
+            while let c = child { walk(c); child = c.pointee.next }
+        }
+        walk(node)
+        return TextHygiene.clean(out, collapse: true)
+    }
+}
+
+/// What an element's class, id, role, itemprop and tag say about its content.
+struct ClassEvidence: Sendable, Equatable {
+    /// Negative: page furniture (navigation, share buttons, comments, related articles…).
+    var isNegative = false
+    /// Positive: the article body (`<article>`, `itemprop="articleBody"`, class "article-content"…), as a bonus for the container.
+    var bonus: Float = 0
+
+    static let none = ClassEvidence()
+
+    static let negativeWords: Set<String> = [
+        "comment", "comments", "commentlist", "disqus", "share", "shares", "sharing", "sharer", "social", "socials", "related",
+        "relatedposts", "recommended", "recommendation", "recommendations", "sidebar", "sidebars", "aside", "footer", "nav", "navbar",
+        "navigation", "menu", "submenu", "megamenu", "cookie", "cookies", "consent", "gdpr", "newsletter", "newsletters", "advert",
+        "adverts", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "dfp", "sponsor", "sponsored", "promo",
+        "promotion", "promoted", "breadcrumb", "breadcrumbs", "popup", "modal", "overlay", "subscribe", "subscription",
+        "widget", "widgets", "banner", "signup", "login", "register", "respond", "reply", "replies", "masthead", "header",
+        "toolbar", "pagination", "pager", "outbrain", "taboola", "trending", "popular", "mostread", "tags", "tagcloud",
+        "byline", "caption", "credit", "credits", "dateline", "timestamp", "bio", "author", "authors", "meta", "skip", "print",
+        "partage", "partager", "commentaires", "commentaire", "publicite", "pub", "abonnement", "lireaussi", "auteur",
+        "teaser", "teasers", "promos", "rail", "hidden", "hide", "sr", "screenreader", "visually", "offscreen",
+    ]
+    static let positiveWords: Set<String> = [
+        "article", "articlebody", "content", "entry", "post", "story", "storybody", "body", "text", "main", "blog", "prose",
+        "richtext", "postbody", "entrycontent", "contenu", "texte", "chapo", "corps",
+    ]
+    /// Class names starting so are taxonomies or states, not furniture: `tag-sidebar`, `no-sidebars`, `has-comments`.
+    static let neutralPrefixes: Set<String> = ["tag", "category", "categories", "term", "no", "has", "with", "without", "is", "format", "status"]
+
+    init() {}
+
+    init(tag: HTMLTag, classValue: String?, id: String?, role: String?, itemprop: String?) {
+        switch tag {
+        case .nav, .aside, .footer, .header, .form, .menu, .dialog, .figure, .figcaption: isNegative = true
+        case .article: bonus += 0.15
+        case .main: bonus += 0.1
+        default: break
+        }
+        if let role {
+            switch role {
+            case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alert": isNegative = true
+            case "main": bonus += 0.1
+            case "article": bonus += 0.1
+            default: break
+            }
+        }
+        if let itemprop {
+            if itemprop.contains("articlebody") || itemprop == "text" { bonus += 0.3 }
+            if itemprop == "comment" || itemprop == "author" || itemprop == "publisher" { isNegative = true }
+        }
+        var positive = false
+        for value in [classValue, id] {
+            guard let value, !value.isEmpty else { continue }
+            for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                let words = ClassEvidence.words(name)
+                guard let first = words.first, !ClassEvidence.neutralPrefixes.contains(first) || words.count == 1 else { continue }
+                // A live blog's "comments" are its commentary, the content itself: `live-match-comment`.
+                let live = words.contains("live") || words.contains("liveblog") || words.contains("direct")
+                for w in words {
+                    if live && (w == "comment" || w == "comments" || w == "commentaire" || w == "commentaires") { continue }
+                    if ClassEvidence.negativeWords.contains(w) { isNegative = true }
+                    else if ClassEvidence.positiveWords.contains(w) { positive = true }
+                }
+            }
+        }
+        if positive { bonus += 0.1 }
+    }
+
+    /// Lower-case words of a class name, split on anything but letters and on camelCase: "articleBody-2" → article, body.
+    static func words(_ name: Substring) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var previousLower = false
+        for ch in name.unicodeScalars {
+            let isUpper = ch.value >= 0x41 && ch.value <= 0x5A
+            let isLower = (ch.value >= 0x61 && ch.value <= 0x7A) || ch.value > 0x7F
+            if isUpper || isLower {
+                if isUpper && previousLower && !current.isEmpty { out.append(current); current = "" }
+                current.unicodeScalars.append(isUpper ? Unicode.Scalar(ch.value + 32)! : ch)
+                previousLower = isLower
+            } else {
+                if !current.isEmpty { out.append(current); current = "" }
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}

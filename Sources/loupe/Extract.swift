@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Ingest
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the article text and metadata of web pages, without storing anything.",
+        discussion: """
+            PATH is an .html or .htm file, a folder (its pages, read recursively) or - for standard input. For each page: \
+            a header (title, date and where it was read, canonical URL, site, author, words kept of the page's words), \
+            a blank line, then the text exactly as `loupe analyze` would store it: the title, then the article's \
+            paragraphs separated by blank lines. --json prints one JSON object a line instead, with the keys \
+            file, title, date, date_source, url, site, author, language, words, page_words, warnings and text.
+            """)
+
+    @Argument(help: ArgumentHelp("Pages, folders of pages, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Flag(name: .long, help: "One JSON object a line (JSONL) instead of text.")
+    var json = false
+
+    @Flag(name: .long, help: "Only the text, without the metadata header.")
+    var textOnly = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one page or folder (or - for standard input).") }
+    }
+
+    func run() throws {
+        let (found, walkErrors) = InputFiles.collect(paths, stdinFormat: .html)
+        var failed = walkErrors.count
+        for e in walkErrors { FileHandle.standardError.write("error: \(e.description)\n".data(using: .utf8)!) }
+        let files = found.filter { $0.format == .html }
+        if files.isEmpty && failed == 0 { throw failure("no .html or .htm page found in \(paths.joined(separator: ", ")).") }
+        let out = FileHandle.standardOutput
+        for (k, file) in files.enumerated() {
+            let page: HTMLExtractor.Extracted
+            do {
+                let data = file.path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+                page = try HTMLExtractor.extract(data: data)
+            } catch {
+                FileHandle.standardError.write("error: \(file.path): \(error)\n".data(using: .utf8)!)
+                failed += 1
+                continue
+            }
+            for w in page.warnings { FileHandle.standardError.write("warning: \(file.path): \(w)\n".data(using: .utf8)!) }
+            if json {
+                var object: [String: Any] = ["file": file.id, "text": page.text, "words": page.words, "page_words": page.pageWords, "warnings": page.warnings]
+                for (key, value) in [("title", page.title), ("date", page.date), ("date_source", page.dateSource), ("url", page.url),
+                                     ("site", page.siteName), ("author", page.author), ("language", page.language)] {
+                    object[key] = value ?? NSNull()
+                }
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                out.write(data)
+                out.write("\n".data(using: .utf8)!)
+            } else {
+                var s = ""
+                if k > 0 { s += "\n" }
+                if !textOnly {
+                    if files.count > 1 { s += "file: \(file.id)\n" }
+                    s += "title: \(page.title ?? "")\n"
+                    s += "date: \(page.date.map { "\($0) (\(page.dateSource ?? ""))" } ?? "")\n"
+                    s += "url: \(page.url ?? "")\nsite: \(page.siteName ?? "")\nauthor: \(page.author ?? "")\n"
+                    s += "words: \(page.words) of \(page.pageWords)\n\n"
+                }
+                s += page.text + "\n"
+                out.write(s.data(using: .utf8)!)
+            }
+        }
+        if failed > 0 { throw ExitCode.failure }
+    }
+}
