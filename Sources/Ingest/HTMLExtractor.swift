@@ -62,6 +62,25 @@ public enum HTMLExtractor {
         return page
     }
 
+    /// Every block of the page with its verdict, for `loupe extract --explain`: `+` kept, `-` dropped, then
+    /// the block's own evidence (content, short, links), `F` when inside furniture, and its words.
+    public static func explain(_ html: String) -> String {
+        let tree = HTMLTree(html: html)
+        var reader = BlockReader(tree: tree)
+        reader.read()
+        let content = ContentSelector(tree: tree, blocks: reader.blocks)
+        let kept = Set(content.keptBlocks().map(\.start))
+        var lines: [String] = []
+        if let c = content.container { lines.append("container: " + content.path(c)) }
+        for b in reader.blocks {
+            let text = String(decoding: reader.out[b.start..<b.end], as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            let kind = b.kind == .good ? "content" : b.kind == .bad ? "links  " : "short  "
+            let inside = content.container.map { b.anchor >= $0 && b.anchor < tree.nodes[Int($0)].end } ?? false
+            lines.append("\(kept.contains(b.start) ? "+" : "-") \(kind) \(content.isFurniture(b.anchor) ? "F" : " ")\(inside ? "C" : " ") \(b.words)w  \(text.prefix(100))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     public static func extract(_ html: String) -> Extracted {
         let tree = HTMLTree(html: html)
         var reader = BlockReader(tree: tree)
@@ -286,8 +305,10 @@ struct ContentSelector {
             if outer >= 0 && group(Int(outer)) == group(i) { continue }  // counted with its outer element
             groupWords[group(i), default: 0] += good[i]
         }
+        var strong = Set<Int>()
+        for i in 0..<count where nodes[i].evidence.isStrong { strong.insert(group(i)) }
         var neutralised = Set<Int>()
-        for (g, words) in groupWords where words >= 50 && words > 2 * outsideFurniture { neutralised.insert(g) }
+        for (g, words) in groupWords where words >= 50 && words > 2 * outsideFurniture && !strong.contains(g) { neutralised.insert(g) }
         for i in 0..<count {
             let p = Int(nodes[i].parent)
             furniture[i] = (p >= 0 && furniture[p]) || (negative(i) && !neutralised.contains(group(i)))
@@ -320,6 +341,19 @@ struct ContentSelector {
             if best == nil || score > bestScore { best = Int32(i); bestScore = score }
         }
         container = best
+    }
+
+    func isFurniture(_ node: Int32) -> Bool { furniture[Int(node)] }
+
+    /// "body > div#main.wrapper > article" for `--explain`.
+    func path(_ node: Int32) -> String {
+        var parts: [String] = []
+        var n = node
+        while n >= 0 {
+            parts.append("\(tree.nodes[Int(n)].tag)\(tree.nodes[Int(n)].classIndex >= 0 ? "." + tree.classes[Int(tree.nodes[Int(n)].classIndex)] : "")")
+            n = tree.nodes[Int(n)].parent
+        }
+        return parts.reversed().joined(separator: " > ")
     }
 
     /// The blocks of the article, in order.

@@ -269,6 +269,8 @@ struct HTMLTree: Sendable {
 struct ClassEvidence: Sendable, Equatable {
     /// Negative: page furniture (navigation, share buttons, comments, related articles…).
     var isNegative = false
+    /// Strongly negative: a comment section, which may hold more text than the article but is never it.
+    var isStrong = false
     /// Positive: the article body (`<article>`, `itemprop="articleBody"`, class "article-content"…), as a bonus for the container.
     var bonus: Float = 0
 
@@ -286,6 +288,7 @@ struct ClassEvidence: Sendable, Equatable {
         "partage", "partager", "commentaires", "commentaire", "publicite", "pub", "abonnement", "lireaussi", "auteur",
         "teaser", "teasers", "promos", "rail", "hidden", "hide", "sr", "screenreader", "visually", "offscreen",
     ]
+    static let strongWords: Set<String> = ["comment", "comments", "commentlist", "commentaire", "commentaires", "disqus", "respond", "reply", "replies"]
     static let positiveWords: Set<String> = [
         "article", "articlebody", "content", "entry", "post", "story", "storybody", "body", "text", "main", "blog", "prose",
         "richtext", "postbody", "entrycontent", "contenu", "texte", "chapo", "corps",
@@ -313,6 +316,7 @@ struct ClassEvidence: Sendable, Equatable {
         if let itemprop {
             if itemprop.contains("articlebody") || itemprop == "text" { bonus += 0.3 }
             if itemprop == "comment" || itemprop == "author" || itemprop == "publisher" { isNegative = true }
+            if itemprop == "comment" { isStrong = true }
         }
         var positive = false
         for value in [classValue, id] {
@@ -324,7 +328,10 @@ struct ClassEvidence: Sendable, Equatable {
                 let live = words.contains("live") || words.contains("liveblog") || words.contains("direct")
                 for w in words {
                     if live && (w == "comment" || w == "comments" || w == "commentaire" || w == "commentaires") { continue }
-                    if ClassEvidence.negativeWords.contains(w) { isNegative = true }
+                    if ClassEvidence.negativeWords.contains(w) {
+                        isNegative = true
+                        if ClassEvidence.strongWords.contains(w) { isStrong = true }
+                    }
                     else if ClassEvidence.positiveWords.contains(w) { positive = true }
                 }
             }

@@ -22,6 +22,9 @@ struct Extract: ParsableCommand {
     @Flag(name: .long, help: "Only the text, without the metadata header.")
     var textOnly = false
 
+    @Flag(name: .long, help: "Every block of the page with its verdict: + kept, - dropped; content, short or links; F inside furniture, C inside the chosen container.")
+    var explain = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one page or folder (or - for standard input).") }
     }
@@ -41,6 +44,10 @@ struct Extract: ParsableCommand {
             } catch {
                 FileHandle.standardError.write("error: \(file.path): \(error)\n".data(using: .utf8)!)
                 failed += 1
+                continue
+            }
+            if explain, let data = try? Data(contentsOf: URL(fileURLWithPath: file.path)), let text = try? TextDecoding.decodeHTML(Array(data)).text {
+                out.write((HTMLExtractor.explain(text) + "\n").data(using: .utf8)!)
                 continue
             }
             for w in page.warnings { FileHandle.standardError.write("warning: \(file.path): \(w)\n".data(using: .utf8)!) }
