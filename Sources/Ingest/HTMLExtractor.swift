@@ -252,9 +252,9 @@ struct BlockReader {
         if b.words < 20, TextHygiene.isBoilerplateLine(out[b.start..<b.end]) { return .bad }
         if b.heading { return .neutral }
         if linkDensity < 0.35 {
-            if b.words >= 30 { return .good }
+            if b.words >= 25 { return .good }
             if b.words >= 12 && b.punctuation >= 1 && b.endsSentence { return .good }
-            if b.words >= 18 && b.punctuation >= 2 { return .good }
+            if b.words >= 15 && b.punctuation >= 2 { return .good }
         }
         return .neutral
     }
@@ -340,6 +340,19 @@ struct ContentSelector {
             let score = s > 0 ? s * (1 + nodes[i].evidence.bonus) : s
             if best == nil || score > bestScore { best = Int32(i); bestScore = score }
         }
+        // An article element around the best node that adds little content of its own is the article's
+        // real extent (its lists and short paragraphs cost the sum more than they added).
+        if let b = best {
+            var a = nodes[Int(b)].parent
+            while a >= 0 {
+                let n = nodes[Int(a)]
+                if n.tag == .body || n.tag == .html || furniture[Int(a)] { break }
+                if n.evidence.bonus >= 0.15 && good[Int(a)] * 10 <= good[Int(b)] * 13 + 300 {
+                    best = a
+                }
+                a = n.parent
+            }
+        }
         container = best
     }
 
@@ -372,13 +385,17 @@ struct ContentSelector {
         for k in kinds.indices { previousSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
         last = nil
         for k in kinds.indices.reversed() { nextSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
+        // Between the first and the last content block, uncertain blocks are the article's (lists, short
+        // paragraphs, subheadings); before and after, only sentences are.
+        let firstGood = kinds.firstIndex(of: .good) ?? kinds.count
+        let lastGood = kinds.lastIndex(of: .good) ?? -1
         for k in kinds.indices where kinds[k] == .neutral {
             let before = previousSure[k], after = nextSure[k]
             let b = inside[k]
             if b.heading {
                 kinds[k] = after == .good ? .good : .bad
-            } else if before == .good && after == .good {
-                kinds[k] = .good
+            } else if k > firstGood && k < lastGood {
+                kinds[k] = before == .good || after == .good || b.endsSentence ? .good : .bad
             } else if (before == .good && after == nil) || (before == nil && after == .good) {
                 kinds[k] = b.endsSentence && b.words >= 4 ? .good : .bad
             } else if before == .good || after == .good {
