@@ -127,6 +127,8 @@ struct TextBlock: Sendable {
     var heading = false
     var listItem = false
     var endsSentence = false
+    /// Its first character is a link's: a teaser (linked headline, then its lede) rather than a paragraph.
+    var startsWithLink = false
     var kind: Kind = .neutral
 
     enum Kind: Sendable { case good, neutral, bad }
@@ -141,6 +143,7 @@ struct BlockReader {
     private var pendingSpace = false
     private var headingDepth = 0
     private var listDepth = 0
+    private var seen = Set<Int>()
 
     init(tree: HTMLTree) {
         self.tree = tree
@@ -221,6 +224,7 @@ struct BlockReader {
             }
             out.append(b)
             if b & 0xC0 != 0x80 {
+                if current!.chars == 0 { current!.startsWithLink = inLink }
                 current!.chars += 1
                 if inLink { current!.linkChars += 1 }
                 switch b {
@@ -242,6 +246,12 @@ struct BlockReader {
         guard b.chars > 0 else { out.removeSubrange(b.start...); return }
         b.endsSentence = TextHygiene.endsSentence(out[b.start..<b.end])
         b.kind = Self.classify(b, out)
+        // A paragraph met before (hidden copies, repeated teasers, pull quotes) counts once.
+        if b.words >= 8 {
+            var h = Hasher()
+            out[b.start..<b.end].withUnsafeBytes { h.combine(bytes: $0) }
+            if !seen.insert(h.finalize()).inserted && b.kind == .good { b.kind = .neutral }
+        }
         blocks.append(b)
     }
 
@@ -251,6 +261,7 @@ struct BlockReader {
         if linkDensity > 0.5 { return .bad }
         if b.words < 20, TextHygiene.isBoilerplateLine(out[b.start..<b.end]) { return .bad }
         if b.heading { return .neutral }
+        if b.startsWithLink && linkDensity >= 0.15 { return .neutral }
         if linkDensity < 0.35 {
             if b.words >= 25 { return .good }
             if b.words >= 12 && b.punctuation >= 1 && b.endsSentence { return .good }
@@ -295,10 +306,6 @@ struct ContentSelector {
         }
         func group(_ i: Int) -> Int { nodes[i].classIndex >= 0 ? -1 - Int(nodes[i].classIndex) : i }
         var groupWords: [Int: Int] = [:]
-        var outsideFurniture = 0
-        for b in blocks where b.kind == .good {
-            if nearestNegative[Int(b.anchor)] < 0 { outsideFurniture += b.words }
-        }
         for i in 0..<count where negative(i) {
             let p = Int(nodes[i].parent)
             let outer = p >= 0 ? nearestNegative[p] : -1
@@ -307,8 +314,10 @@ struct ContentSelector {
         }
         var strong = Set<Int>()
         for i in 0..<count where nodes[i].evidence.isStrong { strong.insert(group(i)) }
+        // A group of furniture that holds two thirds of the page's content is not furniture on this page.
         var neutralised = Set<Int>()
-        for (g, words) in groupWords where words >= 50 && words > 2 * outsideFurniture && !strong.contains(g) { neutralised.insert(g) }
+        let total = good.enumerated().reduce(0) { $0 + (nodes[$1.offset].parent < 0 ? $1.element : 0) }
+        for (g, words) in groupWords where !strong.contains(g) && words >= 50 && words * 3 > total * 2 { neutralised.insert(g) }
         for i in 0..<count {
             let p = Int(nodes[i].parent)
             furniture[i] = (p >= 0 && furniture[p]) || (negative(i) && !neutralised.contains(group(i)))

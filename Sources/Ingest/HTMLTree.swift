@@ -288,6 +288,7 @@ struct ClassEvidence: Sendable, Equatable {
         "partage", "partager", "commentaires", "commentaire", "publicite", "pub", "abonnement", "lireaussi", "auteur",
         "teaser", "teasers", "promos", "rail", "hidden", "hide", "sr", "screenreader", "visually", "offscreen",
     ]
+    static let modifiers: Set<String> = ["no", "has", "with", "without", "is", "hide", "show", "sans", "avec"]
     static let strongWords: Set<String> = ["comment", "comments", "commentlist", "commentaire", "commentaires", "disqus", "respond", "reply", "replies"]
     static let positiveWords: Set<String> = [
         "article", "articlebody", "content", "entry", "post", "story", "storybody", "body", "text", "main", "blog", "prose",
@@ -327,6 +328,8 @@ struct ClassEvidence: Sendable, Equatable {
                 // A live blog's "comments" are its commentary, the content itself: `live-match-comment`.
                 let live = words.contains("live") || words.contains("liveblog") || words.contains("direct")
                 for w in words {
+                    // "content-with-sidebar", "post-no-comments": what follows describes the layout, not this element.
+                    if ClassEvidence.modifiers.contains(w) { break }
                     if live && (w == "comment" || w == "comments" || w == "commentaire" || w == "commentaires") { continue }
                     if ClassEvidence.negativeWords.contains(w) {
                         isNegative = true
