@@ -320,7 +320,9 @@ struct ContentSelector {
         for (g, words) in groupWords where !strong.contains(g) && words >= 50 && words * 3 > total * 2 { neutralised.insert(g) }
         for i in 0..<count {
             let p = Int(nodes[i].parent)
-            furniture[i] = (p >= 0 && furniture[p]) || (negative(i) && !neutralised.contains(group(i)))
+            // `itemprop="articleBody"` says more than the layout classes around it.
+            let articleBody = nodes[i].evidence.bonus >= 0.3 && !negative(i)
+            furniture[i] = (p >= 0 && furniture[p] && !articleBody) || (negative(i) && !neutralised.contains(group(i)))
         }
 
         // The container: the element whose blocks sum highest.

@@ -286,7 +286,7 @@ struct ClassEvidence: Sendable, Equatable {
         "toolbar", "pagination", "pager", "outbrain", "taboola", "trending", "popular", "mostread", "tags", "tagcloud",
         "byline", "caption", "credit", "credits", "dateline", "timestamp", "bio", "author", "authors", "meta", "skip", "print",
         "partage", "partager", "commentaires", "commentaire", "publicite", "pub", "abonnement", "lireaussi", "auteur",
-        "teaser", "teasers", "promos", "rail", "hidden", "hide", "sr", "screenreader", "visually", "offscreen",
+        "teaser", "teasers", "promos", "hidden", "hide", "sr", "screenreader", "visually", "offscreen",
     ]
     static let modifiers: Set<String> = ["no", "has", "with", "without", "is", "hide", "show", "sans", "avec"]
     static let strongWords: Set<String> = ["comment", "comments", "commentlist", "commentaire", "commentaires", "disqus", "respond", "reply", "replies"]
