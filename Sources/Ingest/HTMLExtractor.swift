@@ -479,10 +479,33 @@ enum TextHygiene {
     /// Short lines that are furniture whatever their place: copyright, "all rights reserved", advertisement labels, share prompts.
     static func isBoilerplateLine(_ s: ArraySlice<UInt8>) -> Bool {
         guard s.count < 300 else { return false }
-        let line = String(decoding: s, as: UTF8.self).lowercased()
-        if line.contains("©") || line.contains("copyright") || line.contains("all rights reserved") || line.contains("tous droits réservés") { return true }
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        // © (C2 A9), or "copyright" / "rights reserved" / "droits réservés" in any case.
+        var k = s.startIndex
+        while k < s.endIndex {
+            let b = s[k] | 0x20
+            if s[k] == 0xC2, k + 1 < s.endIndex, s[k + 1] == 0xA9 { return true }
+            if b == 0x63 || b == 0x72 || b == 0x64, contains(s[k...], "copyright") || contains(s[k...], "rights reserved") || contains(s[k...], "droits réservés") {
+                return true
+            }
+            k += 1
+        }
+        guard s.count <= 48 else { return false }
+        let trimmed = String(decoding: s, as: UTF8.self).lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         return boilerplateLines.contains(trimmed)
+    }
+
+    /// Whether `s` starts with `word` (ASCII letters compared without case).
+    private static func contains(_ s: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { w in
+            guard s.count >= w.count else { return false }
+            var k = s.startIndex
+            for c in w {
+                let b = s[k]
+                if (c >= 0x61 && c <= 0x7A ? b | 0x20 : b) != c { return false }
+                k += 1
+            }
+            return true
+        }
     }
 
     static let boilerplateLines: Set<String> = [

@@ -146,7 +146,7 @@ struct HTMLTree: Sendable {
         let tag = HTMLTag.key(UnsafeBufferPointer(start: namePointer, count: nameLength)).flatMap { HTMLTag.byKey[$0] } ?? .other
 
         // Attributes.
-        var classValue: String?, idValue: String?, role: String?, itemprop: String?, href = false, style: String?, hidden = false
+        var classValue: UnsafePointer<UInt8>?, idValue: UnsafePointer<UInt8>?, role: String?, itemprop: String?, href = false, style: String?, hidden = false
         var name: String?, property: String?, content: String?, rel: String?, linkHref: String?, datetime: String?, type: String?, lang: String?
         var attr = node.pointee.properties
         while let a = attr {
@@ -158,8 +158,8 @@ struct HTMLTree: Sendable {
                 return String(cString: c)
             }
             switch key {
-            case Self.k("class"): classValue = value()
-            case Self.k("id"): idValue = value()
+            case Self.k("class"): classValue = a.pointee.children?.pointee.content.map { UnsafePointer($0) }
+            case Self.k("id"): idValue = a.pointee.children?.pointee.content.map { UnsafePointer($0) }
             case Self.k("role"): role = value().lowercased()
             case Self.k("itemprop"): itemprop = value().lowercased()
             case Self.k("href"):
@@ -218,7 +218,8 @@ struct HTMLTree: Sendable {
         if tag != .html && tag != .body {
             n.evidence = ClassEvidence(tag: tag, classValue: classValue, id: idValue, role: role, itemprop: itemprop)
         }
-        if let classValue, !classValue.isEmpty, n.evidence.isNegative {
+        if let classPointer = classValue, classPointer.pointee != 0, n.evidence.isNegative {
+            let classValue = String(cString: classPointer)
             if let k = classIndex[classValue] { n.classIndex = k } else {
                 n.classIndex = Int32(classes.count)
                 classIndex[classValue] = n.classIndex
@@ -299,7 +300,7 @@ struct ClassEvidence: Sendable, Equatable {
 
     init() {}
 
-    init(tag: HTMLTag, classValue: String?, id: String?, role: String?, itemprop: String?) {
+    init(tag: HTMLTag, classValue: UnsafePointer<UInt8>?, id: UnsafePointer<UInt8>?, role: String?, itemprop: String?) {
         switch tag {
         case .nav, .aside, .footer, .header, .form, .menu, .dialog, .figure, .figcaption: isNegative = true
         case .article: bonus += 0.15
@@ -321,45 +322,93 @@ struct ClassEvidence: Sendable, Equatable {
         }
         var positive = false
         for value in [classValue, id] {
-            guard let value, !value.isEmpty else { continue }
-            for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                let words = ClassEvidence.words(name)
-                guard let first = words.first, !ClassEvidence.neutralPrefixes.contains(first) || words.count == 1 else { continue }
-                // A live blog's "comments" are its commentary, the content itself: `live-match-comment`.
-                let live = words.contains("live") || words.contains("liveblog") || words.contains("direct")
-                for w in words {
-                    // "content-with-sidebar", "post-no-comments": what follows describes the layout, not this element.
-                    if ClassEvidence.modifiers.contains(w) { break }
-                    if live && (w == "comment" || w == "comments" || w == "commentaire" || w == "commentaires") { continue }
-                    if ClassEvidence.negativeWords.contains(w) {
-                        isNegative = true
-                        if ClassEvidence.strongWords.contains(w) { isStrong = true }
-                    }
-                    else if ClassEvidence.positiveWords.contains(w) { positive = true }
+            guard let value else { continue }
+            ClassEvidence.scan(value) { word in
+                switch ClassEvidence.lexicon[word] {
+                case .negative?:
+                    isNegative = true
+                case .strong?:
+                    isNegative = true
+                    isStrong = true
+                case .positive?: positive = true
+                default: break
                 }
             }
         }
         if positive { bonus += 0.1 }
     }
 
-    /// Lower-case words of a class name, split on anything but letters and on camelCase: "articleBody-2" → article, body.
-    static func words(_ name: Substring) -> [String] {
-        var out: [String] = []
-        var current = ""
-        var previousLower = false
-        for ch in name.unicodeScalars {
-            let isUpper = ch.value >= 0x41 && ch.value <= 0x5A
-            let isLower = (ch.value >= 0x61 && ch.value <= 0x7A) || ch.value > 0x7F
-            if isUpper || isLower {
-                if isUpper && previousLower && !current.isEmpty { out.append(current); current = "" }
-                current.unicodeScalars.append(isUpper ? Unicode.Scalar(ch.value + 32)! : ch)
-                previousLower = isLower
-            } else {
-                if !current.isEmpty { out.append(current); current = "" }
-                previousLower = false
+    enum Word: Sendable { case negative, strong, positive, modifier, taxonomy, live, comment }
+
+    /// Word hashes (FNV-1a of the lower-case letters) → their kind.
+    static let lexicon: [UInt64: Word] = {
+        var d: [UInt64: Word] = [:]
+        for w in negativeWords { d[hash(w)] = .negative }
+        for w in strongWords { d[hash(w)] = .strong }
+        for w in positiveWords { d[hash(w)] = .positive }
+        return d
+    }()
+    static let control: [UInt64: Word] = {
+        var d: [UInt64: Word] = [:]
+        for w in modifiers { d[hash(w)] = .modifier }
+        for w in neutralPrefixes { d[hash(w)] = .taxonomy }
+        for w in ["live", "liveblog", "direct"] { d[hash(w)] = .live }
+        for w in ["comment", "comments", "commentaire", "commentaires"] { d[hash(w)] = .comment }
+        return d
+    }()
+
+    static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Calls `body` with the hash of each word of each class name in `value` (a C string): names split on
+    /// white space, words on anything but letters and on camelCase ("articleBody-2" → article, body), lower-cased.
+    /// A name starting with a taxonomy word (`tag-sidebar`, `category-comments`) gives none; a layout word
+    /// (`content-with-sidebar`, `post-no-comments`) ends the name; in a live blog's name (`live-match-comment`)
+    /// "comment" is its commentary, not furniture.
+    static func scan(_ value: UnsafePointer<UInt8>, _ body: (UInt64) -> Void) {
+        var p = value
+        var words: [UInt64] = []
+        words.reserveCapacity(8)
+        func endName() {
+            defer { words.removeAll(keepingCapacity: true) }
+            guard let first = words.first else { return }
+            if words.count > 1, control[first] == .taxonomy { return }
+            let live = words.contains { control[$0] == .live }
+            for w in words {
+                let c = control[w]
+                if c == .modifier { break }
+                if live && c == .comment { continue }
+                body(w)
             }
         }
-        if !current.isEmpty { out.append(current) }
-        return out
+        var h: UInt64 = 0xcbf29ce484222325
+        var length = 0
+        var previousLower = false
+        func endWord() {
+            if length > 0 { words.append(h) }
+            h = 0xcbf29ce484222325
+            length = 0
+        }
+        while p.pointee != 0 {
+            let c = p.pointee
+            p += 1
+            let isUpper = c >= 0x41 && c <= 0x5A
+            let isLower = (c >= 0x61 && c <= 0x7A) || c >= 0x80
+            if isUpper || isLower {
+                if isUpper && previousLower { endWord() }
+                h = (h ^ UInt64(isUpper ? c | 0x20 : c)) &* 0x100000001b3
+                length += 1
+                previousLower = isLower
+            } else {
+                endWord()
+                previousLower = false
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { endName() }
+            }
+        }
+        endWord()
+        endName()
     }
 }
