@@ -346,7 +346,7 @@ struct ContentSelector {
         }
         var best: Int32?
         var bestScore: Float = 0
-        for i in 0..<count where nodes[i].tag != .text && good[i] > 0 {
+        for i in 0..<count where nodes[i].tag != .text && good[i] > 0 && !furniture[i] {
             let s = sum[i]
             let score = s > 0 ? s * (1 + nodes[i].evidence.bonus) : s
             if best == nil || score > bestScore { best = Int32(i); bestScore = score }
@@ -382,13 +382,13 @@ struct ContentSelector {
 
     /// The blocks of the article, in order.
     func keptBlocks() -> [TextBlock] {
-        guard let container else {
-            // No content block anywhere: a short page. Keep what is not furniture.
-            return blocks.filter { !furniture[Int($0.anchor)] && $0.kind != .bad }
-        }
+        // No content block outside furniture: a short page. Keep what is not furniture.
+        let fallback = { blocks.filter { !furniture[Int($0.anchor)] && $0.kind != .bad } }
+        guard let container else { return fallback() }
         let range = container..<tree.nodes[Int(container)].end
         let inside = blocks.filter { range.contains($0.anchor) }
         var kinds = inside.map { furniture[Int($0.anchor)] ? TextBlock.Kind.bad : $0.kind }
+        guard kinds.contains(.good) else { return fallback() }
         // Uncertain blocks take the side of their neighbours (jusText's context step).
         var previousSure = [TextBlock.Kind?](repeating: nil, count: kinds.count)
         var nextSure = [TextBlock.Kind?](repeating: nil, count: kinds.count)
@@ -413,6 +413,18 @@ struct ContentSelector {
                 kinds[k] = b.endsSentence && b.words >= 8 ? .good : .bad
             } else {
                 kinds[k] = .bad
+            }
+        }
+        // A list right after the last paragraph, without links, ends the article (tags and "read more" lists are links).
+        if lastGood >= 0 {
+            var k = lastGood + 1
+            while k < inside.count {
+                let b = inside[k]
+                // Share buttons between: dropped, the list goes on; a closing sentence already kept: too.
+                if furniture[Int(b.anchor)] || b.kind == .bad || kinds[k] == .good { k += 1; continue }
+                guard b.kind == .neutral, b.listItem, b.linkChars == 0, !b.heading else { break }
+                kinds[k] = .good
+                k += 1
             }
         }
         var kept: [TextBlock] = []
