@@ -26,7 +26,7 @@ public struct Exporter {
         defer { stream.flush() }
         if table == .conllu { return try CoNLLUWriter(store: store).write(to: stream) }
         if options.format == .graphml { return try GraphMLWriter(store: store).write(options, to: stream) }
-        let columns = table.columns
+        let columns = table.columns(options)
         let (sql, arguments) = Self.query(table, options)
         var count = 0
         switch options.format {
@@ -62,7 +62,11 @@ public struct Exporter {
 
     /// The SELECT for a table under the options' filters: the view of the same name, filtered.
     static func query(_ table: ExportTable, _ options: ExportOptions) -> (String, StatementArguments) {
-        let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        var columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        if table == .documents && options.withText {
+            // The stored text is in the document table, not the view.
+            columns += ", (SELECT t.text FROM document t WHERE t.name = documents.document) AS \"text\""
+        }
         var conditions: [String] = []
         var args: StatementArguments = []
         let types = options.types.map { $0.uppercased() }

@@ -12,7 +12,7 @@ struct Export: ParsableCommand {
         discussion: """
             Tables and their columns:
               documents      document,title,date,source,characters,words,sentences,
-                             sentiment,subjectivity,url
+                             sentiment,subjectivity,url (and text with --text)
               sentences      document,index,start,end,sentiment,text,boilerplate,subjectivity
               tokens         document,sentence,start,end,text,lemma,stopword,kind
               mentions       document,start,end,text,type,entity,sentence,sentiment
@@ -51,6 +51,9 @@ struct Export: ParsableCommand {
     @Flag(name: .long, help: "Write text cells as stored, without the ' that stops spreadsheets running them as formulas.")
     var raw = false
 
+    @Flag(name: .long, help: "documents only: add a last column, text, each document's text as stored (for a web page, the extracted article).")
+    var text = false
+
     @Option(name: .customLong("doc"), help: ArgumentHelp("Only this document (id or file name); repeatable.", valueName: "doc"))
     var documents: [String] = []
 
@@ -86,6 +89,9 @@ struct Export: ParsableCommand {
         if format == .graphml && table != .cooccurrences {
             throw ValidationError("--format graphml writes the co-occurrence network: use it with the cooccurrences table.")
         }
+        if text && table != .documents {
+            throw ValidationError("--text adds the stored text to the documents table; other tables have their own text columns.")
+        }
         if table == .conllu && (!type.isEmpty || since != nil || until != nil || source != nil || !documents.isEmpty) {
             throw ValidationError("the conllu table takes no filters.")
         }
@@ -96,7 +102,8 @@ struct Export: ParsableCommand {
         var names: [String] = []
         for d in documents { names.append(try resolveOne(store, d, database.db)) }
         let options = ExportOptions(format: format, delimiter: delimiter, byteOrderMark: bom, raw: raw,
-                                    filter: DocumentFilter(documents: names, source: source, since: since, until: until), types: type)
+                                    filter: DocumentFilter(documents: names, source: source, since: since, until: until), types: type,
+                                    withText: text)
         let handle: FileHandle
         var temporary: String?
         if let output {

@@ -142,6 +142,10 @@ final class SchemaAndExportTests: XCTestCase {
 
         let since = try csv(store, .documents, ExportOptions(filter: DocumentFilter(since: "2019-04")))
         XCTAssertEqual(since.rows.map { $0[0] }, ["b"])
+        // --text: the stored text as a last column, under the same filters.
+        let withText = try csv(store, .documents, ExportOptions(filter: DocumentFilter(since: "2019-04"), withText: true))
+        XCTAssertEqual(withText.header, ExportTable.documents.columns + ["text"])
+        XCTAssertEqual(withText.rows.map { $0.last }, ["Le Sénégal et Huawei signent à Dakar ; Orange proteste."])
         let until = try csv(store, .documents, ExportOptions(filter: DocumentFilter(until: "2019-03")))
         XCTAssertEqual(until.rows.map { $0[0] }, ["a", "c"], "until includes the whole month it names")
         let source = try csv(store, .mentions, ExportOptions(filter: DocumentFilter(source: "Le Fil Monde"), types: ["PER"]))
