@@ -396,6 +396,16 @@ struct ContentSelector {
         for k in kinds.indices { previousSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
         last = nil
         for k in kinds.indices.reversed() { nextSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
+        // A sentence-long paragraph dense with links (names linked to their pages) next to or among the
+        // article's paragraphs is one of them; link lists are short items.
+        let firstContent = kinds.firstIndex(of: .good) ?? kinds.count
+        let lastContent = kinds.lastIndex(of: .good) ?? -1
+        for k in kinds.indices where kinds[k] == .bad && inside[k].kind == .bad && !furniture[Int(inside[k].anchor)] {
+            let b = inside[k]
+            if k >= firstContent - 1 && k <= lastContent + 1 && b.words >= 12 && b.endsSentence && !b.listItem && !b.startsWithLink {
+                kinds[k] = .good
+            }
+        }
         // Between the first and the last content block, uncertain blocks are the article's (lists, short
         // paragraphs, subheadings); before and after, only sentences are.
         let firstGood = kinds.firstIndex(of: .good) ?? kinds.count
