@@ -364,6 +364,26 @@ struct ContentSelector {
                 a = n.parent
             }
         }
+        // A parent whose other blocks are mostly content (a lead paragraph in a sibling element) extends it.
+        if var b = best {
+            var keep = [Int](repeating: 0, count: count), rest = [Int](repeating: 0, count: count)
+            for blk in blocks {
+                if blk.kind == .good && !furniture[Int(blk.anchor)] { keep[Int(blk.anchor)] += blk.words } else { rest[Int(blk.anchor)] += blk.words }
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                let p = Int(nodes[i].parent)
+                if p >= 0 { keep[p] += keep[i]; rest[p] += rest[i] }
+            }
+            var a = nodes[Int(b)].parent
+            while a >= 0, nodes[Int(a)].tag != .body, nodes[Int(a)].tag != .html, !furniture[Int(a)] {
+                let addedKeep = keep[Int(a)] - keep[Int(b)], addedRest = rest[Int(a)] - rest[Int(b)]
+                guard addedKeep > 0 || addedRest == 0 else { break }
+                guard addedKeep >= 2 * addedRest else { break }
+                b = a
+                a = nodes[Int(a)].parent
+            }
+            best = b
+        }
         container = best
     }
 
