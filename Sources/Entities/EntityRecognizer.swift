@@ -31,9 +31,11 @@ public struct EntityRecognizer: Stage {
         self.model = model
     }
 
-    public func process(_ document: inout Document) {
+    public func process(_ document: inout Document) { process(&document, in: Workspace()) }
+
+    public func process(_ document: inout Document, in workspace: Workspace) {
         if let model {
-            document.mentions = complementTagger(document, modelMentions(document, model))
+            document.mentions = complementTagger(document, modelMentions(document, model, workspace))
             EntityLinker(gazetteer: gazetteer).link(&document)
             return
         }
@@ -51,7 +53,7 @@ public struct EntityRecognizer: Stage {
 
     /// The tagger's spans outside boilerplate, never starting on an elided article or punctuation
     /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
-    private func modelMentions(_ doc: Document, _ model: NERModel) -> [Mention] {
+    private func modelMentions(_ doc: Document, _ model: NERModel, _ workspace: Workspace) -> [Mention] {
         var out: [Mention] = []
         var covered = [Bool](repeating: false, count: doc.tokens.count)
         let tokens = doc.tokens
@@ -66,7 +68,7 @@ public struct EntityRecognizer: Stage {
                 if EntityCues.placeCues.contains(before) || before == "dans" { placeEvidence.insert(Folding.fold(tokens[i].text)) }
             }
         }
-        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords) {
+        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords, in: workspace) {
             var r = found.tokens
             let sentence = doc.sentences[found.sentence].tokens
             while r.count > 1 && (tokens[r.lowerBound].text.hasSuffix("'") || tokens[r.lowerBound].kind == .punctuation) {

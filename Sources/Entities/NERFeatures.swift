@@ -135,7 +135,7 @@ public struct NERLexicon: Sendable {
 }
 
 /// What the tagger knows about one token before looking at its neighbours.
-public struct TokenInfo {
+public struct TokenInfo: Sendable {
     var word: UInt64 = 0
     var folded: UInt64 = 0
     var lemma: UInt64 = 0
@@ -284,9 +284,9 @@ public struct NERFeatureExtractor: Sendable {
         tokenInfo(doc, memo: nil)
     }
 
-    /// `memo`: the tagging model's per-thread memo of ``WordFacts`` (training goes without: its
+    /// `memo`: the tagging model's memo of ``WordFacts`` (training goes without: its
     /// documents are read once).
-    func tokenInfo(_ doc: Document, memo: ThreadMemo<WordFacts>?) -> [TokenInfo] {
+    func tokenInfo(_ doc: Document, memo: Memo<WordFacts>?) -> [TokenInfo] {
         let tokens = doc.tokens
         var infos = [TokenInfo](repeating: TokenInfo(), count: tokens.count)
         var buf: [UInt8] = []

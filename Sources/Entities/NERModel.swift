@@ -22,10 +22,10 @@ public final class NERModel: @unchecked Sendable {
     let weights: [Int16]
     let transitions: [Int32]
     public let lexicon: NERLexicon
-    /// Names this model's per-thread memo of word facts (``NERFeatureExtractor/WordFacts``), which
+    /// Names this model's memo (in a ``Workspace``) of word facts (``NERFeatureExtractor/WordFacts``), which
     /// depend on its lexicon.
     private let wordMemo = MemoName("ner-words")
-    /// Names this model's per-thread memo of the summed weights of a word's own templates
+    /// Names this model's memo of the summed weights of a word's own templates
     /// (``NERFeatureExtractor/wordFeatures(_:into:)``), keyed by the word's hash.
     private let wordWeights = MemoName("ner-word-weights")
 
@@ -169,7 +169,8 @@ public final class NERModel: @unchecked Sendable {
     /// decodes from them (0 elsewhere), and the token ranges tagged, each decoded on its own.
     /// `windowed`: only the ``windows(_:_:)`` of each included sentence, with O before and after each
     /// (tagging); else whole sentences (training, whose models must not change with this shortcut).
-    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool, windowed: Bool = false)
+    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool, windowed: Bool = false,
+                   workspace: Workspace = Workspace())
         -> (emissions: [Int32], tags: [UInt8], parts: [(sentence: Int, tokens: Range<Int>)]) {
         let T = NERTags.count
         precondition(T == 9, "the weights are added as SIMD8 + 1")  // parse rejects any other tag count
@@ -180,7 +181,7 @@ public final class NERModel: @unchecked Sendable {
         features.reserveCapacity(NERFeatureExtractor.templateCount)
         var decoded: [UInt8] = []
         var parts: [(sentence: Int, tokens: Range<Int>)] = []
-        let wordSums = ThreadMemo<WordWeights>.current(wordWeights)
+        let wordSums = workspace.memo(wordWeights, of: WordWeights.self)
         table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
             emissions.withUnsafeMutableBufferPointer { e in
                 for (s, sentence) in doc.sentences.enumerated() where include(s) {
@@ -243,12 +244,13 @@ public final class NERModel: @unchecked Sendable {
     /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
     /// type's (B tag against B tag), in units of one training update: small means unsure.
     /// `isCommonWord` must be the test the model was trained with (the lemma table's known words).
-    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil)
+    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil,
+                    in workspace: Workspace = Workspace())
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
-        let infos = extractor.tokenInfo(doc, memo: ThreadMemo<NERFeatureExtractor.WordFacts>.current(wordMemo))
+        let infos = extractor.tokenInfo(doc, memo: workspace.memo(wordMemo, of: NERFeatureExtractor.WordFacts.self))
         // Sentences without a window (no word that may be part of a name) are left out by the windows.
-        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: include, windowed: true)
+        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: include, windowed: true, workspace: workspace)
         let T = NERTags.count
         var finalTransitions = transitions
         if let pass = documentPass {

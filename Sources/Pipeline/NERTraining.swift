@@ -255,9 +255,10 @@ public enum NERTraining {
     /// predictions overlapping an outermost gold span of another kind (Date, Event…) are ignored.
     public static func evaluate(folder: String, pipeline: Pipeline, errors: ((String) -> Void)? = nil) throws -> Score {
         var score = Score()
+        let workspace = Workspace()
         for g in try BratLoader.load(folder) {
             var doc = Document(id: g.name, text: g.text)
-            pipeline.process(&doc)
+            pipeline.process(&doc, in: workspace)
             var goldSet = Set<[Int]>()
             var others: [Span] = []
             let scored: [EntityType] = [.PER, .LOC, .ORG]

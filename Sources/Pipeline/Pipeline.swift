@@ -45,15 +45,17 @@ public struct Pipeline: Sendable {
         ])
     }
 
-    public func process(_ document: inout Document) {
-        for stage in stages { stage.process(&document) }
+    /// Runs every stage on `document`. A caller that analyses many documents passes one ``Workspace``
+    /// per worker, so that word facts are looked up once per run rather than once per document.
+    public func process(_ document: inout Document, in workspace: Workspace = Workspace()) {
+        for stage in stages { stage.process(&document, in: workspace) }
     }
 
     /// Runs the stages and returns the seconds each took (for `loupe bench`).
-    public func processTimed(_ document: inout Document, clock: () -> Double) -> [Double] {
+    public func processTimed(_ document: inout Document, in workspace: Workspace, clock: () -> Double) -> [Double] {
         stages.map { stage in
             let start = clock()
-            stage.process(&document)
+            stage.process(&document, in: workspace)
             return clock() - start
         }
     }

@@ -62,6 +62,7 @@ public struct UDEvaluation {
         let sentences = Self.read(conllu)
         var tp = 0, np = 0, ng = 0, stp = 0, snp = 0, sng = 0, lemmaOK = 0, lemmaN = 0
         var errors: [String: Int] = [:]
+        let workspace = Workspace()
         for first in stride(from: 0, to: sentences.count, by: sentencesPerDocument) {
             var text: [Unicode.Scalar] = []
             var goldTokens: [Span: GoldToken] = [:]
@@ -83,7 +84,7 @@ public struct UDEvaluation {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: text)
             var doc = Document(id: "ud", text: String(view))
-            pipeline.process(&doc)
+            pipeline.process(&doc, in: workspace)
             var predicted: [Span: String] = [:]
             for t in doc.tokens { predicted[t.span] = t.lemma }
             tp += goldTokens.keys.filter { predicted[$0] != nil }.count

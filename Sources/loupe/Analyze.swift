@@ -150,7 +150,7 @@ struct Analyze: ParsableCommand {
                 let hash = Store.hash(of: source.text, metadata: source.metadata, version: LoupeVersion.analysis)
                 if known[source.id] == hash { results.set(i, .unchanged(source.id)); return }
                 var doc = source.document
-                pipeline.process(&doc)
+                pipeline.process(&doc, in: Workspace())
                 results.set(i, .analysed(doc, hash: hash, warnings: source.warnings, origin: source.origin))
             }
         }
@@ -163,6 +163,7 @@ struct Analyze: ParsableCommand {
         let workers = min(jobs, files.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let workspace = Workspace()
             while true {
                 let i = next.increment()
                 if i >= files.count { break }
@@ -174,7 +175,7 @@ struct Analyze: ParsableCommand {
                         let hash = Store.hash(of: source.text, metadata: source.metadata, version: LoupeVersion.analysis)
                         if known[source.id] == hash { outcomes.append(.unchanged(source.id)); continue }
                         var doc = source.document
-                        pipeline.process(&doc)
+                        pipeline.process(&doc, in: workspace)
                         outcomes.append(.analysed(doc, hash: hash, warnings: source.warnings, origin: source.origin))
                     }
                 }
