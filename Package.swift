@@ -43,8 +43,10 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["LoupeCore"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
+        // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.
+        .target(name: "CorpusAnalysis", dependencies: ["LoupeCore", "Pipeline", "Ingest", "Storage"]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -96,6 +96,11 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// Canonical entities of the corpus.
+    public func entityCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0 }
+    }
+
     public var documentCount: Int {
         (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0 }) ?? 0
     }
