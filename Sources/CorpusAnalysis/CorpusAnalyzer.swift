@@ -22,7 +22,7 @@ import Storage
 ///   stays flat whether the inputs are tweets or novels.
 /// - Robust: a file or line that cannot be read is reported (``AnalysisEvent/failure(_:)``) and skipped;
 ///   a store error stops the run with ``AnalysisStorageError``, keeping every committed batch.
-/// - Then the corpus-wide entities are rebuilt from the stored mentions (``Store/linkEntities()``).
+/// - Then the corpus-wide entities are rebuilt from the stored mentions (``CorpusLinking``, incrementally).
 public struct CorpusAnalyzer: Sendable {
     /// Part of each document's hash: a new analysis version re-analyses stored documents.
     public static let analysisVersion = "loupe-analysis-1"
@@ -120,7 +120,7 @@ public struct CorpusAnalyzer: Sendable {
         }
         progress(.linking)
         do {
-            try store.linkEntities()
+            try CorpusLinking.relink(in: store)
             run.summary.entities = try store.entityCount()
         } catch {
             throw AnalysisStorageError(cause: error, stored: run.summary.stored)

@@ -195,6 +195,23 @@ enum Schema {
                 CREATE INDEX mention_key_form ON mention(key, type, text);
                 """)
         }
+        migrator.registerMigration("v6-entity-keys") { db in
+            // What incremental linking reads instead of every mention: each entity's canonical key, each
+            // key's majority type and last word (short person names), acronyms by name and by expansion.
+            // Entities made by an older Loupe have no canonical key: the next analysis relinks them all.
+            try db.execute(sql: """
+                ALTER TABLE entity ADD COLUMN key TEXT;
+                CREATE UNIQUE INDEX entity_canonical_key ON entity(key);
+                ALTER TABLE entity_key ADD COLUMN type TEXT;
+                ALTER TABLE entity_key ADD COLUMN last_word TEXT;
+                CREATE INDEX entity_key_entity ON entity_key(entity_id);
+                CREATE INDEX entity_key_last_word ON entity_key(last_word) WHERE last_word IS NOT NULL;
+                CREATE INDEX acronym_acronym ON acronym(acronym);
+                CREATE INDEX acronym_expansion ON acronym(expansion_key);
+                -- Names (mention keys, acronyms) of documents stored or replaced since the last linking.
+                CREATE TABLE link_pending (key TEXT PRIMARY KEY) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -202,5 +219,5 @@ enum Schema {
     static let packedTokens = "v4-document-tokens"
 
     /// The newest migration's name: the schema version recorded in the database.
-    static let version = "v5-indexes"
+    static let version = "v6-entity-keys"
 }

@@ -1,3 +1,4 @@
+import CorpusAnalysis
 import CSV
 import Export
 import Foundation
@@ -62,9 +63,9 @@ final class SchemaAndExportTests: XCTestCase {
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 1, 15, 20, 'Dakar', 'LOC', 'dakar', 0);
                     """)
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let documents = try csv(store, .documents, ExportOptions())
         XCTAssertEqual(documents.rows.first?[0], "old.txt")
         XCTAssertEqual(documents.rows.first?[3], "Archive")
@@ -105,7 +106,7 @@ final class SchemaAndExportTests: XCTestCase {
     func testFormulaCellsAreNeutralisedButNumbersAreNot() throws {
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([try analysed("=cmd", "Viendra-t-il ? Le score tombe à -0,25 selon Huawei. C'est très mauvais, dit-il.\n")])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         XCTAssertEqual(Exporter.neutralised("=SUM(A1)"), "'=SUM(A1)")
         XCTAssertEqual(Exporter.neutralised("@x"), "'@x")
         XCTAssertEqual(Exporter.neutralised("\tx"), "'\tx")
@@ -133,7 +134,7 @@ final class SchemaAndExportTests: XCTestCase {
             try analysed("b", "Le Sénégal et Huawei signent à Dakar ; Orange proteste.", source: "Tech Sahel", date: "2019-11-04"),
             try analysed("c", "Emmanuel Macron reçoit Angela Merkel à Paris.", source: "Le Fil Monde", date: "2016-05-01"),
         ])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let excel = try csv(store, .documents, ExportOptions(delimiter: ";", byteOrderMark: true))
         XCTAssertEqual(Array(excel.bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
         XCTAssertEqual(excel.header, ExportTable.documents.columns)
@@ -166,7 +167,7 @@ final class SchemaAndExportTests: XCTestCase {
     func testGraphMLHasTypedNodesAndWeightedEdges() throws {
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([try analysed("a", "Huawei ouvre un centre à Dakar.\n"), try analysed("b", "Huawei revient à Dakar & en Chine.\n")])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let path = dir.appendingPathComponent("g.graphml").path
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = FileHandle(forWritingAtPath: path)!
