@@ -43,10 +43,12 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["LoupeCore"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
+        // What compare, similar and trends compute over the stored corpus.
+        .target(name: "Analytics", dependencies: ["Storage", "Keywords"]),
         // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.
         .target(name: "CorpusAnalysis", dependencies: ["LoupeCore", "Pipeline", "Entities", "Ingest", "Storage"]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -61,7 +63,7 @@ let package = Package(
         .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
         .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Regressions"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "CorpusAnalysis", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "CorpusAnalysis", "Analytics", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CorpusAnalysisTests", dependencies: ["CorpusAnalysis", "Export", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -129,7 +129,8 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v3-cooccurrences") { db in
-            // Pairs of entities met in the same documents and sentences (the co-occurrence network).
+            // Pairs of entities met in the same documents and sentences (the co-occurrence network);
+            // v6 recreates the view from `Store.cooccurrenceSQL`.
             try db.execute(sql: """
                 CREATE INDEX IF NOT EXISTS mention_document_sentence ON mention(document_id, sentence);
                 CREATE VIEW cooccurrences AS
@@ -210,6 +211,13 @@ enum Schema {
                 CREATE INDEX acronym_expansion ON acronym(expansion_key);
                 -- Names (mention keys, acronyms) of documents stored or replaced since the last linking.
                 CREATE TABLE link_pending (key TEXT PRIMARY KEY) WITHOUT ROWID;
+                DROP VIEW cooccurrences;
+                """)
+            // The view from the one query that filtered exports use too (v3 wrote it out a second time).
+            let (pairs, _) = Store.cooccurrenceSQL(DocumentFilter())
+            try db.execute(sql: """
+                CREATE VIEW cooccurrences AS SELECT entity_a, entity_b, documents, sentences FROM (\(pairs))
+                    ORDER BY documents DESC, sentences DESC, entity_a, entity_b
                 """)
         }
         return migrator

@@ -1,3 +1,4 @@
+import Analytics
 import CorpusAnalysis
 import CSV
 import Export
@@ -183,17 +184,17 @@ final class SchemaAndExportTests: XCTestCase {
     }
 
     func testCosineAndSimilarDocuments() throws {
-        XCTAssertEqual(Store.cosine(["a": 1, "b": 1], ["a": 1, "b": 1]), 1, accuracy: 1e-9)
-        XCTAssertEqual(Store.cosine(["a": 1], ["b": 1]), 0)
-        XCTAssertEqual(Store.cosine([:], ["b": 1]), 0)
-        XCTAssertEqual(Store.cosine(["a": 3, "b": 4], ["a": 1]), 0.6, accuracy: 1e-9)
+        XCTAssertEqual(Similarity.cosine(["a": 1, "b": 1], ["a": 1, "b": 1]), 1, accuracy: 1e-9)
+        XCTAssertEqual(Similarity.cosine(["a": 1], ["b": 1]), 0)
+        XCTAssertEqual(Similarity.cosine([:], ["b": 1]), 0)
+        XCTAssertEqual(Similarity.cosine(["a": 3, "b": 4], ["a": 1]), 0.6, accuracy: 1e-9)
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([
             try analysed("huawei1", "Huawei signe un partenariat numérique avec l'Union africaine."),
             try analysed("huawei2", "L'Union africaine renouvelle son partenariat numérique avec Huawei."),
             try analysed("avignon", "Le festival d'Avignon accueille un public record au théâtre."),
         ])
-        let near = try store.similar(to: "huawei1", top: 2)
+        let near = try Similarity.nearest(to: "huawei1", in: store, top: 2)
         XCTAssertEqual(near.map(\.document.name), ["huawei2", "avignon"])
         XCTAssertGreaterThan(near[0].similarity, 0.3)
         XCTAssertEqual(near[1].similarity, 0)
