@@ -29,7 +29,7 @@ let package = Package(
         // System SQLite for bulk inserts (GRDB links the same library for everything else).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Language data compiled into the binary (stop words, lemma table, sentiment lexicon).
-        .target(name: "FrenchData", exclude: ["data", "tools"]),
+        .target(name: "FrenchData", exclude: ["data"]),
 
         .target(name: "LoupeCore", dependencies: ["ICUBridge", "FrenchData"]),
         .target(name: "Tokenization", dependencies: ["LoupeCore", "ICUBridge"]),

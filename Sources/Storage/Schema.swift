@@ -211,6 +211,9 @@ enum Schema {
                 CREATE INDEX acronym_expansion ON acronym(expansion_key);
                 -- Names (mention keys, acronyms) of documents stored or replaced since the last linking.
                 CREATE TABLE link_pending (key TEXT PRIMARY KEY) WITHOUT ROWID;
+                -- Every run reads each stored document's hash: from this index rather than from rows
+                -- that hold the whole text (on 100,000 articles, 316 MB read for 4 MB of hashes).
+                CREATE INDEX document_name_hash ON document(name, hash);
                 DROP VIEW cooccurrences;
                 """)
             // The view from the one query that filtered exports use too (v3 wrote it out a second time).

@@ -90,10 +90,15 @@ public final class Store: @unchecked Sendable {
     public func storedHashes() throws -> [String: String] {
         try pool.read { db in
             var out: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, hash FROM document")
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, hash FROM document INDEXED BY document_name_hash")
             while let row = try rows.next() { out[row["name"]] = row["hash"] }
             return out
         }
+    }
+
+    /// The stored hash of one document, if it is stored.
+    public func storedHash(of name: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM document WHERE name = ?"), arguments: [name]) }
     }
 
     /// Canonical entities of the corpus.
