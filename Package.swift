@@ -1,11 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Loupe: French text analysis in stages, each stage its own module.
+/// Loupe: French text analysis in stages, each stage its own module, and one module per job around them.
 ///
-/// ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords → Sentiment,
-/// wired by Pipeline; Ingest reads files, Storage persists to SQLite, Export writes CSV/JSONL;
-/// the `loupe` executable only parses arguments and wires them.
+/// Stages: ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords →
+/// Sentiment, wired by Pipeline. Jobs: Ingest reads files; CorpusAnalysis runs the corpus loop (parallel
+/// analysis, in-order storing, incremental corpus entity linking); Storage reads and writes SQLite rows;
+/// Analytics computes comparisons and trends; Export writes CSV/JSONL/GraphML/CoNLL-U and the HTML report.
+/// The `loupe` executable only parses arguments and calls them. Build tools for the embedded language
+/// data live in tools/, outside Sources/.
 let package = Package(
     name: "Loupe",
     products: [
