@@ -7,6 +7,8 @@ import LoupeCore
 /// Open it with ``Store/open(path:)``; migrations run on open, so databases written by older
 /// versions of Loupe stay readable. Writes happen in transactions: a document is stored whole or
 /// not at all, and an interrupted run loses only the documents of its last batch.
+/// `@unchecked Sendable`: GRDB's pool serialises writes and isolates reads; `writeStatements` is only
+/// touched inside `pool.write`, which runs one write at a time.
 public final class Store: @unchecked Sendable {
     public let path: String
     let pool: any DatabaseWriter
