@@ -5,6 +5,7 @@ import PackageDescription
 ///
 /// ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords → Sentiment,
 /// wired by Pipeline; Ingest reads files, Storage persists to SQLite, Export writes CSV/JSONL;
+/// Evaluation scores an analysis against gold data and Training builds the entity tagger's model from it;
 /// the `loupe` executable only parses arguments and wires them.
 let package = Package(
     name: "Loupe",
@@ -40,11 +41,15 @@ let package = Package(
         .target(name: "Keywords", dependencies: ["LoupeCore"]),
         .target(name: "Sentiment", dependencies: ["LoupeCore"]),
         .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
+        // Scoring against gold data (BRAT entities, UD treebanks), and training the entity tagger on it:
+        // apart from the stages, which hold only what analysis needs.
+        .target(name: "Evaluation", dependencies: ["LoupeCore", "Entities", "Pipeline"]),
+        .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation"]),
         .target(name: "Ingest", dependencies: ["LoupeCore"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "Evaluation", "Training",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,6 +61,7 @@ let package = Package(
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
         .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Evaluation", "Pipeline", "Entities", "LoupeCore"], exclude: ["Data"]),
         .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
         .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Regressions"]),

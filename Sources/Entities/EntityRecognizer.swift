@@ -22,9 +22,10 @@ public struct EntityRecognizer: Stage {
     ///   - isCommonWord: whether a lower-cased word is an ordinary French word (so that a capitalised
     ///     sentence start such as "Notamment" is not taken for a name unless it is capitalised elsewhere).
     ///   - isStopWord: whether it is a stop word ("La", "Dans"), never a name on its own.
-    ///   - model: the statistical tagger (``NERModel``); by default the one compiled into the binary.
+    ///   - model: the statistical tagger (``NERModel``), such as ``NERModel/builtIn`` (the one compiled into the
+    ///     binary, which may fail to load: so it is no default); nil: the rules alone.
     public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool,
-                isStopWord: @escaping @Sendable (String) -> Bool, model: NERModel? = NERModel.builtIn) {
+                isStopWord: @escaping @Sendable (String) -> Bool, model: NERModel?) {
         self.gazetteer = gazetteer
         self.commonWords = isCommonWord
         self.isStopWord = isStopWord

@@ -1,5 +1,6 @@
 import Foundation
 import LoupeCore
+import Pipeline
 
 /// Scores tokens, sentences and lemmas against a Universal Dependencies treebank (CoNLL-U), the way
 /// `ud_make_docs.py` + `ud_score.py` do: the treebank's sentences are joined by a space into
