@@ -11,6 +11,13 @@ public struct AnnotatedDocument: Sendable {
     /// Every continuous span, nested ones included (for learning name lists).
     public var all: [(span: Span, label: String)]
 
+    public init(name: String, text: String, outer: [(span: Span, label: String)], all: [(span: Span, label: String)]) {
+        self.name = name
+        self.text = text
+        self.outer = outer
+        self.all = all
+    }
+
     /// Person → PER, Location → LOC, Organization → ORG, Event/Product → MISC; Date, Hour: nil.
     public static func type(of label: String) -> EntityType? {
         switch label {

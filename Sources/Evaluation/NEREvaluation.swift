@@ -8,6 +8,8 @@ public enum NEREvaluation {
     public struct Score: Sendable {
         public var tp: [EntityType: Int] = [:], fp: [EntityType: Int] = [:], fn: [EntityType: Int] = [:]
 
+        public init() {}
+
         public static func prf(_ tp: Int, _ fp: Int, _ fn: Int) -> (p: Double, r: Double, f: Double) {
             let p = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0
             let r = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
@@ -42,35 +44,44 @@ public enum NEREvaluation {
         for g in try BratLoader.load(folder) {
             var doc = Document(id: g.name, text: g.text)
             pipeline.process(&doc, in: workspace)
-            var goldSet = Set<[Int]>()
-            var others: [Span] = []
-            let scored: [EntityType] = [.PER, .LOC, .ORG]
-            for (span, label) in g.outer {
-                if let t = AnnotatedDocument.type(of: label), scored.contains(t) {
-                    goldSet.insert([span.start, span.end, scored.firstIndex(of: t)!])
-                } else {
-                    others.append(span)
-                }
-            }
-            var predSet = Set<[Int]>()
-            for m in doc.mentions {
-                guard let k = scored.firstIndex(of: m.type) else { continue }
-                if others.contains(where: { $0.overlaps(m.span) }) { continue }
-                predSet.insert([m.span.start, m.span.end, k])
-            }
-            for (k, t) in scored.enumerated() {
-                let gt = goldSet.filter { $0[2] == k }, pt = predSet.filter { $0[2] == k }
-                score.tp[t, default: 0] += gt.intersection(pt).count
-                score.fp[t, default: 0] += pt.subtracting(gt).count
-                score.fn[t, default: 0] += gt.subtracting(pt).count
-                if let errors {
-                    let scalars = Array(g.text.unicodeScalars)
-                    func text(_ x: [Int]) -> String { String(String.UnicodeScalarView(scalars[x[0]..<x[1]])) }
-                    for x in pt.subtracting(gt) { errors("\(g.name)\tFP\t\(t.rawValue)\t\(text(x))") }
-                    for x in gt.subtracting(pt) { errors("\(g.name)\tFN\t\(t.rawValue)\t\(text(x))") }
-                }
-            }
+            score.add(gold: g, predicted: doc.mentions.map { ($0.span, $0.type) }, errors: errors)
         }
         return score
+    }
+}
+
+extension NEREvaluation.Score {
+    /// Adds one document's counts: `predicted` spans (scalar offsets of `gold.text`) and types against the
+    /// gold's outermost PER/LOC/ORG spans, exact match; predictions overlapping an outermost gold span of
+    /// another kind (Date, Event…) are ignored. `errors` receives every false positive and false negative.
+    public mutating func add(gold g: AnnotatedDocument, predicted: [(span: Span, type: EntityType)], errors: ((String) -> Void)? = nil) {
+        var goldSet = Set<[Int]>()
+        var others: [Span] = []
+        let scored: [EntityType] = [.PER, .LOC, .ORG]
+        for (span, label) in g.outer {
+            if let t = AnnotatedDocument.type(of: label), scored.contains(t) {
+                goldSet.insert([span.start, span.end, scored.firstIndex(of: t)!])
+            } else {
+                others.append(span)
+            }
+        }
+        var predSet = Set<[Int]>()
+        for m in predicted {
+            guard let k = scored.firstIndex(of: m.type) else { continue }
+            if others.contains(where: { $0.overlaps(m.span) }) { continue }
+            predSet.insert([m.span.start, m.span.end, k])
+        }
+        for (k, t) in scored.enumerated() {
+            let gt = goldSet.filter { $0[2] == k }, pt = predSet.filter { $0[2] == k }
+            tp[t, default: 0] += gt.intersection(pt).count
+            fp[t, default: 0] += pt.subtracting(gt).count
+            fn[t, default: 0] += gt.subtracting(pt).count
+            if let errors {
+                let scalars = Array(g.text.unicodeScalars)
+                func text(_ x: [Int]) -> String { String(String.UnicodeScalarView(scalars[x[0]..<x[1]])) }
+                for x in pt.subtracting(gt) { errors("\(g.name)\tFP\t\(t.rawValue)\t\(text(x))") }
+                for x in gt.subtracting(pt) { errors("\(g.name)\tFN\t\(t.rawValue)\t\(text(x))") }
+            }
+        }
     }
 }
