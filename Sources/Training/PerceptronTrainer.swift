@@ -119,8 +119,6 @@ public final class PerceptronTrainer {
         }
     }
 
-    /// The averaged, quantised model: features whose largest averaged weight is below `minWeight`
-    /// (in units of one update) are dropped.
     /// Sums of the averaged weights of the runs banked so far (see ``bank()``).
     var bankedWeights: [Float] = []
     var bankedTransitions: [Float] = []
