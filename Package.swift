@@ -6,7 +6,8 @@ import PackageDescription
 /// Stages: ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords →
 /// Sentiment, wired by Pipeline. Jobs: Ingest reads files; CorpusAnalysis runs the corpus loop (parallel
 /// analysis, in-order storing, incremental corpus entity linking); Storage reads and writes SQLite rows;
-/// Analytics computes comparisons and trends; Export writes CSV/JSONL/GraphML/CoNLL-U and the HTML report.
+/// Analytics computes comparisons and trends; Evaluation scores an analysis against gold
+/// data and Training builds the entity tagger's model; Export writes CSV/JSONL/GraphML/CoNLL-U and the HTML report.
 /// The `loupe` executable only parses arguments and calls them. Build tools for the embedded language
 /// data live in tools/, outside Sources/.
 let package = Package(
@@ -43,6 +44,10 @@ let package = Package(
         .target(name: "Keywords", dependencies: ["LoupeCore"]),
         .target(name: "Sentiment", dependencies: ["LoupeCore"]),
         .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
+        // Scoring against gold data (BRAT entities, UD treebanks), and training the entity tagger on it:
+        // apart from the stages, which hold only what analysis needs.
+        .target(name: "Evaluation", dependencies: ["LoupeCore", "Entities", "Pipeline"]),
+        .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation"]),
         .target(name: "Ingest", dependencies: ["LoupeCore"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
@@ -51,7 +56,7 @@ let package = Package(
         // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.
         .target(name: "CorpusAnalysis", dependencies: ["LoupeCore", "Pipeline", "Entities", "Ingest", "Storage"]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics", "Evaluation", "Training",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -63,6 +68,7 @@ let package = Package(
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
         .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Evaluation", "Pipeline", "Entities", "LoupeCore"], exclude: ["Data"]),
         .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
         .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Regressions"]),

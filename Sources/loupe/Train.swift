@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import Training
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
