@@ -1,11 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Loupe: French text analysis in stages, each stage its own module.
+/// Loupe: French text analysis in stages, each stage its own module, and one module per job around them.
 ///
-/// ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords → Sentiment,
-/// wired by Pipeline; Ingest reads files, Storage persists to SQLite, Export writes CSV/JSONL;
-/// the `loupe` executable only parses arguments and wires them.
+/// Stages: ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords →
+/// Sentiment, wired by Pipeline. Jobs: Ingest reads files; CorpusAnalysis runs the corpus loop (parallel
+/// analysis, in-order storing, incremental corpus entity linking); Storage reads and writes SQLite rows;
+/// Analytics computes comparisons and trends; Evaluation scores an analysis against gold
+/// data and Training builds the entity tagger's model; Export writes CSV/JSONL/GraphML/CoNLL-U and the HTML report.
+/// The `loupe` executable only parses arguments and calls them. Build tools for the embedded language
+/// data live in tools/, outside Sources/.
 let package = Package(
     name: "Loupe",
     products: [
@@ -31,7 +35,7 @@ let package = Package(
         // System libxml2 (libxml2-dev): its forgiving HTML parser builds the tree the article extractor scores.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Language data compiled into the binary (stop words, lemma table, sentiment lexicon).
-        .target(name: "FrenchData", exclude: ["data", "tools"]),
+        .target(name: "FrenchData", exclude: ["data"]),
 
         .target(name: "LoupeCore", dependencies: ["ICUBridge", "FrenchData"]),
         .target(name: "Tokenization", dependencies: ["LoupeCore", "ICUBridge"]),
@@ -42,11 +46,19 @@ let package = Package(
         .target(name: "Keywords", dependencies: ["LoupeCore"]),
         .target(name: "Sentiment", dependencies: ["LoupeCore"]),
         .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
+        // Scoring against gold data (BRAT entities, UD treebanks), and training the entity tagger on it:
+        // apart from the stages, which hold only what analysis needs.
+        .target(name: "Evaluation", dependencies: ["LoupeCore", "Entities", "Pipeline"]),
+        .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation"]),
         .target(name: "Ingest", dependencies: ["LoupeCore", "ICUBridge", "CLibXML2"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
+        // What compare, similar and trends compute over the stored corpus.
+        .target(name: "Analytics", dependencies: ["Storage", "Keywords"]),
+        // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.
+        .target(name: "CorpusAnalysis", dependencies: ["LoupeCore", "Pipeline", "Entities", "Ingest", "Storage"]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics", "Evaluation", "Training",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -58,11 +70,13 @@ let package = Package(
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
         .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Evaluation", "Pipeline", "Entities", "LoupeCore"], exclude: ["Data"]),
         .testTarget(name: "KeywordsTests", dependencies: ["Pipeline"]),
         .testTarget(name: "SentimentTests", dependencies: ["Pipeline"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Regressions"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "CorpusAnalysis", "Analytics", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CorpusAnalysisTests", dependencies: ["CorpusAnalysis", "Export", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -22,18 +22,21 @@ public struct EntityRecognizer: Stage {
     ///   - isCommonWord: whether a lower-cased word is an ordinary French word (so that a capitalised
     ///     sentence start such as "Notamment" is not taken for a name unless it is capitalised elsewhere).
     ///   - isStopWord: whether it is a stop word ("La", "Dans"), never a name on its own.
-    ///   - model: the statistical tagger (``NERModel``); by default the one compiled into the binary.
+    ///   - model: the statistical tagger (``NERModel``), such as ``NERModel/builtIn`` (the one compiled into the
+    ///     binary, which may fail to load: so it is no default); nil: the rules alone.
     public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool,
-                isStopWord: @escaping @Sendable (String) -> Bool, model: NERModel? = NERModel.builtIn) {
+                isStopWord: @escaping @Sendable (String) -> Bool, model: NERModel?) {
         self.gazetteer = gazetteer
         self.commonWords = isCommonWord
         self.isStopWord = isStopWord
         self.model = model
     }
 
-    public func process(_ document: inout Document) {
+    public func process(_ document: inout Document) { process(&document, in: Workspace()) }
+
+    public func process(_ document: inout Document, in workspace: Workspace) {
         if let model {
-            document.mentions = complementTagger(document, modelMentions(document, model))
+            document.mentions = complementTagger(document, modelMentions(document, model, workspace))
             EntityLinker(gazetteer: gazetteer).link(&document)
             return
         }
@@ -46,209 +49,25 @@ public struct EntityRecognizer: Stage {
         EntityLinker(gazetteer: gazetteer).link(&document)
     }
 
-    /// The longest place cue, in bytes of its (ASCII) folded form.
-    private static let longestPlaceCue = EntityCues.placeCues.union(["dans"]).map(\.utf8.count).max() ?? 0
-
-    /// The tagger's spans outside boilerplate, never starting on an elided article or punctuation
-    /// (l'Afrique → Afrique); ICU's places and international bodies keep their type.
-    private func modelMentions(_ doc: Document, _ model: NERModel) -> [Mention] {
-        var out: [Mention] = []
-        var covered = [Bool](repeating: false, count: doc.tokens.count)
+    /// The tagger's spans outside boilerplate, mended and retyped by the passes of
+    /// `EntityRecognizer+TaggerPasses.swift`, in this order, then sorted.
+    private func modelMentions(_ doc: Document, _ model: NERModel, _ workspace: Workspace) -> [Mention] {
         let tokens = doc.tokens
-        // Words that some occurrence shows to be a place: after à, en, au, dans…
-        var placeEvidence = Set<String>()
-        tokens.withUnsafeBufferPointer { tokens in  // read in place: a copied token costs two retains
-            for i in tokens.indices.dropFirst() where tokens[i].isCapitalized {
-                // Folding keeps the length of ASCII words: a longer one is no cue, without folding it.
-                let previous = tokens[i - 1].text.utf8
-                if previous.count > Self.longestPlaceCue && previous.allSatisfy({ $0 < 0x80 }) { continue }
-                let before = Folding.fold(tokens[i - 1].text)
-                if EntityCues.placeCues.contains(before) || before == "dans" { placeEvidence.insert(Folding.fold(tokens[i].text)) }
-            }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        var out: [Mention] = []
+        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords, in: workspace) {
+            guard let m = mention(tagged: found.tokens, type: found.type, sentence: found.sentence, in: doc) else { continue }
+            for k in m.tokens { covered[k] = true }
+            out.append(m)
         }
-        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords) {
-            var r = found.tokens
-            let sentence = doc.sentences[found.sentence].tokens
-            while r.count > 1 && (tokens[r.lowerBound].text.hasSuffix("'") || tokens[r.lowerBound].kind == .punctuation) {
-                r = (r.lowerBound + 1)..<r.upperBound
-            }
-            // A sentence-initial function word is not part of the name ("Pour Huawei"), an article may be ("Le Monde").
-            if r.count > 1 && isSentenceInitial(tokens, r.lowerBound, sentence) {
-                let lower = Folding.lower(tokens[r.lowerBound].text)
-                if isStopWord(lower) && !Self.articles.contains(lower) { r = (r.lowerBound + 1)..<r.upperBound }
-            }
-            while r.count > 1 && tokens[r.upperBound - 1].kind == .punctuation && tokens[r.upperBound - 1].text != "." {
-                r = r.lowerBound..<(r.upperBound - 1)
-            }
-            // A name does not begin on a contracted preposition ("du Canard enchaîné") nor end on a lower-case
-            // function word or a conjugated verb ("Haute Autorité pour", "l'Union choisit", "Insee communiquera").
-            while r.count > 1 && !tokens[r.lowerBound].isCapitalized && Self.leadingNonName.contains(tokens[r.lowerBound].text) {
-                r = (r.lowerBound + 1)..<r.upperBound
-            }
-            while r.count > 1 && !tokens[r.upperBound - 1].isCapitalized && Self.isTrailingNonName(tokens[r.upperBound - 1], isStopWord) {
-                r = r.lowerBound..<(r.upperBound - 1)
-            }
-            if tokens[r.lowerBound].kind == .punctuation { continue }
-            // "l'État de Washington", "l'État du Rajasthan": a federated state, the place named after "de".
-            var stateOf = false
-            if r.count >= 3, ["etat", "etats"].contains(Folding.fold(tokens[r.lowerBound].text)), tokens[r.lowerBound].isCapitalized {
-                var k = r.lowerBound + 1
-                while k < r.upperBound - 1 && ["de", "du", "des", "d'", "la", "l'"].contains(Folding.fold(tokens[k].text)) { k += 1 }
-                if k > r.lowerBound + 1 && tokens[k].isCapitalized { r = k..<r.upperBound; stateOf = true }
-            }
-            // An organisation headed by a cue noun takes the adjectives that close it and that the tagger
-            // left out: "Parquet national financier", "Parti du peuple pakistanais", "Autorité de sûreté nucléaire".
-            if found.type == .ORG && tokens[r].contains(where: { EntityCues.organisationHeads.contains(Folding.fold($0.text)) }) {
-                var added = 0
-                while added < 2 && r.upperBound < sentence.upperBound && tokens[r.upperBound].lineBreaksBefore == 0
-                        && isClosingAdjective(tokens[r.upperBound]) {
-                    r = r.lowerBound..<(r.upperBound + 1)
-                    added += 1
-                }
-            }
-            let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
-            let text = doc.text(of: span)
-            let key = Folding.fold(text)
-            var type = found.type
-            // The tagger's type stands even when unsure (a negative margin: its first word alone scores
-            // another type higher): the rules' guess (`classify`) then costs F1 on WiNER 2017 with a 2016
-            // model (micro 0.847 → 0.850, ORG 0.718 → 0.723 without it).
-            if let known = gazetteer.types[key], known != .MISC {
-                type = known
-            } else if stateOf {
-                type = .LOC
-            } else if type == .PER || type == .LOC, r.count > 1,
-                      tokens[r].contains(where: { $0.isCapitalized && $0.text != "Port" && EntityCues.organisationWords.contains(Folding.fold($0.text)) }) {
-                // A word only companies and clubs hold: "Juventus FC", "North Oil", "New York Times".
-                type = .ORG
-            }
-            for k in r { covered[k] = true }
-            out.append(Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: found.sentence))
-        }
-        // An acronym in parentheses right after a person's name is their party or employer: "Benoît Hamon (PS)".
-        // (Not one the tagger calls a place: "Serena Williams (USA)".)
-        for k in out.indices.dropFirst() where (out[k].type == .PER || out[k].type == .MISC) && out[k].tokens.count == 1 {
-            let i = out[k].tokens.lowerBound
-            if isAffiliation(tokens, i), out[k - 1].type == .PER, out[k - 1].tokens.upperBound == i - 1 { out[k].type = .ORG }
-        }
-        for m in out where m.type == .PER {
-            let i = m.tokens.upperBound + 1
-            guard i < m.tokens.upperBound + 2, i < tokens.count, !covered[i], isAffiliation(tokens, i) else { continue }
-            covered[i] = true
-            out.append(Mention(span: tokens[i].span, tokens: i..<(i + 1), type: .ORG, text: tokens[i].text, key: Folding.fold(tokens[i].text), sentence: m.sentence))
-        }
-        // A lone unknown word typed as a person although no longer person name in the document holds it:
-        // news introduce people by their full names ("Emmanuel Macron", then "Macron"), so a bare word is
-        // more likely a company or a body ("Huawei ouvre un centre…"): the cue words and the rules decide.
-        do {
-            var inFullNames = Set<String>()
-            for m in out where m.type == .PER && m.tokens.count > 1 {
-                for k in m.tokens { inFullNames.insert(Folding.fold(tokens[k].text)) }
-            }
-            func isSure(_ m: Mention) -> Bool {
-                m.type == .PER && (m.tokens.count > 1 || inFullNames.contains(m.key) || gazetteer.isFirstName(m.key) || model.lexicon.knows(word: m.key))
-            }
-            // A list of names ("Hollande, Mélenchon, Estrosi ou Juppé") holding a sure person is a list of people.
-            var listed = [Bool](repeating: false, count: out.count)
-            var g = 0
-            while g < out.count {
-                var e = g + 1
-                while e < out.count && out[e].sentence == out[e - 1].sentence && out[e].tokens.lowerBound == out[e - 1].tokens.upperBound + 1
-                    && [",", "et", "ou"].contains(tokens[out[e - 1].tokens.upperBound].text) && out[e].type == .PER && out[e - 1].type == .PER { e += 1 }
-                if e - g > 1 && out[g..<e].contains(where: isSure) { for q in g..<e { listed[q] = true } }
-                g = e
-            }
-            for k in out.indices where out[k].type == .PER && out[k].tokens.count == 1 && !inFullNames.contains(out[k].key) && !listed[k] {
-                let m = out[k]
-                if gazetteer.types[m.key] != nil || gazetteer.isFirstName(m.key) || model.lexicon.knows(word: m.key)
-                    || !tokens[m.tokens.lowerBound].isCapitalized { continue }
-                // Seen after a place preposition somewhere in the document ("à Douai"): a place.
-                let ruled = placeEvidence.contains(m.key) ? .LOC : classify(doc, m.tokens, text: m.text)
-                if ruled != .MISC { out[k].type = ruled }
-            }
-        }
-        // One word the tagger types inconsistently across the document, unknown to the gazetteers and
-        // never seen after a place preposition: the tagger is unsure, the rules' vote over its occurrences decides.
-        do {
-            var typesOf: [String: Set<EntityType>] = [:]
-            for m in out where m.tokens.count == 1 && m.type != .MISC { typesOf[m.key, default: []].insert(m.type) }
-            var votes: [String: [EntityType: Int]] = [:]
-            for m in out where m.tokens.count == 1 && (typesOf[m.key]?.count ?? 0) > 1 && gazetteer.types[m.key] == nil
-                && !placeEvidence.contains(m.key) && !model.lexicon.knows(word: m.key) {
-                votes[m.key, default: [:]][classify(doc, m.tokens, text: m.text), default: 0] += 1
-            }
-            for k in out.indices {
-                guard let v = votes[out[k].key], let best = v.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue })?.key, best != .MISC else { continue }
-                out[k].type = best
-            }
-        }
-        // A name right after a noun for a storm, a product or a program is no organisation, place or person:
-        // "la tempête Egon", "le rançongiciel WannaCry", "la fusée Falcon 9".
-        for k in out.indices where out[k].type != .MISC && out[k].tokens.lowerBound > doc.sentences[out[k].sentence].tokens.lowerBound
-            && gazetteer.types[out[k].key] == nil {
-            let before = tokens[out[k].tokens.lowerBound - 1]
-            if !before.isCapitalized && EntityCues.miscCues.contains(Folding.fold(before.text)) { out[k].type = .MISC }
-        }
-        // A name typed MISC (an event or a product) that some occurrence shows to be a company: after an
-        // organisation cue ("le constructeur automobile Renault", "chez Airbus"), or the subject of what
-        // companies and bodies do ("Airbus a annoncé", "Amundi supprime 134 emplois"). Products rarely announce.
-        do {
-            var companies = Set<String>()
-            for m in out where (m.type == .MISC || m.type == .LOC) && gazetteer.types[m.key] == nil {
-                let r = m.tokens
-                let s = doc.sentences[m.sentence].tokens
-                func word(_ k: Int) -> String? { s.contains(k) && tokens[k].kind == .word ? Folding.fold(tokens[k].text) : nil }
-                var evidence = false
-                if let p1 = word(r.lowerBound - 1) {
-                    if EntityCues.organisationCues.contains(p1) || p1 == "chez" { evidence = true }
-                    if !tokens[r.lowerBound - 1].isCapitalized, !isStopWord(p1), let p2 = word(r.lowerBound - 2), EntityCues.organisationCues.contains(p2) { evidence = true }
-                }
-                var k = r.upperBound
-                // A place name only when no list knows it: a known place announcing is a government ("Paris a annoncé").
-                let unknown = m.type == .MISC || gazetteer.type(of: m.key) == nil && !model.lexicon.knows(word: m.key)
-                if !unknown { if evidence { companies.insert(m.key) }; continue }
-                if let n = word(k), n == "a" || n == "ont" || n == "va" || n == "vont" { k += 1 }
-                // Right after the name, a finite verb ("Amundi supprime"), not a participle ("les îles de Titan expliquées").
-                if word(k) != nil, k > r.upperBound || !Self.isPastParticiple(tokens[k].text),
-                   EntityCues.agentVerbs.contains(Folding.fold(tokens[k].lemma)) { evidence = true }
-                // A source or an owner: "selon Greenpeace", "a confié au Monde", "le rachat de Pixar".
-                if let p1 = word(r.lowerBound - 1) {
-                    let p2 = word(r.lowerBound - 2)
-                    if p1 == "selon" || p2 == "selon" && Self.articles.contains(p1) { evidence = true }
-                    if ["a", "au", "aux"].contains(p1), let p2, EntityCues.speechVerbs.contains(Folding.fold(tokens[r.lowerBound - 2].lemma)) || p2 == "journaliste" {
-                        evidence = true
-                    }
-                    if ["de", "d'", "du"].contains(p1), let p2, EntityCues.ownershipNouns.contains(p2) { evidence = true }
-                }
-                if evidence { companies.insert(m.key) }
-            }
-            for k in out.indices where (out[k].type == .MISC || out[k].type == .LOC) && companies.contains(out[k].key) { out[k].type = .ORG }
-        }
-        // Places and international bodies ICU knows, written in capitals, that the tagger left out (ETATS-UNIS).
-        for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
-            var i = sentence.tokens.lowerBound
-            while i < sentence.tokens.upperBound {
-                guard !covered[i], tokens[i].isCapitalized, tokens[i].kind == .word, model.lexicon.mayStartPlace(tokens[i].text)
-                        || gazetteer.regionalStarts.contains(Folding.fold(tokens[i].text)) else { i += 1; continue }
-                var best: (end: Int, type: EntityType)?
-                var end = i
-                while end < sentence.tokens.upperBound && end - i < gazetteer.maxWords + 2 && !covered[end] {
-                    end += 1
-                    let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
-                    if let t = gazetteer.types[Folding.fold(doc.text(of: span))], t != .MISC, tokens[end - 1].kind == .word { best = (end, t) }
-                }
-                guard let found = best else { i += 1; continue }
-                // "le Nord de la France", "Centre de recherche": a direction or a head, not the département or region.
-                if found.end < sentence.tokens.upperBound, ["de", "du", "des", "d'"].contains(Folding.fold(tokens[found.end].text)),
-                   gazetteer.regional.contains(Folding.fold(doc.text(of: Span(tokens[i].span.start, tokens[found.end - 1].span.end)))) {
-                    i += 1; continue
-                }
-                let span = Span(tokens[i].span.start, tokens[found.end - 1].span.end)
-                let text = doc.text(of: span)
-                out.append(Mention(span: span, tokens: i..<found.end, type: found.type, text: text, key: Folding.fold(text), sentence: s))
-                i = found.end
-            }
-        }
+        let placeEvidence = Self.placeEvidence(tokens)
+        retypeAffiliationsAfterPeople(&out, tokens)
+        addAffiliationsAfterPeople(&out, tokens, covered: &covered)
+        retypeLonePersons(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
+        voteOnInconsistentWords(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
+        retypeAfterMiscCues(&out, doc)
+        retypeCompanies(&out, doc, lexicon: model.lexicon)
+        addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         out.sort { $0.span < $1.span }
         return out
     }
@@ -371,7 +190,7 @@ public struct EntityRecognizer: Stage {
 
     /// A lower-case adjective that may close an organisation's name: "socialiste", "nucléaire", "sud-coréenne".
     /// Not a stop word ("mais") nor a verb ("rappelle", lemma rappeler; "financière", lemma financier, is kept).
-    private func isClosingAdjective(_ t: Token) -> Bool {
+    func isClosingAdjective(_ t: Token) -> Bool {
         guard t.kind == .word, !t.isCapitalized, !isStopWord(Folding.lower(t.text)) else { return false }
         let f = Folding.fold(t.text)
         guard f.count > 4 else { return false }

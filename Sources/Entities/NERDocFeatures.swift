@@ -57,7 +57,7 @@ public enum NERDocFeatures {
         out.append(contentsOf: repeatElement(0, count: n * count))
         if n == 0 { return }
         @inline(__always) func isWord(_ i: Int) -> Bool {
-            infos[i].flags & (Flag.punctuation | Flag.number) == 0 && tokens[i].kind == .word
+            infos[i].flags.isDisjoint(with: [.punctuation, .number]) && tokens[i].kind == .word
         }
         // Occurrences of every word, by first-pass tag.
         var words: [Counts] = []
@@ -88,8 +88,8 @@ public enum NERDocFeatures {
                 for k in i..<end where isWord(k) {
                     guard let c = tokens[k].text.unicodeScalars.first, c.isASCII else { continue }
                     let lower = UInt8(c.value) | 0x20
-                    if infos[k].flags & Flag.capitalized != 0 { caps.append(lower) }
-                    if infos[k].flags & Flag.stopword == 0 && infos[k].cue & NERLexicon.connector == 0 { buf.append(lower) }
+                    if infos[k].flags.contains(.capitalized) { caps.append(lower) }
+                    if !infos[k].flags.contains(.stopword) && infos[k].cue & NERLexicon.connector == 0 { buf.append(lower) }
                 }
                 if caps.count >= 2 { initials[FeatureHash.bytes(caps), default: 0] |= bit }
                 if buf.count >= 2 { initials[FeatureHash.bytes(buf), default: 0] |= bit }
@@ -98,7 +98,7 @@ public enum NERDocFeatures {
         }
         // Acronyms found in the document, with their first-pass types.
         var acronymTypes: [UInt64: UInt8] = [:]
-        for k in 0..<n where infos[k].flags & Flag.allCaps != 0 && tags[k] != 0 && isWord(k) {
+        for k in 0..<n where infos[k].flags.contains(.allCaps) && tags[k] != 0 && isWord(k) {
             acronymTypes[infos[k].folded, default: 0] |= UInt8(1) << UInt8(typeIndex(tags[k]) - 1)
         }
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
@@ -111,7 +111,7 @@ public enum NERDocFeatures {
         for k in 0..<n where indexOf[k] >= 0 {
             let o = k * count
             let info = infos[k]
-            let cap = UInt64(info.flags & (Flag.capitalized | Flag.allCaps))
+            let cap = UInt64(info.flags.intersection([.capitalized, .allCaps]).rawValue)
             let own = typeIndex(tags[k])
             // What the other occurrences of the word were tagged.
             let s = summaries[k]
@@ -121,15 +121,15 @@ public enum NERDocFeatures {
             // The longer names holding the word elsewhere ("Parisien" and "Le Parisien").
             if let mask = inLonger[info.folded], (ownSpan?.0.count ?? 0) < 2 { out[o + 1] = f(203, UInt64(mask), own) }
             // An acronym whose expansion is tagged elsewhere (UA and Union africaine).
-            if info.flags & Flag.allCaps != 0, let t = initials[info.folded] { out[o + 2] = f(204, UInt64(t), own) }
+            if info.flags.contains(.allCaps), let t = initials[info.folded] { out[o + 2] = f(204, UInt64(t), own) }
             // A multi-word name whose acronym is tagged elsewhere.
             if let span = ownSpan, span.0.count >= 2 {
                 buf.removeAll(keepingCapacity: true); caps.removeAll(keepingCapacity: true)
                 for q in span.0 where isWord(q) {
                     guard let c = tokens[q].text.unicodeScalars.first, c.isASCII else { continue }
                     let lower = UInt8(c.value) | 0x20
-                    if infos[q].flags & Flag.capitalized != 0 { caps.append(lower) }
-                    if infos[q].flags & Flag.stopword == 0 && infos[q].cue & NERLexicon.connector == 0 { buf.append(lower) }
+                    if infos[q].flags.contains(.capitalized) { caps.append(lower) }
+                    if !infos[q].flags.contains(.stopword) && infos[q].cue & NERLexicon.connector == 0 { buf.append(lower) }
                 }
                 let a = (caps.count >= 2 ? acronymTypes[FeatureHash.bytes(caps)] ?? 0 : 0) | (buf.count >= 2 ? acronymTypes[FeatureHash.bytes(buf)] ?? 0 : 0)
                 if a != 0 { out[o + 3] = f(205, UInt64(a), own) }

@@ -135,15 +135,14 @@ public struct NERLexicon: Sendable {
 }
 
 /// What the tagger knows about one token before looking at its neighbours.
-public struct TokenInfo {
+public struct TokenInfo: Sendable {
     var word: UInt64 = 0
     var folded: UInt64 = 0
     var lemma: UInt64 = 0
     var shape: UInt64 = 0
     var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    /// Bit flags: see `Flag`.
-    var flags: UInt32 = 0
+    var flags: TokenFlags = []
     var cue: UInt8 = 0
     /// Dictionary match codes: type × (B/I) for the learnt names and for ICU places.
     var learnt: UInt8 = 0
@@ -171,12 +170,95 @@ public struct TokenInfo {
     var startsEntry = false
 }
 
-enum Flag {
-    static let capitalized: UInt32 = 1, allCaps: UInt32 = 2, hasDigit: UInt32 = 4, hasHyphen: UInt32 = 8,
-               hasPeriod: UInt32 = 16, punctuation: UInt32 = 32, sentenceStart: UInt32 = 64, lineStart: UInt32 = 128,
-               stopword: UInt32 = 256, seenLower: UInt32 = 512, seenCapMid: UInt32 = 1024, firstName: UInt32 = 2048,
-               elision: UInt32 = 4096, number: UInt32 = 8192, quote: UInt32 = 16384, paren: UInt32 = 32768,
-               mixedCaps: UInt32 = 65536, commonWord: UInt32 = 131072
+/// What a token is, as bits (``TokenInfo/flags``). The raw values go into the feature hashes (template 13
+/// hashes them all, others a subset), so a flag's bit is part of the feature schema (``NERFeatureSchema``):
+/// moving one means retraining.
+struct TokenFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    /// First letter upper-case.
+    static let capitalized = TokenFlags(rawValue: 1 << 0)
+    /// Two or more upper-case letters and no lower-case one (ONU).
+    static let allCaps = TokenFlags(rawValue: 1 << 1)
+    static let hasDigit = TokenFlags(rawValue: 1 << 2)
+    static let hasHyphen = TokenFlags(rawValue: 1 << 3)
+    static let hasPeriod = TokenFlags(rawValue: 1 << 4)
+    static let punctuation = TokenFlags(rawValue: 1 << 5)
+    /// The first token of its sentence that is not punctuation.
+    static let sentenceStart = TokenFlags(rawValue: 1 << 6)
+    /// After a line break.
+    static let lineStart = TokenFlags(rawValue: 1 << 7)
+    static let stopword = TokenFlags(rawValue: 1 << 8)
+    /// The word occurs in lower case somewhere in the document.
+    static let seenLower = TokenFlags(rawValue: 1 << 9)
+    /// The word occurs capitalised in the middle of a sentence somewhere in the document.
+    static let seenCapMid = TokenFlags(rawValue: 1 << 10)
+    /// A first name learnt from the training data.
+    static let firstName = TokenFlags(rawValue: 1 << 11)
+    /// Ends with an apostrophe (l', d').
+    static let elision = TokenFlags(rawValue: 1 << 12)
+    static let number = TokenFlags(rawValue: 1 << 13)
+    static let quote = TokenFlags(rawValue: 1 << 14)
+    static let paren = TokenFlags(rawValue: 1 << 15)
+    /// Two or more upper-case letters and lower-case ones too (iPhone, McDonald).
+    static let mixedCaps = TokenFlags(rawValue: 1 << 16)
+    /// Capitalised, and an ordinary French word in lower case (the lemma table).
+    static let commonWord = TokenFlags(rawValue: 1 << 17)
+
+    /// Capitalisation and position, which many templates pair with another feature.
+    static let capitalisation: TokenFlags = [.capitalized, .allCaps, .sentenceStart, .lineStart, .hasDigit, .punctuation]
+
+    /// Every flag with its name, in bit order (for ``NERFeatureSchema``).
+    static let named: [(name: String, flag: TokenFlags)] = [
+        ("capitalized", .capitalized), ("allCaps", .allCaps), ("hasDigit", .hasDigit), ("hasHyphen", .hasHyphen),
+        ("hasPeriod", .hasPeriod), ("punctuation", .punctuation), ("sentenceStart", .sentenceStart), ("lineStart", .lineStart),
+        ("stopword", .stopword), ("seenLower", .seenLower), ("seenCapMid", .seenCapMid), ("firstName", .firstName),
+        ("elision", .elision), ("number", .number), ("quote", .quote), ("paren", .paren), ("mixedCaps", .mixedCaps),
+        ("commonWord", .commonWord),
+    ]
+}
+
+/// The characters of a word's shape (``NERFeatureExtractor/WordFacts/shape``): one per character, runs of
+/// more than two collapsed. Part of the feature schema (``NERFeatureSchema``), like the flags.
+enum ShapeCode {
+    /// An upper-case letter: X.
+    static let upper = UInt8(ascii: "X")
+    /// A lower-case letter: x.
+    static let lower = UInt8(ascii: "x")
+    /// An ASCII digit: d.
+    static let digit = UInt8(ascii: "d")
+    /// A letter without case (non-ASCII): a.
+    static let caselessLetter = UInt8(ascii: "a")
+    /// The typographic apostrophe (U+2019), as the ASCII one.
+    static let apostrophe = UInt8(ascii: "'")
+    /// Any other non-ASCII character: ?. (Other ASCII characters stand for themselves.)
+    static let other = UInt8(ascii: "?")
+    static let hyphen = UInt8(ascii: "-")
+    static let period = UInt8(ascii: ".")
+
+    /// Every code with its name (for ``NERFeatureSchema``).
+    static let named: [(name: String, code: UInt8)] = [
+        ("upper", upper), ("lower", lower), ("digit", digit), ("caselessLetter", caselessLetter),
+        ("apostrophe", apostrophe), ("other", other), ("hyphen", hyphen), ("period", period),
+    ]
+}
+
+/// The bits of ``TokenInfo/docContext`` above the previous word's cue class (its low 8 bits), pooled over
+/// the occurrences of a capitalised word in the document.
+enum DocContextBit {
+    /// A capitalised first name before it.
+    static let firstNameBefore: UInt32 = 1 << 8
+    /// A capitalised word before it, not at a sentence start.
+    static let capitalizedBefore: UInt32 = 1 << 9
+    /// A capitalised word after it.
+    static let capitalizedAfter: UInt32 = 1 << 10
+    /// Neither at a sentence start nor at a line start.
+    static let midSentence: UInt32 = 1 << 11
+
+    static let named: [(name: String, bit: UInt32)] = [
+        ("firstNameBefore", firstNameBefore), ("capitalizedBefore", capitalizedBefore),
+        ("capitalizedAfter", capitalizedAfter), ("midSentence", midSentence),
+    ]
 }
 
 /// Turns a document's tokens into hashed features for the tagger: the word, its folded form,
@@ -214,7 +296,7 @@ public struct NERFeatureExtractor: Sendable {
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         /// The flags that follow from the text (capitals, digits, punctuation, first name, common word…).
-        var flags: UInt32 = 0
+        var flags: TokenFlags = []
         var cue: UInt8 = 0
         var wordTypes: UInt8 = 0
         var lengthBucket: UInt8 = 0
@@ -240,38 +322,56 @@ public struct NERFeatureExtractor: Sendable {
         info.lengthBucket = UInt8(min(n, 12))
         // Shape: X x d or the character, runs longer than two collapsed.
         shapeBuf.removeAll(keepingCapacity: true)
-        var flags: UInt32 = 0
+        var flags: TokenFlags = []
         var upper = 0, lower = 0, letters = 0
         var first = true
         for s in t.text.unicodeScalars {
             let c: UInt8
             if s.value < 0x80 {
                 let v = UInt8(s.value)
-                if v >= 0x41 && v <= 0x5A { c = 88; upper += 1; letters += 1 } else if v >= 0x61 && v <= 0x7A { c = 120; lower += 1; letters += 1 } else if v >= 0x30 && v <= 0x39 { c = 100; flags |= Flag.hasDigit } else { c = v }
-            } else if s.properties.isUppercase { c = 88; upper += 1; letters += 1 } else if s.properties.isLowercase { c = 120; lower += 1; letters += 1 } else if s.properties.isAlphabetic { c = 97; letters += 1 } else if s.value == 0x2019 { c = 39 } else { c = 63 }
-            if first { if c == 88 { flags |= Flag.capitalized }; first = false }
-            if c == 45 { flags |= Flag.hasHyphen }
-            if c == 46 { flags |= Flag.hasPeriod }
+                if v >= 0x41 && v <= 0x5A {
+                    c = ShapeCode.upper; upper += 1; letters += 1
+                } else if v >= 0x61 && v <= 0x7A {
+                    c = ShapeCode.lower; lower += 1; letters += 1
+                } else if v >= 0x30 && v <= 0x39 {
+                    c = ShapeCode.digit; flags.insert(.hasDigit)
+                } else {
+                    c = v
+                }
+            } else if s.properties.isUppercase {
+                c = ShapeCode.upper; upper += 1; letters += 1
+            } else if s.properties.isLowercase {
+                c = ShapeCode.lower; lower += 1; letters += 1
+            } else if s.properties.isAlphabetic {
+                c = ShapeCode.caselessLetter; letters += 1
+            } else if s.value == 0x2019 {
+                c = ShapeCode.apostrophe
+            } else {
+                c = ShapeCode.other
+            }
+            if first { if c == ShapeCode.upper { flags.insert(.capitalized) }; first = false }
+            if c == ShapeCode.hyphen { flags.insert(.hasHyphen) }
+            if c == ShapeCode.period { flags.insert(.hasPeriod) }
             let m = shapeBuf.count
             if !(m >= 2 && shapeBuf[m - 1] == c && shapeBuf[m - 2] == c) && m < 12 { shapeBuf.append(c) }
         }
         info.shape = FeatureHash.bytes(shapeBuf)
         info.hasLetters = letters > 0
         info.hasUppercase = upper > 0
-        if upper >= 2 && lower == 0 { flags |= Flag.allCaps }
-        if upper >= 2 && lower > 0 { flags |= Flag.mixedCaps }
-        if t.kind == .punctuation { flags |= Flag.punctuation }
-        if t.kind == .number { flags |= Flag.number }
-        if n > 0 && buf[n - 1] == UInt8(ascii: "'") { flags |= Flag.elision }
+        if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
+        if upper >= 2 && lower > 0 { flags.insert(.mixedCaps) }
+        if t.kind == .punctuation { flags.insert(.punctuation) }
+        if t.kind == .number { flags.insert(.number) }
+        if n > 0 && buf[n - 1] == UInt8(ascii: "'") { flags.insert(.elision) }
         if t.kind == .punctuation {  // String == per token was a fifth of this function
-            if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags |= Flag.quote }
-            if t.text == "(" || t.text == ")" { flags |= Flag.paren }
+            if t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "“" || t.text == "”" { flags.insert(.quote) }
+            if t.text == "(" || t.text == ")" { flags.insert(.paren) }
         }
-        if lexicon.firstNames.contains(info.folded) { flags |= Flag.firstName }
-        if flags & Flag.capitalized != 0, let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags |= Flag.commonWord }
+        if lexicon.firstNames.contains(info.folded) { flags.insert(.firstName) }
+        if flags.contains(.capitalized), let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags.insert(.commonWord) }
         info.flags = flags
         info.cue = lexicon.cueClass[info.folded] ?? 0
-        if flags & Flag.capitalized != 0 { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
+        if flags.contains(.capitalized) { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
         let alone = NERLexicon.sequenceStep(0, info.folded)
         info.nameCode = lexicon.names[alone] ?? 0
         info.placeCode = lexicon.places[alone] ?? 0
@@ -284,9 +384,9 @@ public struct NERFeatureExtractor: Sendable {
         tokenInfo(doc, memo: nil)
     }
 
-    /// `memo`: the tagging model's per-thread memo of ``WordFacts`` (training goes without: its
+    /// `memo`: the tagging model's memo of ``WordFacts`` (training goes without: its
     /// documents are read once).
-    func tokenInfo(_ doc: Document, memo: ThreadMemo<WordFacts>?) -> [TokenInfo] {
+    func tokenInfo(_ doc: Document, memo: Memo<WordFacts>?) -> [TokenInfo] {
         let tokens = doc.tokens
         var infos = [TokenInfo](repeating: TokenInfo(), count: tokens.count)
         var buf: [UInt8] = []
@@ -330,14 +430,14 @@ public struct NERFeatureExtractor: Sendable {
             info.placeCode = facts.placeCode
             info.startsEntry = facts.startsEntry
             var flags = facts.flags
-            if sentenceStarts[i] { flags |= Flag.sentenceStart }
-            if tokens[i].lineBreaksBefore > 0 { flags |= Flag.lineStart }
-            if tokens[i].isStopword { flags |= Flag.stopword }
+            if sentenceStarts[i] { flags.insert(.sentenceStart) }
+            if tokens[i].lineBreaksBefore > 0 { flags.insert(.lineStart) }
+            if tokens[i].isStopword { flags.insert(.stopword) }
             info.flags = flags
             info.wordID = words.id(info.folded)
             if Int(info.wordID) == seen.count { seen.append(0) }
             if facts.hasLetters {
-                if flags & Flag.capitalized == 0 { seen[Int(info.wordID)] |= 1 } else if !sentenceStarts[i] && flags & Flag.lineStart == 0 {
+                if !flags.contains(.capitalized) { seen[Int(info.wordID)] |= 1 } else if !sentenceStarts[i] && !flags.contains(.lineStart) {
                     seen[Int(info.wordID)] |= 2
                 }
             }
@@ -345,8 +445,8 @@ public struct NERFeatureExtractor: Sendable {
         }
         for i in infos.indices {
             let w = seen[Int(infos[i].wordID)]
-            if w & 1 != 0 { infos[i].flags |= Flag.seenLower }
-            if w & 2 != 0 { infos[i].flags |= Flag.seenCapMid }
+            if w & 1 != 0 { infos[i].flags.insert(.seenLower) }
+            if w & 2 != 0 { infos[i].flags.insert(.seenCapMid) }
         }
         // Dictionary matches, longest first, within sentences.
         for s in doc.sentences {
@@ -356,16 +456,16 @@ public struct NERFeatureExtractor: Sendable {
         // Document-level evidence, pooled over the occurrences of each capitalised word.
         var context = [UInt32](repeating: 0, count: words.count), learnt = [UInt32](repeating: 0, count: words.count)
         for s in doc.sentences {
-            for i in s.tokens where infos[i].flags & Flag.capitalized != 0 {
+            for i in s.tokens where infos[i].flags.contains(.capitalized) {
                 var c: UInt32 = 0
                 if i > s.tokens.lowerBound {
                     let p = infos[i - 1]
                     c |= UInt32(p.cue)
-                    if p.flags & Flag.firstName != 0 && p.flags & Flag.capitalized != 0 { c |= 1 << 8 }
-                    if p.flags & Flag.capitalized != 0 && p.flags & Flag.sentenceStart == 0 { c |= 1 << 9 }
+                    if p.flags.contains(.firstName) && p.flags.contains(.capitalized) { c |= DocContextBit.firstNameBefore }
+                    if p.flags.contains(.capitalized) && !p.flags.contains(.sentenceStart) { c |= DocContextBit.capitalizedBefore }
                 }
-                if i + 1 < s.tokens.upperBound && infos[i + 1].flags & Flag.capitalized != 0 { c |= 1 << 10 }
-                if infos[i].flags & (Flag.sentenceStart | Flag.lineStart) == 0 { c |= 1 << 11 }
+                if i + 1 < s.tokens.upperBound && infos[i + 1].flags.contains(.capitalized) { c |= DocContextBit.capitalizedAfter }
+                if infos[i].flags.isDisjoint(with: [.sentenceStart, .lineStart]) { c |= DocContextBit.midSentence }
                 context[Int(infos[i].wordID)] |= c
                 learnt[Int(infos[i].wordID)] |= 1 << UInt32(infos[i].learnt) | 1 << UInt32(16 + infos[i].place)
             }
@@ -373,27 +473,27 @@ public struct NERFeatureExtractor: Sendable {
         // Name chains: the cue word heading the name to the left, an organisation word closing it to the right.
         let heads = NERLexicon.orgHead | NERLexicon.cueOrg | NERLexicon.placeHead | NERLexicon.cuePerson
         for s in doc.sentences {
-            for i in s.tokens where infos[i].flags & Flag.punctuation == 0 {
+            for i in s.tokens where !infos[i].flags.contains(.punctuation) {
                 var k = i - 1, d: UInt16 = 1
                 while k >= s.tokens.lowerBound && d <= 4 {
                     let c = infos[k]
                     if c.cue & heads != 0 {
-                        infos[i].chainLeft = UInt16(c.cue & heads) | d << 8 | (c.flags & Flag.capitalized != 0 ? 1 << 12 : 0)
+                        infos[i].chainLeft = UInt16(c.cue & heads) | d << 8 | (c.flags.contains(.capitalized) ? 1 << 12 : 0)
                         break
                     }
-                    guard c.cue & NERLexicon.connector != 0 || c.flags & Flag.capitalized != 0 && c.flags & Flag.punctuation == 0 else { break }
+                    guard c.cue & NERLexicon.connector != 0 || c.flags.contains(.capitalized) && !c.flags.contains(.punctuation) else { break }
                     k -= 1; d += 1
                 }
                 k = i + 1; d = 1
                 while k < s.tokens.upperBound && d <= 4 {
                     let c = infos[k]
-                    if c.cue & NERLexicon.orgWord != 0 && c.flags & Flag.capitalized != 0 { infos[i].chainRight = UInt8(d); break }
-                    guard c.cue & NERLexicon.connector != 0 || c.flags & Flag.capitalized != 0 && c.flags & Flag.punctuation == 0 else { break }
+                    if c.cue & NERLexicon.orgWord != 0 && c.flags.contains(.capitalized) { infos[i].chainRight = UInt8(d); break }
+                    guard c.cue & NERLexicon.connector != 0 || c.flags.contains(.capitalized) && !c.flags.contains(.punctuation) else { break }
                     k += 1; d += 1
                 }
             }
         }
-        for i in infos.indices where infos[i].flags & Flag.capitalized != 0 {
+        for i in infos.indices where infos[i].flags.contains(.capitalized) {
             infos[i].docContext = context[Int(infos[i].wordID)]
             infos[i].docLearnt = learnt[Int(infos[i].wordID)]
         }
@@ -407,7 +507,7 @@ public struct NERFeatureExtractor: Sendable {
         if dictionary.isEmpty { return }
         var i = range.lowerBound
         while i < range.upperBound {
-            if infos[i].flags & (Flag.punctuation) != 0 { i += 1; continue }
+            if infos[i].flags.contains(.punctuation) { i += 1; continue }
             var best = 0
             var bestType: UInt8 = 0
             if infos[i].startsEntry {
@@ -462,7 +562,7 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(5, t.prefixes.0)); out.append(f(6, t.prefixes.1)); out.append(f(7, t.prefixes.2)); out.append(f(8, t.prefixes.3))
         out.append(f(9, t.suffixes.0)); out.append(f(10, t.suffixes.1)); out.append(f(11, t.suffixes.2)); out.append(f(12, t.suffixes.3))
         out.append(f(15, UInt64(t.cue)))
-        out.append(f(40, UInt64(t.lengthBucket), UInt64(t.flags & (Flag.allCaps | Flag.capitalized))))
+        out.append(f(40, UInt64(t.lengthBucket), UInt64(t.flags.intersection([.allCaps, .capitalized]).rawValue)))
         out.append(f(54, UInt64(t.wordTypes)))
     }
 
@@ -471,13 +571,13 @@ public struct NERFeatureExtractor: Sendable {
         let t = infos[i]
         @inline(__always) func at(_ k: Int) -> TokenInfo { range.contains(k) ? infos[k] : Self.outside }
         let p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2)
-        let capMask = Flag.capitalized | Flag.allCaps | Flag.sentenceStart | Flag.lineStart | Flag.hasDigit | Flag.punctuation
+        let capMask = TokenFlags.capitalisation
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
-        out.append(f(13, UInt64(t.flags)))
-        out.append(f(14, UInt64(t.flags & capMask), UInt64(t.flags & (Flag.seenLower | Flag.seenCapMid | Flag.stopword | Flag.commonWord))))
+        out.append(f(13, UInt64(t.flags.rawValue)))
+        out.append(f(14, UInt64(t.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection([.seenLower, .seenCapMid, .stopword, .commonWord]).rawValue)))
         out.append(f(16, UInt64(t.learnt)))
         out.append(f(17, UInt64(t.place)))
-        out.append(f(18, UInt64(t.learnt), UInt64(t.flags & capMask)))
+        out.append(f(18, UInt64(t.learnt), UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(19, p1.folded))
         out.append(f(20, p2.folded))
         out.append(f(21, n1.folded))
@@ -494,30 +594,30 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(32, UInt64(n1.cue)))
         out.append(f(33, UInt64(p1.learnt), UInt64(n1.learnt)))
         out.append(f(34, UInt64(p1.place), UInt64(n1.place)))
-        out.append(f(35, UInt64((p1.flags) & capMask), UInt64(t.flags & capMask) << 20 | UInt64((n1.flags) & capMask)))
-        out.append(f(36, UInt64((p1.flags) & Flag.firstName), UInt64(t.flags & capMask)))
-        out.append(f(37, t.suffixes.2, UInt64(t.flags & capMask)))
-        out.append(f(38, p1.folded, UInt64(t.flags & capMask)))
-        out.append(f(39, n1.folded, UInt64(t.flags & capMask)))
+        out.append(f(35, UInt64(p1.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection(capMask).rawValue) << 20 | UInt64(n1.flags.intersection(capMask).rawValue)))
+        out.append(f(36, UInt64(p1.flags.intersection(.firstName).rawValue), UInt64(t.flags.intersection(capMask).rawValue)))
+        out.append(f(37, t.suffixes.2, UInt64(t.flags.intersection(capMask).rawValue)))
+        out.append(f(38, p1.folded, UInt64(t.flags.intersection(capMask).rawValue)))
+        out.append(f(39, n1.folded, UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(41, p2.folded, p1.folded))
         out.append(f(42, n1.folded, n2.folded))
-        out.append(f(43, t.word, UInt64(t.flags & (Flag.sentenceStart | Flag.lineStart))))
-        out.append(f(44, UInt64((n1.flags) & Flag.firstName), UInt64(n1.learnt)))
+        out.append(f(43, t.word, UInt64(t.flags.intersection([.sentenceStart, .lineStart]).rawValue)))
+        out.append(f(44, UInt64(n1.flags.intersection(.firstName).rawValue), UInt64(n1.learnt)))
         out.append(f(45, UInt64(p2.learnt), UInt64(n2.learnt)))
         out.append(f(46, p1.word))
         out.append(f(47, n1.word))
-        out.append(f(48, UInt64(t.cue), UInt64(t.flags & capMask)))
+        out.append(f(48, UInt64(t.cue), UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(49, UInt64(t.docContext & 0xff)))
-        out.append(f(50, UInt64(t.docContext >> 8), UInt64(t.flags & capMask)))
+        out.append(f(50, UInt64(t.docContext >> 8), UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(51, UInt64(t.docLearnt)))
-        out.append(f(52, UInt64(t.docContext), UInt64(p1.flags) & UInt64(Flag.capitalized) | UInt64((n1.flags) & Flag.capitalized) << 1))
+        out.append(f(52, UInt64(t.docContext), UInt64(p1.flags.intersection(.capitalized).rawValue) | UInt64(n1.flags.intersection(.capitalized).rawValue) << 1))
         out.append(f(53, UInt64(t.docLearnt & 0xffff), UInt64(t.learnt)))
-        out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags & capMask)))
+        out.append(f(55, UInt64(t.wordTypes), UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(56, UInt64(p1.wordTypes), UInt64(n1.wordTypes)))
-        out.append(f(57, UInt64(t.flags & (Flag.commonWord | Flag.capitalized | Flag.sentenceStart)), UInt64((n1.flags) & (Flag.commonWord | Flag.capitalized))))
-        out.append(f(58, UInt64(t.flags & (Flag.commonWord | Flag.sentenceStart)), UInt64(t.learnt)))
-        out.append(f(59, UInt64(t.chainLeft), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
-        out.append(f(60, UInt64(t.chainRight), UInt64(t.flags & (Flag.capitalized | Flag.allCaps))))
+        out.append(f(57, UInt64(t.flags.intersection([.commonWord, .capitalized, .sentenceStart]).rawValue), UInt64(n1.flags.intersection([.commonWord, .capitalized]).rawValue)))
+        out.append(f(58, UInt64(t.flags.intersection([.commonWord, .sentenceStart]).rawValue), UInt64(t.learnt)))
+        out.append(f(59, UInt64(t.chainLeft), UInt64(t.flags.intersection([.capitalized, .allCaps]).rawValue)))
+        out.append(f(60, UInt64(t.chainRight), UInt64(t.flags.intersection([.capitalized, .allCaps]).rawValue)))
     }
 }
 

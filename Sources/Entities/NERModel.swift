@@ -5,27 +5,30 @@ import LoupeCore
 /// A trained entity tagger: hashed feature weights (16-bit, one per tag), tag transitions, and the
 /// names learnt from the training data. Saved as one little-endian binary file:
 ///
-///     "LNER" version:u32 tags:u32 features:u32 scale:f32
+///     "LNER" version:u32 fingerprint:u64 tags:u32 features:u32 scale:f32
+///     (fingerprint: ``NERFeatureSchema/fingerprint`` of the build that trained it; another build refuses it)
 ///     keys: u32 × features            (upper 32 bits of each feature's 64-bit hash)
 ///     rows: per feature a u16 mask of the tags with a non-zero weight, then those weights as i16
 ///     transitions: i32 × (tags + 1) × tags   (last row: sentence start)
 ///     names: u32 count, then (u64 hash, u8 type) × count; starts: u32 count, u64 × count;
 ///     first names: u32 count, u64 × count; maxTokens: u32
 ///     word types: u32 count, then (u64 hash, u8 type mask) × count
-///     version 3 only, the document pass (``NERDocFeatures``): u32 features, keys and rows as above
+///     if the file goes on, the document pass (``NERDocFeatures``): u32 features, keys and rows as above
 ///     (weights in the first pass's scale), transitions: i32 × (tags + 1) × tags
 ///
 /// Tagging hashes features straight from token bytes and looks them up in an open-addressing table.
-public final class NERModel: @unchecked Sendable {
-    let scale: Float
+public final class NERModel: Sendable {
+    /// What one unit of the quantised weights is worth, in units of one training update.
+    public let scale: Float
     /// Dense weights, features × tags.
     let weights: [Int16]
-    let transitions: [Int32]
+    /// Quantised tag transitions, (tags + 1) × tags; the last row holds the sentence-start scores.
+    public let transitions: [Int32]
     public let lexicon: NERLexicon
-    /// Names this model's per-thread memo of word facts (``NERFeatureExtractor/WordFacts``), which
+    /// Names this model's memo (in a ``Workspace``) of word facts (``NERFeatureExtractor/WordFacts``), which
     /// depend on its lexicon.
     private let wordMemo = MemoName("ner-words")
-    /// Names this model's per-thread memo of the summed weights of a word's own templates
+    /// Names this model's memo of the summed weights of a word's own templates
     /// (``NERFeatureExtractor/wordFeatures(_:into:)``), keyed by the word's hash.
     private let wordWeights = MemoName("ner-word-weights")
 
@@ -47,31 +50,37 @@ public final class NERModel: @unchecked Sendable {
     private let keys: [UInt32]
 
     static let magic: [UInt8] = Array("LNER".utf8)
-    /// 3: version 2 followed, when the model has a document pass, by its features (u32 count, keys,
-    /// rows as above) and transitions. Version 2 files (no document pass) still load.
-    static let version: UInt32 = 3
+    /// 4: the feature schema's fingerprint (``NERFeatureSchema``) after the version; the document pass
+    /// wherever the file goes on after the word types. Versions 2 (no document pass) and 3 had no
+    /// fingerprint: they are refused, since nothing says which features they were trained for.
+    static let version: UInt32 = 4
 
-    init(keys: [UInt64], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
-        self.keys = keys.map { Self.key($0) }
-        self.weights = weights
-        self.transitions = transitions
-        self.scale = scale
-        self.lexicon = lexicon
-        self.featureCount = keys.count
-        (table, mask, entries) = Self.buildTable(self.keys, weights)
+    /// A model as training builds it: `keys` the 64-bit feature hashes, `weights` features × tags
+    /// (``NERTags``), `transitions` (tags + 1) × tags, all in units of `scale`.
+    public convenience init(keys: [UInt64], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon,
+                            documentPass: DocumentPass? = nil) {
+        self.init(keys32: keys.map { Self.key($0) }, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon,
+                  documentPass: documentPass)
     }
 
-    private init(keys32: [UInt32], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon) {
+    private init(keys32: [UInt32], weights: [Int16], transitions: [Int32], scale: Float, lexicon: NERLexicon, documentPass: DocumentPass?) {
         self.keys = keys32
         self.weights = weights
         self.transitions = transitions
         self.scale = scale
         self.lexicon = lexicon
         self.featureCount = keys32.count
+        self.documentPass = documentPass
         (table, mask, entries) = Self.buildTable(keys32, weights)
     }
 
-    @inline(__always) static func key(_ h: UInt64) -> UInt32 {
+    /// This model's first pass with another document pass (nil: none); this model is unchanged.
+    public func withDocumentPass(_ pass: DocumentPass?) -> NERModel {
+        NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon, documentPass: pass)
+    }
+
+    /// The 32 bits of a 64-bit feature hash that a model keeps.
+    @inline(__always) public static func key(_ h: UInt64) -> UInt32 {
         let k = UInt32(truncatingIfNeeded: h >> 32)
         return k == UInt32.max ? k - 1 : k
     }
@@ -120,22 +129,23 @@ public final class NERModel: @unchecked Sendable {
 
     /// The second, document-level pass (``NERDocFeatures``): weights added to the first pass's scores,
     /// and its own transitions. Nil in models without one.
-    public struct DocumentPass: @unchecked Sendable {
-        let keys: [UInt32]
-        let weights: [Int16]
-        let transitions: [Int32]
+    public struct DocumentPass: Sendable {
+        /// Feature keys (``NERModel/key(_:)``), weights (features × tags, in the first pass's scale) and transitions.
+        public let keys: [UInt32]
+        public let weights: [Int16]
+        public let transitions: [Int32]
         let table: [UInt32]
         let mask: Int
         let entries: [Int16]
 
-        init(keys: [UInt32], weights: [Int16], transitions: [Int32]) {
+        public init(keys: [UInt32], weights: [Int16], transitions: [Int32]) {
             self.keys = keys
             self.weights = weights
             self.transitions = transitions
             (table, mask, entries) = NERModel.buildTable(keys, weights)
         }
     }
-    public internal(set) var documentPass: DocumentPass?
+    public let documentPass: DocumentPass?
 
     /// How far from a word that may be part of a name (``windows(_:_:)``) the tagger still looks.
     static let windowRadius = 4
@@ -150,8 +160,8 @@ public final class NERModel: @unchecked Sendable {
         for i in range {
             let info = infos[i]
             var trigger = info.cue & (NERLexicon.orgHead | NERLexicon.placeHead | NERLexicon.orgWord) != 0 || info.learnt != 0 || info.place != 0
-            if info.flags & Flag.punctuation == 0 {
-                if !(opening && info.flags & Flag.stopword != 0) && info.hasUppercase { trigger = true }
+            if !info.flags.contains(.punctuation) {
+                if !(opening && info.flags.contains(.stopword)) && info.hasUppercase { trigger = true }
                 opening = false
             }
             guard trigger else { continue }
@@ -169,7 +179,8 @@ public final class NERModel: @unchecked Sendable {
     /// decodes from them (0 elsewhere), and the token ranges tagged, each decoded on its own.
     /// `windowed`: only the ``windows(_:_:)`` of each included sentence, with O before and after each
     /// (tagging); else whole sentences (training, whose models must not change with this shortcut).
-    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool, windowed: Bool = false)
+    func firstPass(_ doc: Document, _ infos: [TokenInfo], _ extractor: NERFeatureExtractor, include: (Int) -> Bool, windowed: Bool = false,
+                   workspace: Workspace = Workspace())
         -> (emissions: [Int32], tags: [UInt8], parts: [(sentence: Int, tokens: Range<Int>)]) {
         let T = NERTags.count
         precondition(T == 9, "the weights are added as SIMD8 + 1")  // parse rejects any other tag count
@@ -180,7 +191,7 @@ public final class NERModel: @unchecked Sendable {
         features.reserveCapacity(NERFeatureExtractor.templateCount)
         var decoded: [UInt8] = []
         var parts: [(sentence: Int, tokens: Range<Int>)] = []
-        let wordSums = ThreadMemo<WordWeights>.current(wordWeights)
+        let wordSums = workspace.memo(wordWeights, of: WordWeights.self)
         table.withUnsafeBufferPointer { tb in entries.withUnsafeBufferPointer { wb in
             emissions.withUnsafeMutableBufferPointer { e in
                 for (s, sentence) in doc.sentences.enumerated() where include(s) {
@@ -243,12 +254,13 @@ public final class NERModel: @unchecked Sendable {
     /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
     /// type's (B tag against B tag), in units of one training update: small means unsure.
     /// `isCommonWord` must be the test the model was trained with (the lemma table's known words).
-    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil)
+    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil,
+                    in workspace: Workspace = Workspace())
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
         let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
-        let infos = extractor.tokenInfo(doc, memo: ThreadMemo<NERFeatureExtractor.WordFacts>.current(wordMemo))
+        let infos = extractor.tokenInfo(doc, memo: workspace.memo(wordMemo, of: NERFeatureExtractor.WordFacts.self))
         // Sentences without a window (no word that may be part of a name) are left out by the windows.
-        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: include, windowed: true)
+        var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: include, windowed: true, workspace: workspace)
         let T = NERTags.count
         var finalTransitions = transitions
         if let pass = documentPass {
@@ -296,6 +308,18 @@ public final class NERModel: @unchecked Sendable {
         return out
     }
 
+    /// What this model's first pass makes of a document the model has not been trained on: the document
+    /// features it leads to (``NERDocFeatures/count`` per token) and its scores (tokens × tags, in units of
+    /// one training update), the material document-pass training learns from.
+    public func documentPassSample(_ doc: Document, isCommonWord: (@Sendable (String) -> Bool)?) -> (features: [UInt64], offsets: [Float]) {
+        let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
+        let infos = extractor.tokenInfo(doc)
+        let (emissions, tags, _) = firstPass(doc, infos, extractor, include: { _ in true })
+        var features: [UInt64] = []
+        NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
+        return (features, emissions.map { Float($0) * scale })
+    }
+
     // MARK: saving and loading
 
     public func serialized() -> [UInt8] {
@@ -304,7 +328,8 @@ public final class NERModel: @unchecked Sendable {
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         func i16(_ v: Int16) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         let T = NERTags.count
-        u32(documentPass == nil ? 2 : Self.version)
+        u32(Self.version)
+        u64(NERFeatureSchema.fingerprint)
         u32(UInt32(T))
         u32(UInt32(featureCount))
         u32(scale.bitPattern)
@@ -344,32 +369,57 @@ public final class NERModel: @unchecked Sendable {
         try Data(serialized()).write(to: URL(fileURLWithPath: path))
     }
 
-    public static func load(path: String, gazetteer: Gazetteer = .french) throws -> NERModel {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return try data.withUnsafeBytes { raw in
-            try parse(UnsafeRawBufferPointer(raw), gazetteer: gazetteer)
+    /// Reads a model file written by ``write(to:)``; the error names the file and says what is wrong with it
+    /// (unreadable, not a model, truncated, or built for another feature schema).
+    public static func load(path: String, gazetteer: Gazetteer = .french) throws(FormatError) -> NERModel {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw FormatError(description: "\(path): \(reason)")
+        }
+        let parsed: Result<NERModel, FormatError> = data.withUnsafeBytes { raw in
+            do throws(FormatError) { return .success(try parse(UnsafeRawBufferPointer(raw), gazetteer: gazetteer)) } catch { return .failure(error) }
+        }
+        switch parsed {
+        case .success(let model): return model
+        case .failure(let error): throw FormatError(description: "\(path): \(error.description)")
         }
     }
 
-    public struct FormatError: Error, CustomStringConvertible {
+    public struct FormatError: Error, CustomStringConvertible, Sendable {
         public var description: String
     }
 
-    static func parse(_ raw: UnsafeRawBufferPointer, gazetteer: Gazetteer) throws -> NERModel {
+    static func parse(_ raw: UnsafeRawBufferPointer, gazetteer: Gazetteer) throws(FormatError) -> NERModel {
         var p = 0
-        func need(_ n: Int) throws { if p + n > raw.count { throw FormatError(description: "truncated NER model") } }
-        func u32() throws -> UInt32 { try need(4); defer { p += 4 }; return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)) }
-        func u64() throws -> UInt64 { try need(8); defer { p += 8 }; return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) }
-        func u16() throws -> UInt16 { try need(2); defer { p += 2 }; return UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)) }
-        try need(4)
-        guard Array(raw[0..<4]) == magic else { throw FormatError(description: "not a Loupe NER model") }
+        let truncated = FormatError(description: "truncated NER model")
+        func need(_ n: Int) throws(FormatError) { if n < 0 || n > raw.count - p { throw truncated } }
+        func u32() throws(FormatError) -> UInt32 { try need(4); defer { p += 4 }; return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)) }
+        func u64() throws(FormatError) -> UInt64 { try need(8); defer { p += 8 }; return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) }
+        func u16() throws(FormatError) -> UInt16 { try need(2); defer { p += 2 }; return UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)) }
+        /// A count of items of at least `size` bytes each, checked against what is left of the file before
+        /// anything is allocated for them.
+        func count(_ size: Int) throws(FormatError) -> Int {
+            let n = Int(try u32())
+            guard n <= (raw.count - p) / size else { throw truncated }
+            return n
+        }
+        guard raw.count >= 8, Array(raw[0..<4]) == magic else { throw FormatError(description: "not a Loupe NER model") }
         p = 4
         let fileVersion = try u32()
-        guard fileVersion == 2 || fileVersion == version else { throw FormatError(description: "unsupported NER model version") }
+        if fileVersion == 2 || fileVersion == 3 {
+            throw FormatError(description: "this model was written by an older Loupe, without a feature schema fingerprint; this build uses feature schema \(NERFeatureSchema.name); retrain with `loupe train ner`")
+        }
+        guard fileVersion == version else { throw FormatError(description: "unsupported NER model version \(fileVersion)") }
+        let fingerprint = try u64()
+        guard fingerprint == NERFeatureSchema.fingerprint else {
+            throw FormatError(description: "this model was trained for feature schema \(NERFeatureSchema.name(fingerprint)); this build uses \(NERFeatureSchema.name); retrain with `loupe train ner`")
+        }
         let T = Int(try u32())
         guard T == NERTags.count else { throw FormatError(description: "NER model has \(T) tags, expected \(NERTags.count)") }
         /// What `serialized()`'s `table` wrote for `n` rows.
-        func table(_ n: Int) throws -> (keys: [UInt32], weights: [Int16], transitions: [Int32]) {
+        func table(_ n: Int) throws(FormatError) -> (keys: [UInt32], weights: [Int16], transitions: [Int32]) {
+            guard n < (1 << 20) - 1 else { throw FormatError(description: "too many features in the NER model (\(n))") }
             var keys = [UInt32](repeating: 0, count: n)
             for r in 0..<n { keys[r] = try u32() }
             var weights = [Int16](repeating: 0, count: n * T)
@@ -381,11 +431,11 @@ public final class NERModel: @unchecked Sendable {
             for k in transitions.indices { transitions[k] = Int32(bitPattern: try u32()) }
             return (keys, weights, transitions)
         }
-        let n = Int(try u32())
+        let n = try count(6)  // a key and a mask at least
         let scale = Float(bitPattern: try u32())
         let (keys, weights, transitions) = try table(n)
         var lexicon = NERLexicon.base(gazetteer)
-        let names = Int(try u32())
+        let names = try count(9)
         lexicon.names.reserveCapacity(names)
         for _ in 0..<names {
             let h = try u64()
@@ -393,32 +443,43 @@ public final class NERModel: @unchecked Sendable {
             lexicon.names[h] = raw[p]
             p += 1
         }
-        for _ in 0..<Int(try u32()) { lexicon.starts.insert(try u64()) }
-        for _ in 0..<Int(try u32()) { lexicon.firstNames.insert(try u64()) }
+        for _ in 0..<(try count(8)) { lexicon.starts.insert(try u64()) }
+        for _ in 0..<(try count(8)) { lexicon.firstNames.insert(try u64()) }
         lexicon.maxTokens = max(lexicon.maxTokens, Int(try u32()))
-        let words = Int(try u32())
+        let words = try count(9)
         for _ in 0..<words {
             let h = try u64()
             try need(1)
             lexicon.wordTypes[h] = raw[p]
             p += 1
         }
-        let model = NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon)
-        if fileVersion >= 3 {
-            let pass = try table(Int(try u32()))
-            model.documentPass = DocumentPass(keys: pass.keys, weights: pass.weights, transitions: pass.transitions)
+        // The document pass, when the file goes on.
+        var documentPass: DocumentPass?
+        if p < raw.count {
+            let pass = try table(try count(6))
+            documentPass = DocumentPass(keys: pass.keys, weights: pass.weights, transitions: pass.transitions)
         }
-        return model
+        guard p == raw.count else { throw FormatError(description: "NER model has \(raw.count - p) bytes too many") }
+        return NERModel(keys32: keys, weights: weights, transitions: transitions, scale: scale, lexicon: lexicon, documentPass: documentPass)
     }
 
     /// The model compiled into the binary (`ner-model.bin`), loaded at first use; nil if the build has none.
     /// The environment variable `LOUPE_NER_MODEL` (a file written by `loupe train ner`) replaces it, so that
-    /// `loupe analyze` can be measured with a model trained on part of a corpus.
-    public static let builtIn: NERModel? = {
+    /// `loupe analyze` can be measured with a model trained on part of a corpus. Throws, naming the file, when
+    /// the model cannot be loaded (analysis does not go on with the rules alone).
+    public static var builtIn: NERModel? {
+        get throws(FormatError) { try builtInResult.get() }
+    }
+
+    private static let builtInResult: Result<NERModel?, FormatError> = {
         if let path = ProcessInfo.processInfo.environment["LOUPE_NER_MODEL"], !path.isEmpty {
-            do { return try load(path: path) } catch { fatalError("LOUPE_NER_MODEL: cannot load \(path): \(error)") }
+            do throws(FormatError) { return .success(try load(path: path)) } catch {
+                return .failure(FormatError(description: "LOUPE_NER_MODEL=\(error.description)"))
+            }
         }
-        guard let bytes = EmbeddedResource.bytes("ner-model.bin") else { return nil }
-        return try? parse(UnsafeRawBufferPointer(bytes), gazetteer: .french)
+        guard let bytes = EmbeddedResource.bytes("ner-model.bin") else { return .success(nil) }
+        do throws(FormatError) { return .success(try parse(UnsafeRawBufferPointer(bytes), gazetteer: .french)) } catch {
+            return .failure(FormatError(description: "the built-in NER model (Sources/FrenchData/data/ner-model.bin, compiled into this build) cannot be loaded: \(error.description)"))
+        }
     }()
 }

@@ -52,6 +52,7 @@ struct LemmaLexicon: Sendable {
 }
 
 /// Sorted 64-bit hashes, little-endian, searched in place by bisection.
+/// `@unchecked Sendable`: the bytes are the binary's read-only data, never written.
 struct SortedHashes: @unchecked Sendable {
     private let bytes: UnsafeRawBufferPointer
     let count: Int

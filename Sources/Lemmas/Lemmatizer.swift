@@ -15,7 +15,7 @@ public struct Lemmatizer: Stage {
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
-    /// Names this lemmatizer's per-thread memo (another stop-word list, another memo).
+    /// Names this lemmatizer's memo in a ``Workspace`` (another stop-word list, another memo).
     private let memoName = MemoName("lemmas")
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
@@ -31,13 +31,15 @@ public struct Lemmatizer: Stage {
         _ = LemmaLexicon.shared
     }
 
-    public func process(_ document: inout Document) {
+    public func process(_ document: inout Document) { process(&document, in: Workspace()) }
+
+    public func process(_ document: inout Document, in workspace: Workspace) {
         var sentenceStart = [Bool](repeating: false, count: document.tokens.count + 1)
         for s in document.sentences where s.tokens.lowerBound < sentenceStart.count { sentenceStart[s.tokens.lowerBound] = true }
         // A lemma and the stop-word flag depend only on the form, its kind and sentence-initial
-        // position: each is worked out once per worker thread, not once per document (a tenth of the
+        // position: each is worked out once per workspace, not once per document (a tenth of the
         // forms of 100 articles are new).
-        let memo = ThreadMemo<Known>.current(memoName)
+        let memo = workspace.memo(memoName, of: Known.self)
         var previous = ContextWord.none
         // Tokens read and written in place: a copy of each cost two retains and two releases.
         document.tokens.withUnsafeMutableBufferPointer { tokens in

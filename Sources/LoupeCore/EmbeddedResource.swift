@@ -1,6 +1,6 @@
 import FrenchData
 
-/// Language data compiled into the binary by `Sources/FrenchData/tools/embed.py`.
+/// Language data compiled into the binary by `tools/french-data/embed.py`.
 public enum EmbeddedResource {
     /// The raw bytes of the resource, or nil when the build carries no such resource.
     public static func bytes(_ name: String) -> UnsafeBufferPointer<UInt8>? {

@@ -14,6 +14,13 @@ public protocol Stage: Sendable {
     var requires: Set<Annotation> { get }
     var provides: Set<Annotation> { get }
     func process(_ document: inout Document)
+    /// The same, with the memos of `workspace` (see ``Workspace``): what a corpus loop calls.
+    /// Stages that memoise word facts implement it; the others keep the default.
+    func process(_ document: inout Document, in workspace: Workspace)
+}
+
+extension Stage {
+    public func process(_ document: inout Document, in workspace: Workspace) { process(&document) }
 }
 
 /// Raised when stages are put together in an order that cannot work.

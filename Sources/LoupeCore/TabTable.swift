@@ -9,6 +9,7 @@ import Darwin
 /// Large lexicons (hundreds of thousands of forms) stay in the binary's read-only data instead of
 /// being copied into a dictionary: only an array of line offsets is allocated, 4 bytes a line.
 /// Lines must be sorted by the key's UTF-8 bytes (`LC_ALL=C sort`); `#` lines are skipped.
+/// `@unchecked Sendable`: `bytes` points into the binary's read-only data, never written; the rest are values.
 public struct TabTable: @unchecked Sendable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var lineStarts: [Int32] = []

@@ -46,7 +46,7 @@ public struct Token: Sendable, Equatable {
         self.isStopword = isStopword
     }
 
-    /// A 64-bit key for per-form memos (``ThreadMemo``): the text's bytes hashed with ``FeatureHash``,
+    /// A 64-bit key for per-form memos (``Memo``): the text's bytes hashed with ``FeatureHash``,
     /// seeded with the kind and `salt` (what else the memoised value depends on, such as sentence-initial
     /// position).
     @inlinable @inline(__always) public func memoKey(salt: UInt64 = 0) -> UInt64 {

@@ -24,14 +24,27 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// Tokens → sentences → boilerplate → lemmas → entities → keywords → sentiment.
+    /// Tokens → sentences → boilerplate → lemmas → entities → keywords → sentiment, entities tagged with
+    /// the model compiled into the binary (or `LOUPE_NER_MODEL`'s); throws if that model cannot be loaded.
     public static func french(stopWords: StopWords = .builtIn) throws -> Pipeline {
         // Start-up runs before any document can: the lemma table with its key index (~100 M
         // instructions) loads beside the tagger's model (with the gazetteer it is built on, 80 M)
         // and the sentiment lexicons.
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { Lemmatizer.loadTable() } else { _ = NERModel.builtIn; _ = SentimentLexicon.shared }
+            if part == 0 { Lemmatizer.loadTable() } else { _ = try? NERModel.builtIn; _ = SentimentLexicon.shared }
         }
+        return try stages(nerModel: NERModel.builtIn, stopWords: stopWords)
+    }
+
+    /// The French pipeline with a given entity model (nil: the rules alone).
+    public static func french(nerModel: NERModel?, stopWords: StopWords = .builtIn) throws -> Pipeline {
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { Lemmatizer.loadTable() } else { _ = SentimentLexicon.shared }
+        }
+        return try stages(nerModel: nerModel, stopWords: stopWords)
+    }
+
+    private static func stages(nerModel: NERModel?, stopWords: StopWords) throws -> Pipeline {
         let gazetteer = Gazetteer.french
         let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil })
         return try Pipeline(stages: [
@@ -39,21 +52,23 @@ public struct Pipeline: Sendable {
             SentenceSegmenter(),
             BoilerplateDetector(),
             lemmatizer,
-            EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }, isStopWord: { stopWords.contains($0) }),
+            EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }, isStopWord: { stopWords.contains($0) }, model: nerModel),
             KeywordExtractor(),
             SentimentScorer(),
         ])
     }
 
-    public func process(_ document: inout Document) {
-        for stage in stages { stage.process(&document) }
+    /// Runs every stage on `document`. A caller that analyses many documents passes one ``Workspace``
+    /// per worker, so that word facts are looked up once per run rather than once per document.
+    public func process(_ document: inout Document, in workspace: Workspace = Workspace()) {
+        for stage in stages { stage.process(&document, in: workspace) }
     }
 
     /// Runs the stages and returns the seconds each took (for `loupe bench`).
-    public func processTimed(_ document: inout Document, clock: () -> Double) -> [Double] {
+    public func processTimed(_ document: inout Document, in workspace: Workspace, clock: () -> Double) -> [Double] {
         stages.map { stage in
             let start = clock()
-            stage.process(&document)
+            stage.process(&document, in: workspace)
             return clock() - start
         }
     }

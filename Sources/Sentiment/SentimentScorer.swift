@@ -20,7 +20,7 @@ public struct SentimentScorer: Stage {
     public let provides: Set<Annotation> = [.sentiment]
 
     let lexicon: SentimentLexicon
-    /// Names this scorer's per-thread memo of word facts (another lexicon, another memo).
+    /// Names this scorer's memo of word facts in a ``Workspace`` (another lexicon, another memo).
     private let memoName = MemoName("sentiment")
 
     // Global constants, tuned on DEFT-2017 train only (sentiment_rules.md §0).
@@ -32,9 +32,11 @@ public struct SentimentScorer: Stage {
         self.lexicon = lexicon
     }
 
-    public func process(_ document: inout Document) {
+    public func process(_ document: inout Document) { process(&document, in: Workspace()) }
+
+    public func process(_ document: inout Document, in workspace: Workspace) {
         var total = 0.0, weight = 0.0, subjective = 0.0, scored = 0
-        let memo = ThreadMemo<WordFacts>.current(memoName)
+        let memo = workspace.memo(memoName, of: WordFacts.self)
         let allCaps = !document.tokens.contains { $0.kind == .word && $0.text.unicodeScalars.contains { $0.properties.isLowercase } }
         for s in document.sentences.indices where !document.sentences[s].isBoilerplate {
             let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps, memo: memo)
@@ -89,11 +91,11 @@ public struct SentimentScorer: Stage {
     }
 
     /// Score, subjectivity and cues of the tokens `range`.
-    public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false) -> Result {
-        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, memo: ThreadMemo<WordFacts>.current(memoName))
+    public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false, in workspace: Workspace = Workspace()) -> Result {
+        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, memo: workspace.memo(memoName, of: WordFacts.self))
     }
 
-    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>) -> Result {
+    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: Memo<WordFacts>) -> Result {
         var conditional = false
         var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, memo: memo, conditional: &conditional)
         assignModifierRoles(&units, tokens)
@@ -123,7 +125,7 @@ public struct SentimentScorer: Stage {
     private func lower(_ t: Token) -> String { Folding.lower(t.text) }
 
     /// `conditional`: set when a word of the range is a verb in the conditional mood.
-    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: ThreadMemo<WordFacts>,
+    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: Memo<WordFacts>,
                            conditional: inout Bool) -> [Unit] {
         var units: [Unit] = []
         units.reserveCapacity(range.count)  // at most one unit a token
@@ -194,7 +196,7 @@ public struct SentimentScorer: Stage {
         let conditional: Bool
     }
 
-    private func facts(_ t: Token, _ memo: ThreadMemo<WordFacts>) -> WordFacts {
+    private func facts(_ t: Token, _ memo: Memo<WordFacts>) -> WordFacts {
         var form = t.text, lemma = t.lemma
         let key = lemma.withUTF8 { l in form.withUTF8 { FeatureHash.bytes(l, seed: FeatureHash.bytes($0)) } }
         if let facts = memo.cached(key) { return facts }

@@ -36,9 +36,6 @@ public struct EntityRef: Sendable, Equatable {
     public var mentions: Int
 }
 
-/// A sparse vector of TF-IDF weights by term.
-public typealias TermVector = [String: Double]
-
 extension Store {
     /// Documents with their metadata, in the order they were stored.
     public func documentInfos(_ filter: DocumentFilter = DocumentFilter()) throws -> [DocumentInfo] {
@@ -51,34 +48,14 @@ extension Store {
         }
     }
 
-    /// Each document's TF-IDF vector (the `weight` of the `keywords` view), by document name.
-    public func tfidfVectors() throws -> [String: TermVector] {
+    /// Each document's TF-IDF weights by term (the `weight` of the `keywords` view), by document name.
+    public func tfidfVectors() throws -> [String: [String: Double]] {
         try pool.read { db in
-            var out: [String: TermVector] = [:]
+            var out: [String: [String: Double]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT document, term, weight FROM keywords")
             while let row = try rows.next() { out[row["document"], default: [:]][row["term"]] = row["weight"] }
             return out
         }
-    }
-
-    /// Cosine similarity of two sparse vectors, in [0, 1] for non-negative weights; 0 when either is empty.
-    public static func cosine(_ a: TermVector, _ b: TermVector) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (term, w) in small { if let v = large[term] { dot += w * v } }
-        let na = a.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let nb = b.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return na > 0 && nb > 0 ? dot / (na * nb) : 0
-    }
-
-    /// The documents most similar to `name` by cosine similarity of TF-IDF vectors, most similar first.
-    public func similar(to name: String, top: Int) throws -> [(document: DocumentInfo, similarity: Double)] {
-        let vectors = try tfidfVectors()
-        let target = vectors[name] ?? [:]
-        return try documentInfos().filter { $0.name != name }
-            .map { (document: $0, similarity: Self.cosine(target, vectors[$0.name] ?? [:])) }
-            .sorted { ($0.similarity, $1.document.name) > ($1.similarity, $0.document.name) }
-            .prefix(top).map { $0 }
     }
 
     /// The canonical entities mentioned in the documents of `filter`, with their mentions and mean sentiment there.
@@ -150,8 +127,10 @@ extension Store {
         }
     }
 
-    /// The SQL of the co-occurrence table (as the `cooccurrences` view), over the documents of `filter`:
-    /// pairs of canonical entities met in the same documents, with the number of documents and of sentences.
+    /// The SQL of the co-occurrence table over the documents of `filter`: pairs of canonical entities
+    /// met in the same documents, with the number of documents and of sentences. The `cooccurrences`
+    /// view is this query over every document (migration `v6-entity-keys` made it so; a change here
+    /// needs a migration that recreates the view).
     public static func cooccurrenceSQL(_ filter: DocumentFilter) -> (sql: String, arguments: StatementArguments) {
         let (condition, args) = filter.sql(alias: "d")
         let sql = """

@@ -19,14 +19,25 @@ extension Store {
     }
 
     /// Stores analysed documents in one transaction, replacing any earlier version of each.
+    ///
+    /// The entity names of the documents, and of the versions they replace, are noted in `link_pending`
+    /// in the same transaction, so that the corpus linker revisits them even if this run is stopped
+    /// before it links.
     public func save(_ documents: [(document: Document, hash: String)]) throws {
         do {
             try pool.write { db in
                 let now = ISO8601DateFormatter().string(from: Date())
                 let statements = try preparedInserts(db)
                 statements.discardPending()  // rows a failed transaction left buffered
-                for (doc, hash) in documents { try insert(doc, hash: hash, at: now, statements, db) }
+                var names = Set<String>()
+                for (doc, hash) in documents {
+                    try insert(doc, hash: hash, at: now, statements, db, replaced: &names)
+                    for m in doc.mentions { names.insert(m.key) }
+                    for a in doc.acronyms { names.insert(a.acronym) }
+                }
                 try statements.finish()
+                let pending = try db.cachedStatement(sql: "INSERT OR IGNORE INTO link_pending VALUES (?)")
+                for name in names { try pending.execute(arguments: [name]) }
             }
         } catch let error as DatabaseError {
             throw StoreError(path: path, error: error)
@@ -101,11 +112,13 @@ extension Store {
     /// Tables whose rows belong to one document (cleared by hand: foreign keys are not enforced, see `Store.init`).
     static let documentTables = ["sentence", "document_tokens", "mention", "acronym", "keyword", "keyphrase", "sentiment_cue"]
 
-    private func insert(_ doc: Document, hash: String, at now: String, _ rows: Inserts, _ db: Database) throws {
+    private func insert(_ doc: Document, hash: String, at now: String, _ rows: Inserts, _ db: Database, replaced: inout Set<String>) throws {
         // Cached statements: compiling these two for every document cost 150,000 instructions each time.
         let existing = try db.cachedStatement(sql: "SELECT id FROM document WHERE name = ?")
         if let old = try Int.fetchOne(existing, arguments: [doc.id]) {
             try rows.finish()  // the old version may be earlier in this very batch, its rows still buffered
+            replaced.formUnion(try String.fetchAll(db, sql: "SELECT key FROM mention WHERE document_id = ?", arguments: [old]))
+            replaced.formUnion(try String.fetchAll(db, sql: "SELECT acronym FROM acronym WHERE document_id = ?", arguments: [old]))
             for table in Self.documentTables {
                 try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [old])
             }

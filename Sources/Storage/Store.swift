@@ -7,6 +7,8 @@ import LoupeCore
 /// Open it with ``Store/open(path:)``; migrations run on open, so databases written by older
 /// versions of Loupe stay readable. Writes happen in transactions: a document is stored whole or
 /// not at all, and an interrupted run loses only the documents of its last batch.
+/// `@unchecked Sendable`: GRDB's pool serialises writes and isolates reads; `writeStatements` is only
+/// touched inside `pool.write`, which runs one write at a time.
 public final class Store: @unchecked Sendable {
     public let path: String
     let pool: any DatabaseWriter
@@ -90,10 +92,20 @@ public final class Store: @unchecked Sendable {
     public func storedHashes() throws -> [String: String] {
         try pool.read { db in
             var out: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, hash FROM document")
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, hash FROM document INDEXED BY document_name_hash")
             while let row = try rows.next() { out[row["name"]] = row["hash"] }
             return out
         }
+    }
+
+    /// The stored hash of one document, if it is stored.
+    public func storedHash(of name: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM document WHERE name = ?"), arguments: [name]) }
+    }
+
+    /// Canonical entities of the corpus.
+    public func entityCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0 }
     }
 
     public var documentCount: Int {

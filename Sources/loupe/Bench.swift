@@ -41,9 +41,10 @@ struct Bench: ParsableCommand {
         let pipeline = try Pipeline.french()
         var seconds = [Double](repeating: 0, count: pipeline.stages.count)
         var tokens = 0, words = 0
+        let workspace = Workspace()
         for text in texts {
             var doc = Document(id: "bench", text: text)
-            let times = pipeline.processTimed(&doc, clock: Self.now)
+            let times = pipeline.processTimed(&doc, in: workspace, clock: Self.now)
             for (i, t) in times.enumerated() { seconds[i] += t }
             tokens += doc.tokens.count
             words += doc.wordCount

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Keywords
@@ -51,58 +52,39 @@ struct Compare: ParsableCommand {
     }
 
     static func compare(_ store: Store, _ a: String, _ b: String, top: Int) throws -> String {
-        let infos = try store.documentInfos(DocumentFilter(documents: [a, b]))
-        guard let da = infos.first(where: { $0.name == a }), let db = infos.first(where: { $0.name == b }) else { return "" }
-        var out = header("A", da) + header("B", db)
-        let vectors = try store.tfidfVectors()
-        let va = vectors[a] ?? [:], vb = vectors[b] ?? [:]
-        out += "\n" + Style.heading("Similarity") + String(format: " (cosine of TF-IDF vectors): %.3f\n", Store.cosine(va, vb))
+        guard let c = try DocumentComparison(a, b, in: store, top: top) else { return "" }
+        var out = header("A", c.a) + header("B", c.b)
+        out += "\n" + Style.heading("Similarity") + String(format: " (cosine of TF-IDF vectors): %.3f\n", c.similarity)
 
-        let ea = try store.entities(in: DocumentFilter(documents: [a]))
-        let eb = try store.entities(in: DocumentFilter(documents: [b]))
-        let byNameB = Dictionary(eb.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
-        let namesA = Set(ea.map(\.name))
-        let shared = ea.filter { byNameB[$0.name] != nil }
-            .sorted { ($0.mentions + byNameB[$0.name]!.mentions, $1.name) > ($1.mentions + byNameB[$1.name]!.mentions, $0.name) }
-        out += "\n" + Style.heading("Shared entities (\(shared.count))") + "\n"
-        if shared.isEmpty {
+        out += "\n" + Style.heading("Shared entities (\(c.sharedEntities.count))") + "\n"
+        if c.sharedEntities.isEmpty {
             out += "  none\n"
         } else {
             out += Format.table(["entity", "type", "mentions A", "mentions B", "sentiment A", "sentiment B"],
-                                shared.map { e in
-                                    let o = byNameB[e.name]!
-                                    return [Format.fit(e.name, 40), e.type, String(e.mentions), String(o.mentions), Format.score(e.sentiment), Format.score(o.sentiment)]
+                                c.sharedEntities.map { e, o in
+                                    [Format.fit(e.name, 40), e.type, String(e.mentions), String(o.mentions), Format.score(e.sentiment), Format.score(o.sentiment)]
                                 }, rightAligned: [2, 3, 4, 5], scores: [4, 5]) + "\n"
         }
         func only(_ list: [EntityInDocuments]) -> String {
             list.isEmpty ? "none" : list.map { "\($0.name) (\($0.mentions))" }.joined(separator: ", ")
         }
-        let onlyA = ea.filter { byNameB[$0.name] == nil }, onlyB = eb.filter { !namesA.contains($0.name) }
-        out += Format.fit("Only in A (\(onlyA.count)): " + only(onlyA), 100) + "\n"
-        out += Format.fit("Only in B (\(onlyB.count)): " + only(onlyB), 100) + "\n"
+        out += Format.fit("Only in A (\(c.onlyInA.count)): " + only(c.onlyInA), 100) + "\n"
+        out += Format.fit("Only in B (\(c.onlyInB.count)): " + only(c.onlyInB), 100) + "\n"
 
-        let ka = try store.termCounts(DocumentFilter(documents: [a])), kb = try store.termCounts(DocumentFilter(documents: [b]))
-        let common = Set(ka.keys).intersection(kb.keys)
-        let union = Set(ka.keys).union(kb.keys)
-        let jaccard = union.isEmpty ? 0 : Double(common.count) / Double(union.count)
-        out += "\n" + Style.heading("Keywords") + String(format: ": %d shared of %d in A and %d in B (Jaccard %.2f)\n", common.count, ka.count, kb.count, jaccard)
-        let commonSorted = common.sorted { (min(va[$0] ?? 0, vb[$0] ?? 0), $1) > (min(va[$1] ?? 0, vb[$1] ?? 0), $0) }
-        if !commonSorted.isEmpty {
-            out += Format.fit("  " + commonSorted.map { "\($0) (\(ka[$0]!) · \(kb[$0]!))" }.joined(separator: ", "), 100) + "\n"
+        out += "\n" + Style.heading("Keywords") + String(format: ": %d shared of %d in A and %d in B (Jaccard %.2f)\n",
+                                                           c.sharedTerms.count, c.termsA.count, c.termsB.count, c.jaccard)
+        if !c.sharedTerms.isEmpty {
+            out += Format.fit("  " + c.sharedTerms.map { "\($0) (\(c.termsA[$0]!) · \(c.termsB[$0]!))" }.joined(separator: ", "), 100) + "\n"
         }
 
-        var both = ka
-        for (t, n) in kb { both[t, default: 0] += n }
         out += "\n" + Style.heading("Distinctive terms") + " (log-likelihood G² of each side against the other)\n"
-        let sideA = Keyness.rank(targetCounts: ka, corpusCounts: both).filter { $0.logLikelihood > 0 }.prefix(top)
-        let sideB = Keyness.rank(targetCounts: kb, corpusCounts: both).filter { $0.logLikelihood > 0 }.prefix(top)
-        let rows = (0..<max(sideA.count, sideB.count)).map { i -> [String] in
-            func cells(_ side: ArraySlice<Keyness>) -> [String] {
+        let rows = (0..<max(c.distinctiveA.count, c.distinctiveB.count)).map { i -> [String] in
+            func cells(_ side: [Keyness]) -> [String] {
                 guard i < side.count else { return ["", "", "", ""] }
-                let k = side[side.startIndex + i]
+                let k = side[i]
                 return [k.term, "\(k.target) · \(k.rest)", String(format: "%.2f", k.logLikelihood), k.significance]
             }
-            return cells(sideA) + [" "] + cells(sideB)
+            return cells(c.distinctiveA) + [" "] + cells(c.distinctiveB)
         }
         if rows.isEmpty {
             out += "  none (a term needs at least 2 occurrences on its side)\n"
@@ -113,26 +95,19 @@ struct Compare: ParsableCommand {
     }
 
     private func bySource(_ store: Store) throws {
-        let corpusCounts = try store.termCounts(DocumentFilter())
-        let all = try store.documentInfos()
-        let sources = try store.sources()
-        if sources.count < 2 {
+        let comparison = try SourceComparison(store, top: top)
+        if comparison.sources.count < 2 {
             print("Only one source in \(database.db): nothing to compare. JSONL input can give each document a \"source\".")
             return
         }
         var summary: [[String]] = []
         var distinctive: [[String]] = []
-        for (source, _) in sources {
-            let docs = all.filter { $0.source == source }
-            let filter = DocumentFilter(documents: docs.map(\.name))
-            let entities = try store.entities(in: filter)
-            let sentiment = docs.isEmpty ? nil : docs.map(\.sentiment).reduce(0, +) / Double(docs.count)
-            let label = source ?? "(no source)"
-            summary.append([Format.fit(label, 24), String(docs.count), Format.thousands(docs.map(\.words).reduce(0, +)), Format.score(sentiment),
-                            String(entities.count), entities.prefix(top).map { "\($0.name) (\($0.mentions))" }.joined(separator: ", ")])
-            let terms = Keyness.rank(targetCounts: try store.termCounts(filter), corpusCounts: corpusCounts)
-                .filter { $0.logLikelihood >= 3.84 }.prefix(top)
-            distinctive.append([Format.fit(label, 24), terms.isEmpty ? "none significant" : terms.map { String(format: "%@ (%.1f)", $0.term, $0.logLikelihood) }.joined(separator: ", ")])
+        for source in comparison.sources {
+            let label = source.name ?? "(no source)"
+            summary.append([Format.fit(label, 24), String(source.documents), Format.thousands(source.words), Format.score(source.sentiment),
+                            String(source.entities.count), source.entities.prefix(top).map { "\($0.name) (\($0.mentions))" }.joined(separator: ", ")])
+            distinctive.append([Format.fit(label, 24), source.distinctive.isEmpty ? "none significant"
+                                    : source.distinctive.map { String(format: "%@ (%.1f)", $0.term, $0.logLikelihood) }.joined(separator: ", ")])
         }
         print(Style.heading("Sources") + " (documents, words, mean document sentiment, distinct entities, most mentioned)")
         print(Format.table(["source", "docs", "words", "sentiment", "entities", "top entities"], summary, rightAligned: [1, 2, 3, 4], scores: [3]))
@@ -165,7 +140,7 @@ struct Similar: ParsableCommand {
         let name = try resolveOne(store, document, database.db)
         let title = try store.documentInfos(DocumentFilter(documents: [name])).first?.title
         print(Style.heading("Nearest to \(name)") + (title.map { " (\(Format.fit($0, 60)))" } ?? ""))
-        let rows = try store.similar(to: name, top: top)
+        let rows = try Similarity.nearest(to: name, in: store, top: top)
         print(Format.table(["#", "similarity", "document", "date", "title"],
                            rows.enumerated().map { i, r in
                                [String(i + 1), String(format: "%.3f", r.similarity), Format.fit(r.document.name, 28), r.document.date ?? "", r.document.title ?? ""]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Entities
+import Evaluation
 import Foundation
 import LoupeCore
 import Pipeline
@@ -32,18 +33,18 @@ struct EvalNER: ParsableCommand {
     func run() throws {
         let nerModel: NERModel?
         if let model {
-            do { nerModel = try NERModel.load(path: model) } catch { throw ValidationError("cannot load \(model): \(error)") }
+            do { nerModel = try NERModel.load(path: model) } catch { throw ValidationError("\(error)") }  // the error names the file
         } else {
-            nerModel = NERModel.builtIn
+            nerModel = try NERModel.builtIn
         }
         let pipeline = try Pipeline.french(nerModel: nerModel)
-        let score = try NERTraining.evaluate(folder: gold, pipeline: pipeline, errors: errors ? { print($0) } : nil)
+        let score = try NEREvaluation.evaluate(folder: gold, pipeline: pipeline, errors: errors ? { print($0) } : nil)
         for line in score.lines { print(line) }
         if let nerModel {
             // Speed of the tagger alone on the same documents, after the earlier stages.
-            let docs = try BratLoader.load(gold).map { NERTraining.preprocess($0.text, id: $0.name, pipeline: pipeline) }
+            let docs = try BratLoader.load(gold).map { pipeline.preprocess($0.text, id: $0.name) }
             let tokens = docs.reduce(0) { $0 + $1.tokens.count }
-            let commonWord = NERTraining.commonWordTest()
+            let commonWord = Pipeline.commonWordTest()
             var found = 0
             var best = Double.infinity
             // CPU time of this thread, so that other processes on the machine do not count.

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Loupe: ParsableCommand {
+struct Loupe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loupe",
         abstract: "French text analysis: entities, keywords and sentiment of news articles, stored in SQLite.",
@@ -27,8 +27,6 @@ struct Loupe: ParsableCommand {
 
 enum LoupeVersion {
     static let string = "0.1.0"
-    /// Part of each document's hash: a change of analysis re-analyses stored documents.
-    static let analysis = "loupe-analysis-1"
 }
 
 /// The database option shared by every command.

@@ -25,8 +25,10 @@ final class ProgressBar {
         self.enabled = enabled && total > 0
     }
 
-    func advance(by n: Int) {
-        done += n
+    func advance(by n: Int) { advance(to: done + n) }
+
+    func advance(to n: Int) {
+        done = n
         guard enabled else { return }
         let width = 30
         let filled = total == 0 ? width : width * done / total

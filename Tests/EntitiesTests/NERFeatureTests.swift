@@ -15,7 +15,7 @@ final class NERFeatureTests: XCTestCase {
 
     func testWordTemplatesDependOnTheWordAloneAndKeepTheirPlaces() throws {
         let doc = try analysed("Huawei ouvre un centre à Dakar. Selon le ministre, Huawei investira encore au Sénégal.")
-        let model = try XCTUnwrap(NERModel.builtIn)
+        let model = try XCTUnwrap(try NERModel.builtIn)
         let extractor = NERFeatureExtractor(lexicon: model.lexicon)
         let infos = extractor.tokenInfo(doc)
         let occurrences = doc.tokens.indices.filter { doc.tokens[$0].text == "Huawei" }
@@ -43,7 +43,7 @@ final class NERFeatureTests: XCTestCase {
     /// Sentences the tagger skips must be those where it never finds a name: no capital letter anywhere
     /// (a stop word opening the sentence aside), no head word, no listed name.
     func testSentencesThatMayHoldANameAreTagged() throws {
-        let model = try XCTUnwrap(NERModel.builtIn)
+        let model = try XCTUnwrap(try NERModel.builtIn)
         let extractor = NERFeatureExtractor(lexicon: model.lexicon)
         func mayHoldName(_ text: String) throws -> Bool {
             let doc = try analysed(text)
@@ -61,7 +61,7 @@ final class NERFeatureTests: XCTestCase {
     /// Tagging only the windows around possible name words must give the tags that tagging whole
     /// sentences gives, on real articles (the seed and the sample corpus), while leaving words out.
     func testWindowsGiveTheTagsOfWholeSentences() throws {
-        let model = try XCTUnwrap(NERModel.builtIn)
+        let model = try XCTUnwrap(try NERModel.builtIn)
         let extractor = NERFeatureExtractor(lexicon: model.lexicon)
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("corpus")
@@ -92,7 +92,7 @@ final class NERFeatureTests: XCTestCase {
     }
 
     func testWindowsSurroundPossibleNameWords() throws {
-        let model = try XCTUnwrap(NERModel.builtIn)
+        let model = try XCTUnwrap(try NERModel.builtIn)
         let extractor = NERFeatureExtractor(lexicon: model.lexicon)
         let doc = try analysed("Il a longtemps pensé que le vent tournerait avant la nuit, puis il s'en est allé vers Dakar avec son frère.")
         let range = doc.sentences[0].tokens

@@ -17,7 +17,18 @@ final class RegressionReplayTests: XCTestCase {
             _ = HTMLExtractor.extract(String(decoding: bytes, as: UTF8.self))
             let format = try XCTUnwrap(InputFormat(pathExtension: file.pathExtension), file.lastPathComponent)
             let results = DocumentReader.read(InputFile(path: file.path, id: file.lastPathComponent, format: format))
-            XCTAssertFalse(results.isEmpty, file.lastPathComponent)
+            // Whatever the input, each result is a document of this file or an error naming it.
+            for result in results {
+                switch result {
+                case .success(let doc):
+                    XCTAssertTrue(doc.id.hasPrefix(file.lastPathComponent), "\(file.lastPathComponent): id \(doc.id)")
+                    XCTAssertTrue(doc.origin.hasPrefix(file.path), "\(file.lastPathComponent): origin \(doc.origin)")
+                    XCTAssertFalse(doc.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }, "\(file.lastPathComponent): a blank document")
+                case .failure(let error):
+                    XCTAssertEqual(error.file, file.path)
+                    XCTAssertFalse(error.reason.isEmpty)
+                }
+            }
         }
     }
 

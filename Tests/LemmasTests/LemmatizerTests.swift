@@ -49,7 +49,7 @@ final class LemmatizerTests: XCTestCase {
         }
         let folderWords = StopWords(lines: lines).words
         XCTAssertGreaterThan(folderWords.count, 150)
-        XCTAssertEqual(StopWords.builtIn.words, folderWords, "run `python3 Sources/FrenchData/tools/embed.py`")
+        XCTAssertEqual(StopWords.builtIn.words, folderWords, "run `python3 tools/french-data/embed.py`")
     }
 
     /// The lemma set compiled by embed.py must be the table's (run embed.py after editing lemmas.tsv).

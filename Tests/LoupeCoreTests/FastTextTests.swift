@@ -80,11 +80,12 @@ final class FastTextTests: XCTestCase {
     }
 }
 
-final class ThreadMemoTests: XCTestCase {
-    func testComputesOncePerKeyStaysBoundedAndIsPerThread() {
+final class MemoTests: XCTestCase {
+    func testComputesOncePerKeyStaysBoundedAndIsPerWorkspace() {
         let name = MemoName("test")
-        let memo = ThreadMemo<Int>.current(name, limit: 3)
-        XCTAssertTrue(memo === ThreadMemo<Int>.current(name, limit: 3), "the same memo for the same thread")
+        let workspace = Workspace()
+        let memo = workspace.memo(name, of: Int.self, limit: 3)
+        XCTAssertTrue(memo === workspace.memo(name, of: Int.self, limit: 3), "the same memo for the same workspace")
         var calls = 0
         func length(_ s: String) -> Int {
             if let n = memo.cached(FeatureHash.string(s)) { return n }
@@ -98,18 +99,21 @@ final class ThreadMemoTests: XCTestCase {
         for w in ["a", "bb", "ccc", "dddd"] { _ = length(w) }  // past the limit: cleared, still correct
         XCTAssertEqual(length("Union"), 5)
         XCTAssertEqual(calls, 6)
-        // Another stage instance, another memo; another thread, another memo.
-        XCTAssertFalse(memo === ThreadMemo<Int>.current(MemoName("test")))
-        final class Seen: @unchecked Sendable { var memo: ObjectIdentifier? }
-        let seen = Seen()
-        let done = expectation(description: "other thread")
-        Thread {
-            seen.memo = ObjectIdentifier(ThreadMemo<Int>.current(name, limit: 3))
-            done.fulfill()
-        }.start()
-        wait(for: [done], timeout: 5)
-        XCTAssertNotNil(seen.memo)
-        XCTAssertNotEqual(seen.memo, ObjectIdentifier(memo))
+        // Another stage instance, another memo; another workspace (another worker), another memo.
+        XCTAssertFalse(memo === workspace.memo(MemoName("test"), of: Int.self))
+        XCTAssertFalse(memo === Workspace().memo(name, of: Int.self, limit: 3))
+    }
+
+    func testMemoGoesWithItsWorkspace() {
+        weak var released: Memo<Int>?
+        do {
+            let workspace = Workspace()
+            let memo = workspace.memo(MemoName("test"), of: Int.self)
+            memo.store(1, for: 7)
+            released = memo
+            XCTAssertNotNil(released)
+        }
+        XCTAssertNil(released, "a run's memos are freed with its workspace, not kept by a thread")
     }
 }
 

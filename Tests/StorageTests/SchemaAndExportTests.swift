@@ -1,3 +1,5 @@
+import Analytics
+import CorpusAnalysis
 import CSV
 import Export
 import Foundation
@@ -62,9 +64,9 @@ final class SchemaAndExportTests: XCTestCase {
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 1, 15, 20, 'Dakar', 'LOC', 'dakar', 0);
                     """)
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let documents = try csv(store, .documents, ExportOptions())
         XCTAssertEqual(documents.rows.first?[0], "old.txt")
         XCTAssertEqual(documents.rows.first?[3], "Archive")
@@ -105,7 +107,7 @@ final class SchemaAndExportTests: XCTestCase {
     func testFormulaCellsAreNeutralisedButNumbersAreNot() throws {
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([try analysed("=cmd", "Viendra-t-il ? Le score tombe à -0,25 selon Huawei. C'est très mauvais, dit-il.\n")])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         XCTAssertEqual(Exporter.neutralised("=SUM(A1)"), "'=SUM(A1)")
         XCTAssertEqual(Exporter.neutralised("@x"), "'@x")
         XCTAssertEqual(Exporter.neutralised("\tx"), "'\tx")
@@ -133,7 +135,7 @@ final class SchemaAndExportTests: XCTestCase {
             try analysed("b", "Le Sénégal et Huawei signent à Dakar ; Orange proteste.", source: "Tech Sahel", date: "2019-11-04"),
             try analysed("c", "Emmanuel Macron reçoit Angela Merkel à Paris.", source: "Le Fil Monde", date: "2016-05-01"),
         ])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let excel = try csv(store, .documents, ExportOptions(delimiter: ";", byteOrderMark: true))
         XCTAssertEqual(Array(excel.bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
         XCTAssertEqual(excel.header, ExportTable.documents.columns)
@@ -170,7 +172,7 @@ final class SchemaAndExportTests: XCTestCase {
     func testGraphMLHasTypedNodesAndWeightedEdges() throws {
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([try analysed("a", "Huawei ouvre un centre à Dakar.\n"), try analysed("b", "Huawei revient à Dakar & en Chine.\n")])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let path = dir.appendingPathComponent("g.graphml").path
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = FileHandle(forWritingAtPath: path)!
@@ -186,17 +188,17 @@ final class SchemaAndExportTests: XCTestCase {
     }
 
     func testCosineAndSimilarDocuments() throws {
-        XCTAssertEqual(Store.cosine(["a": 1, "b": 1], ["a": 1, "b": 1]), 1, accuracy: 1e-9)
-        XCTAssertEqual(Store.cosine(["a": 1], ["b": 1]), 0)
-        XCTAssertEqual(Store.cosine([:], ["b": 1]), 0)
-        XCTAssertEqual(Store.cosine(["a": 3, "b": 4], ["a": 1]), 0.6, accuracy: 1e-9)
+        XCTAssertEqual(Similarity.cosine(["a": 1, "b": 1], ["a": 1, "b": 1]), 1, accuracy: 1e-9)
+        XCTAssertEqual(Similarity.cosine(["a": 1], ["b": 1]), 0)
+        XCTAssertEqual(Similarity.cosine([:], ["b": 1]), 0)
+        XCTAssertEqual(Similarity.cosine(["a": 3, "b": 4], ["a": 1]), 0.6, accuracy: 1e-9)
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([
             try analysed("huawei1", "Huawei signe un partenariat numérique avec l'Union africaine."),
             try analysed("huawei2", "L'Union africaine renouvelle son partenariat numérique avec Huawei."),
             try analysed("avignon", "Le festival d'Avignon accueille un public record au théâtre."),
         ])
-        let near = try store.similar(to: "huawei1", top: 2)
+        let near = try Similarity.nearest(to: "huawei1", in: store, top: 2)
         XCTAssertEqual(near.map(\.document.name), ["huawei2", "avignon"])
         XCTAssertGreaterThan(near[0].similarity, 0.3)
         XCTAssertEqual(near[1].similarity, 0)

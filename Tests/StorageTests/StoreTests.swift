@@ -1,3 +1,4 @@
+import CorpusAnalysis
 import CSV
 import Export
 import Foundation
@@ -51,7 +52,7 @@ final class StoreTests: XCTestCase {
         let seed = try seedText()
         let other = "Les Etats-Unis et l'UA ont signé un accord. Le texte est excellent, dit-il.\n"
         try store.save([try analysed("seed.txt", seed), try analysed("other.txt", other)])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
 
         let documents = try export(store, .documents)
         XCTAssertEqual(documents.map { $0["document"]! }, ["seed.txt", "other.txt"])
@@ -154,7 +155,7 @@ final class StoreTests: XCTestCase {
         let store = try Store.open(path: path)
         try store.save([try analysed("a", "Huawei signe avec la Chine."), try analysed("b", "Le Sénégal vote.")])
         try store.save([try analysed("a", "Le groupe Orange signe avec le Cameroun.")])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         XCTAssertEqual(store.documentCount, 2)
         let mentions = try export(store, .mentions)
         XCTAssertEqual(Set(mentions.filter { $0["document"] == "a" }.map { $0["text"]! }), ["Orange", "Cameroun"])
@@ -194,7 +195,7 @@ final class StoreTests: XCTestCase {
     func testJSONLExportParses() throws {
         let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
         try store.save([try analysed("a \"quoted\"", "Huawei, « partenaire », signe.\nDeuxième ligne.")])
-        try store.linkEntities()
+        try CorpusLinking.relinkAll(in: store)
         let path = dir.appendingPathComponent("s.jsonl").path
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = FileHandle(forWritingAtPath: path)!

@@ -9,7 +9,7 @@ Requirements (pinned to the versions the shipped table was built with):
   copied into the table).
 
 Run (from anywhere):
-    python3 Sources/FrenchData/tools/build_lemmas.py
+    python3 tools/french-data/build_lemmas.py
   options: --hunspell-dir DIR (default /usr/share/hunspell), --shared-data DIR
   (default <repo>/../shared/data), --out FILE (default ../data/lemmas.tsv next to
   this script), --no-simplemma, --no-spacy, --no-corpus (ablations).
@@ -58,7 +58,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from lemma_rules import lemmatise_unknown, normalise  # noqa: E402
 
-REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 
 # --------------------------------------------------------------------------
 # hunspell
@@ -442,7 +442,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--hunspell-dir", default="/usr/share/hunspell")
     ap.add_argument("--shared-data", default=os.path.join(REPO, "..", "shared", "data"))
-    ap.add_argument("--out", default=os.path.join(HERE, "..", "data", "lemmas.tsv"))
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "Sources", "FrenchData", "data", "lemmas.tsv"))
     ap.add_argument("--no-simplemma", action="store_true")
     ap.add_argument("--no-spacy", action="store_true")
     ap.add_argument("--no-corpus", action="store_true")

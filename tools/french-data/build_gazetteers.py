@@ -25,8 +25,8 @@ names.tsv        folded_name<TAB>TYPE<TAB>count      (first line: a # comment wi
 Both files are sorted by the UTF-8 bytes of the key (LC_ALL=C order).
 
 usage (from the repository root):
-  python3 Sources/FrenchData/tools/build_gazetteers.py [--winer ../shared/data/winer-fr] [--out Sources/FrenchData/data]
-  python3 Sources/FrenchData/tools/build_gazetteers.py --baseline   # also score a dictionary-lookup baseline on 2017
+  python3 tools/french-data/build_gazetteers.py [--winer ../shared/data/winer-fr] [--out Sources/FrenchData/data]
+  python3 tools/french-data/build_gazetteers.py --baseline   # also score a dictionary-lookup baseline on 2017
 --baseline: on 2017 .txt, tags maximal runs of capitalised tokens (tokens = \\w+(?:[-’']\\w+)*|\\S, a run is
 broken by any other token or by a line break), looks them up in names.tsv longest match first, writes
 /tmp/loupe_gazetteer_baseline.csv and runs ../shared/eval/ner_score.py on the 2017 gold.
@@ -34,7 +34,7 @@ broken by any other token or by a line break), looks them up in names.tsv longes
 import argparse, collections, os, re, subprocess, sys, tempfile, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 DEFAULT_WINER = os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "winer-fr"))
 DEFAULT_OUT = os.path.join(ROOT, "Sources", "FrenchData", "data")
 TYPES = {"Person": "PER", "Location": "LOC", "Organization": "ORG", "Event": "MISC", "Product": "MISC"}

@@ -8,13 +8,13 @@ Dicollecte, MPL-2.0), the same source as most of lemmas.tsv. Words starting with
 with digits, or already a form or lemma of lemmas.tsv are left out.
 
     apt-get install hunspell-fr-comprehensive
-    python3 Sources/FrenchData/tools/build_known_words.py
-    python3 Sources/FrenchData/tools/embed.py
+    python3 tools/french-data/build_known_words.py
+    python3 tools/french-data/embed.py
 """
 import pathlib
 import unicodedata
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2] / "Sources/FrenchData"
 DIC = pathlib.Path("/usr/share/hunspell/fr.dic")
 
 

@@ -14,7 +14,7 @@ usage:
 import argparse, collections, math, os, re, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "data")
+DATA = os.path.join(HERE, "..", "..", "Sources", "FrenchData", "data")
 
 # ---------------------------------------------------------------- global constants (tuned on DEFT train only)
 C = dict(
@@ -522,7 +522,7 @@ def main():
     p = sub.add_parser("file"); p.add_argument("path")
     for name in ("deft", "tune"):
         p = sub.add_parser(name)
-        p.add_argument("--data", default=os.path.join(HERE, "..", "..", "..", "..", "shared", "data", "deft2017-tweets"))
+        p.add_argument("--data", default=os.path.join(HERE, "..", "..", "..", "shared", "data", "deft2017-tweets"))
         p.add_argument("--split", default="val" if name == "deft" else "train")
         p.add_argument("--csv")
     ap.add_argument("--lexicon")

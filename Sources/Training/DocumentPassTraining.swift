@@ -1,26 +1,17 @@
+import Entities
 import LoupeCore
 
 /// Training the document pass (``NERDocFeatures``) of a tagger on top of its first pass.
 extension NERModel {
-    /// What this model's first pass makes of a document the model has not been trained on: the document
-    /// features it leads to (``NERDocFeatures/count`` per token) and its scores (tokens × tags, in units of
-    /// one training update), the material ``trainDocumentPass(_:epochs:runs:seed:log:)`` learns from.
-    public func documentPassSample(_ doc: Document, isCommonWord: (@Sendable (String) -> Bool)?) -> (features: [UInt64], offsets: [Float]) {
-        let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
-        let infos = extractor.tokenInfo(doc)
-        let (emissions, tags, _) = firstPass(doc, infos, extractor, include: { _ in true })
-        var features: [UInt64] = []
-        NERDocFeatures.extract(doc, infos, tags: tags, into: &features)
-        return (features, emissions.map { Float($0) * scale })
-    }
-
     /// Learns the document pass: weights for the document features added to the first pass's scores
     /// (`offsets`, from first-pass models that did not see the document: jackknifing), and transitions.
     /// Measured: 1 and 10 make the document pass worse than none on its own training samples, 50 helps.
     static let documentPassStep: Float = 50
 
-    public func trainDocumentPass(_ samples: [(doc: Document, features: [UInt64], offsets: [Float], gold: [UInt8])],
-                                  epochs: Int, runs: Int, seed: UInt64, log: (String) -> Void = { _ in }) {
+    /// This model with a document pass learnt from `samples` (``documentPassSample(_:isCommonWord:)`` of
+    /// each document, from a model that did not see it, with its gold tags); this model is unchanged.
+    public func trainingDocumentPass(_ samples: [(doc: Document, features: [UInt64], offsets: [Float], gold: [UInt8])],
+                                     epochs: Int, runs: Int, seed: UInt64, log: (String) -> Void = { _ in }) -> NERModel {
         let K = NERDocFeatures.count, T = NERTags.count
         let trainer = PerceptronTrainer(featuresPerToken: K)
         // The first pass's scores are scaled up, i.e. the document weights learn in small steps: their
@@ -41,11 +32,10 @@ extension NERModel {
             }
             trainer.bank()
         }
-        documentPass = trainer.finishDocumentPass(scale: scale * a)
+        let pass = trainer.finishDocumentPass(scale: scale * a)
         // Token accuracy on the training samples: first pass alone, then with the document pass.
         var right = (0, 0), total = 0
         var decoded: [UInt8] = []
-        let pass = documentPass!
         let ftrans = transitions.map { Float($0) * scale }, dtrans = pass.transitions.map { Float($0) * scale }
         var lookup: [UInt32: Int] = [:]
         for (r, k) in pass.keys.enumerated() { lookup[k] = r }
@@ -53,7 +43,7 @@ extension NERModel {
             for sentence in s.doc.sentences where !sentence.tokens.isEmpty {
                 let r = sentence.tokens
                 let e1 = Array(s.offsets[(r.lowerBound * T)..<(r.upperBound * T)])
-                e1.withUnsafeBufferPointer { e in ftrans.withUnsafeBufferPointer { t in Viterbi.decode(e, count: r.count, transitions: t, into: &decoded, minusInfinity: -Float.infinity) } }
+                e1.withUnsafeBufferPointer { e in ftrans.withUnsafeBufferPointer { t in Viterbi.decode(e, count: r.count, transitions: t, into: &decoded) } }
                 for (k, g) in s.gold[r].enumerated() where decoded[k] == g { right.0 += 1 }
                 var e2 = e1
                 for i in 0..<r.count {
@@ -63,11 +53,12 @@ extension NERModel {
                         for t in 0..<T { e2[i * T + t] += Float(pass.weights[row * T + t]) * scale }
                     }
                 }
-                e2.withUnsafeBufferPointer { e in dtrans.withUnsafeBufferPointer { t in Viterbi.decode(e, count: r.count, transitions: t, into: &decoded, minusInfinity: -Float.infinity) } }
+                e2.withUnsafeBufferPointer { e in dtrans.withUnsafeBufferPointer { t in Viterbi.decode(e, count: r.count, transitions: t, into: &decoded) } }
                 for (k, g) in s.gold[r].enumerated() where decoded[k] == g { right.1 += 1 }
                 total += r.count
             }
         }
         log("document pass on its training samples: token accuracy \(Double(right.0) / Double(total)) → \(Double(right.1) / Double(total))")
+        return withDocumentPass(pass)
     }
 }

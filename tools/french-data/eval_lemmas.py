@@ -2,7 +2,7 @@
 """Measure the lookup lemmatiser (lemmas.tsv + LEMMA_RULES fallback) on UD French-GSD dev.
 
 Standard library only.  Usage:
-    python3 Sources/FrenchData/tools/eval_lemmas.py [--table FILE] [--conllu FILE] [--errors N]
+    python3 tools/french-data/eval_lemmas.py [--table FILE] [--conllu FILE] [--errors N]
 
 Scored tokens: syntactic words with UPOS NOUN, VERB, ADJ, ADV (multi-word-token
 lines such as "du" = de + le are skipped, as in shared/eval/ud_score.py).  A
@@ -80,8 +80,8 @@ def predict(tok, idx, table, mode):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--table", default=os.path.join(HERE, "..", "data", "lemmas.tsv"))
-    ap.add_argument("--conllu", default=os.path.join(HERE, "..", "..", "..", "..", "shared", "data",
+    ap.add_argument("--table", default=os.path.join(HERE, "..", "..", "Sources", "FrenchData", "data", "lemmas.tsv"))
+    ap.add_argument("--conllu", default=os.path.join(HERE, "..", "..", "..", "shared", "data",
                                                      "ud-fr-gsd", "fr_gsd-ud-dev.conllu"))
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
     args = ap.parse_args()

@@ -1,101 +1,5 @@
+import Entities
 import LoupeCore
-
-/// BIO tags over the four entity types: 0 = O, 1 + 2k = B-type, 2 + 2k = I-type (k: PER LOC ORG MISC).
-public enum NERTags {
-    public static let count = 9
-    public static let types: [EntityType] = [.PER, .LOC, .ORG, .MISC]
-
-    public static func begin(_ t: EntityType) -> UInt8 { UInt8(1 + 2 * types.firstIndex(of: t)!) }
-    public static func inside(_ t: EntityType) -> UInt8 { UInt8(2 + 2 * types.firstIndex(of: t)!) }
-    static func type(_ tag: UInt8) -> EntityType? { tag == 0 ? nil : types[Int(tag - 1) / 2] }
-    static func isBegin(_ tag: UInt8) -> Bool { tag != 0 && tag % 2 == 1 }
-
-    /// Whether `tag` may follow `previous` (nil: sentence start): I-X only after B-X or I-X.
-    static func allowed(_ previous: UInt8?, _ tag: UInt8) -> Bool {
-        guard tag != 0 && tag % 2 == 0 else { return true }
-        guard let p = previous, p != 0 else { return false }
-        return (p - 1) / 2 == (tag - 1) / 2
-    }
-
-    /// Spans (token ranges relative to the sequence) and types of a tag sequence.
-    static func spans(_ tags: [UInt8]) -> [(range: Range<Int>, type: EntityType)] {
-        var out: [(range: Range<Int>, type: EntityType)] = []  // labelled as returned: an unlabelled array was cast element by element
-        var i = 0
-        while i < tags.count {
-            guard let type = type(tags[i]) else { i += 1; continue }
-            var end = i + 1
-            while end < tags.count && tags[end] == inside(type) { end += 1 }
-            out.append((i..<end, type))
-            i = end
-        }
-        return out
-    }
-}
-
-/// First-order Viterbi decoding over emission scores (n × tags, row-major) and transitions.
-enum Viterbi {
-    /// allowedFrom[t]: bit p set when tag t may follow tag p; bit T: at a sentence start.
-    static let allowedFrom: [UInt16] = (0..<NERTags.count).map { t in
-        var m: UInt16 = 0
-        for p in 0..<NERTags.count where NERTags.allowed(UInt8(p), UInt8(t)) { m |= 1 << p }
-        if NERTags.allowed(nil, UInt8(t)) { m |= 1 << NERTags.count }
-        return m
-    }
-
-    /// - Parameters:
-    ///   - transitions: (tags + 1) × tags; row `tags` holds the start scores.
-    ///   - afterO: the sequence is the middle of a sentence whose tag before it is O (instead of its start).
-    ///   - beforeO: the tag after the sequence is O (instead of the sentence's end).
-    static func decode<S: Numeric & Comparable>(_ emissions: UnsafeBufferPointer<S>, count n: Int, transitions: UnsafeBufferPointer<S>,
-                                                 into out: inout [UInt8], minusInfinity: S, afterO: Bool = false, beforeO: Bool = false) {
-        let T = NERTags.count
-        out.removeAll(keepingCapacity: true)
-        if n == 0 { return }
-        out.append(contentsOf: repeatElement(0, count: n))
-        let allowedFrom = Self.allowedFrom  // read the static once, not in the inner loop
-        withUnsafeTemporaryAllocation(of: S.self, capacity: 2 * T) { buffer in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * T) { back in
-                var score = UnsafeMutableBufferPointer(rebasing: buffer[0..<T])
-                var next = UnsafeMutableBufferPointer(rebasing: buffer[T..<(2 * T)])
-                for t in 0..<T {
-                    if afterO {
-                        score[t] = allowedFrom[t] & 1 != 0 ? transitions[t] + emissions[t] : minusInfinity
-                    } else {
-                        score[t] = allowedFrom[t] & (1 << T) != 0 ? transitions[T * T + t] + emissions[t] : minusInfinity
-                    }
-                }
-                for i in 1..<max(n, 1) {
-                    for t in 0..<T {
-                        let from = allowedFrom[t]
-                        var best = minusInfinity, arg = 0
-                        var candidates = from & ((1 << T) - 1)
-                        while candidates != 0 {
-                            let p = candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            if score[p] == minusInfinity { continue }
-                            let s = score[p] + transitions[p * T + t]
-                            if best == minusInfinity || s > best { best = s; arg = p }
-                        }
-                        next[t] = best == minusInfinity ? minusInfinity : best + emissions[i * T + t]
-                        back[i * T + t] = UInt8(arg)
-                    }
-                    swap(&score, &next)
-                }
-                if beforeO {
-                    for t in 0..<T where score[t] != minusInfinity { score[t] += transitions[t * T] }
-                }
-                var bestTag = 0
-                for t in 1..<T where score[t] != minusInfinity && (score[bestTag] == minusInfinity || score[t] > score[bestTag]) { bestTag = t }
-                out[n - 1] = UInt8(bestTag)
-                var i = n - 1
-                while i > 0 {
-                    out[i - 1] = back[i * T + Int(out[i])]
-                    i -= 1
-                }
-            }
-        }
-    }
-}
 
 /// A structured averaged perceptron (Collins 2002) over BIO tags with first-order transitions.
 ///
@@ -168,7 +72,7 @@ public final class PerceptronTrainer {
                 score(seq.rows, n, offsets: seq.offsets, into: &emissions)
                 emissions.withUnsafeBufferPointer { e in
                     tw.withUnsafeBufferPointer { t in
-                        Viterbi.decode(e, count: n, transitions: t, into: &predicted, minusInfinity: -Float.infinity)
+                        Viterbi.decode(e, count: n, transitions: t, into: &predicted)
                     }
                 }
                 tokens += n
@@ -215,8 +119,6 @@ public final class PerceptronTrainer {
         }
     }
 
-    /// The averaged, quantised model: features whose largest averaged weight is below `minWeight`
-    /// (in units of one update) are dropped.
     /// Sums of the averaged weights of the runs banked so far (see ``bank()``).
     var bankedWeights: [Float] = []
     var bankedTransitions: [Float] = []

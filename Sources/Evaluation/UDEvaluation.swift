@@ -1,5 +1,6 @@
 import Foundation
 import LoupeCore
+import Pipeline
 
 /// Scores tokens, sentences and lemmas against a Universal Dependencies treebank (CoNLL-U), the way
 /// `ud_make_docs.py` + `ud_score.py` do: the treebank's sentences are joined by a space into
@@ -59,6 +60,12 @@ public struct UDEvaluation {
     }
 
     public func evaluate(conllu: String, pipeline: Pipeline) -> Scores {
+        let workspace = Workspace()
+        return evaluate(conllu: conllu) { pipeline.process(&$0, in: workspace) }
+    }
+
+    /// Scores what `analyse` makes (tokens with lemmas, sentences) of documents made of the treebank's sentences.
+    public func evaluate(conllu: String, analyse: (inout Document) -> Void) -> Scores {
         let sentences = Self.read(conllu)
         var tp = 0, np = 0, ng = 0, stp = 0, snp = 0, sng = 0, lemmaOK = 0, lemmaN = 0
         var errors: [String: Int] = [:]
@@ -83,7 +90,7 @@ public struct UDEvaluation {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: text)
             var doc = Document(id: "ud", text: String(view))
-            pipeline.process(&doc)
+            analyse(&doc)
             var predicted: [Span: String] = [:]
             for t in doc.tokens { predicted[t.span] = t.lemma }
             tp += goldTokens.keys.filter { predicted[$0] != nil }.count

@@ -164,7 +164,7 @@ def main():
     ap.add_argument("--pattern", required=True)
     ap.add_argument("--vader", help="vaderSentiment_fr/fr_lexicon.txt (optional)")
     ap.add_argument("--authored", default=os.path.join(HERE, "sentiment_authored.txt"))
-    ap.add_argument("--out", default=os.path.join(HERE, "..", "data", "sentiment.tsv"))
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "Sources", "FrenchData", "data", "sentiment.tsv"))
     ap.add_argument("--v-weight", type=float, default=V_WEIGHT)
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()

@@ -1,0 +1,28 @@
+@testable import CorpusAnalysis
+import XCTest
+
+final class InOrderTests: XCTestCase {
+    func testHandsOnInInputOrderWhateverTheOrderOfArrival() {
+        var generator = SystemRandomNumberGenerator()
+        let parts = [3, 0, 1, 4, 2]  // file 1 gave no document
+        var positions: [InOrder<String>.Position] = []
+        for (file, n) in parts.enumerated() { for part in 0..<n { positions.append(.init(file: file, part: part)) } }
+        for _ in 0..<20 {
+            var order = InOrder<String>(fileCount: parts.count)
+            var out: [String] = []
+            var filesDone: [Int] = []
+            var partCountsGiven = Set<Int>()
+            for position in positions.shuffled(using: &generator) {
+                if partCountsGiven.insert(position.file).inserted { order.setPartCount(parts[position.file], of: position.file) }
+                if !partCountsGiven.contains(1) && position.file > 1 { order.setPartCount(0, of: 1); partCountsGiven.insert(1) }
+                order.add("\(position.file).\(position.part)", at: position)
+                out += order.ready()
+                filesDone.append(order.filesDone)
+            }
+            if !partCountsGiven.contains(1) { order.setPartCount(0, of: 1); out += order.ready() }
+            XCTAssertEqual(out, positions.map { "\($0.file).\($0.part)" })
+            XCTAssertTrue(order.isFinished)
+            XCTAssertEqual(filesDone, filesDone.sorted())
+        }
+    }
+}

@@ -1,0 +1,151 @@
+@testable import Entities
+import Lemmas
+import LoupeCore
+import Pipeline
+import XCTest
+
+/// Each pass that mends the tagger's mentions (`EntityRecognizer+TaggerPasses.swift`) on its own, on
+/// documents analysed up to the entities and mentions written by hand (no tagger involved).
+final class TaggerPassTests: XCTestCase {
+    private let recognizer = EntityRecognizer(isCommonWord: Pipeline.commonWordTest(), isStopWord: { StopWords.builtIn.contains($0) }, model: nil)
+    private let lexicon = NERLexicon.base(.french)
+
+    private func prepared(_ text: String) throws -> Document {
+        try Pipeline.french(nerModel: nil).preprocess(text, id: "t")
+    }
+
+    /// The tokens of the `occurrence`-th occurrence of `phrase` (whole tokens).
+    private func tokens(_ doc: Document, _ phrase: String, occurrence: Int = 0) -> Range<Int> {
+        let scalars = Array(doc.text.unicodeScalars), needle = Array(phrase.unicodeScalars)
+        var seen = 0
+        for start in 0...(scalars.count - needle.count) where Array(scalars[start..<(start + needle.count)]) == needle {
+            if seen < occurrence { seen += 1; continue }
+            let a = doc.tokens.firstIndex { $0.span.start == start }!
+            let b = doc.tokens.lastIndex { $0.span.end == start + needle.count }!
+            return a..<(b + 1)
+        }
+        fatalError("\(phrase) not in \(doc.text)")
+    }
+
+    private func mention(_ doc: Document, _ phrase: String, _ type: EntityType, occurrence: Int = 0) -> Mention {
+        let r = tokens(doc, phrase, occurrence: occurrence)
+        let span = Span(doc.tokens[r.lowerBound].span.start, doc.tokens[r.upperBound - 1].span.end)
+        let text = doc.text(of: span)
+        let sentence = doc.sentences.firstIndex { $0.tokens.contains(r.lowerBound) }!
+        return Mention(span: span, tokens: r, type: type, text: text, key: Folding.fold(text), sentence: sentence)
+    }
+
+    private func texts(_ doc: Document, _ r: Range<Int>) -> String {
+        doc.text(of: Span(doc.tokens[r.lowerBound].span.start, doc.tokens[r.upperBound - 1].span.end))
+    }
+
+    // MARK: one span
+
+    func testTrimmedToName() throws {
+        let doc = try prepared("Pour Huawei, l'Union africaine choisit la paix. Le Monde le dit.")
+        let s0 = doc.sentences[0].tokens, s1 = doc.sentences[1].tokens
+        func trimmed(_ phrase: String, _ sentence: Range<Int>) -> String {
+            texts(doc, recognizer.trimmedToName(tokens(doc, phrase), sentence: sentence, doc.tokens))
+        }
+        XCTAssertEqual(trimmed("Pour Huawei,", s0), "Huawei", "a sentence-initial function word and a comma")
+        XCTAssertEqual(trimmed("l'Union africaine choisit", s0), "Union africaine", "an elided article and a conjugated verb")
+        XCTAssertEqual(trimmed("Le Monde", s1), "Le Monde", "an article opening a sentence may be part of the name")
+    }
+
+    func testFederatedState() throws {
+        let doc = try prepared("Il vit dans l'État de Washington et admire l'État islamique.")
+        let state = EntityRecognizer.federatedState(tokens(doc, "État de Washington"), doc.tokens)
+        XCTAssertEqual(state.map { texts(doc, $0) }, "Washington")
+        XCTAssertNil(EntityRecognizer.federatedState(tokens(doc, "État islamique"), doc.tokens), "no place named after a link word")
+    }
+
+    func testWithClosingAdjectives() throws {
+        let doc = try prepared("Le Parti du peuple pakistanais gagne.")
+        let r = tokens(doc, "Parti du peuple"), sentence = doc.sentences[0].tokens
+        XCTAssertEqual(texts(doc, recognizer.withClosingAdjectives(r, type: .ORG, sentence: sentence, doc.tokens)), "Parti du peuple pakistanais")
+        XCTAssertEqual(texts(doc, recognizer.withClosingAdjectives(r, type: .PER, sentence: sentence, doc.tokens)), "Parti du peuple", "organisations only")
+    }
+
+    func testCorrectedType() throws {
+        let doc = try prepared("La Juventus FC bat Jean Dupont en France.")
+        func corrected(_ phrase: String, _ tagged: EntityType, isState: Bool = false) -> EntityType {
+            recognizer.correctedType(tokens(doc, phrase), tagged: tagged, key: Folding.fold(phrase), isState: isState, doc.tokens)
+        }
+        XCTAssertEqual(corrected("France", .PER), .LOC, "the gazetteer's type stands")
+        XCTAssertEqual(corrected("Jean Dupont", .PER, isState: true), .LOC, "a federated state is a place")
+        XCTAssertEqual(corrected("Juventus FC", .PER), .ORG, "a word only clubs and companies hold")
+        XCTAssertEqual(corrected("Jean Dupont", .PER), .PER, "else the tagger's type")
+    }
+
+    func testMentionFromATaggedSpan() throws {
+        let doc = try prepared("Il vit dans l'État de Washington.")
+        let m = try XCTUnwrap(recognizer.mention(tagged: tokens(doc, "l'État de Washington"), type: .ORG, sentence: 0, in: doc))
+        XCTAssertEqual(m.text, "Washington")
+        XCTAssertEqual(m.type, .LOC)
+        XCTAssertEqual(m.key, "washington")
+        XCTAssertNil(recognizer.mention(tagged: tokens(doc, "."), type: .ORG, sentence: 0, in: doc), "punctuation alone is no mention")
+    }
+
+    // MARK: all the mentions
+
+    func testPlaceEvidence() throws {
+        let doc = try prepared("Pierre Trifouillis est né à Douai, puis a vécu en Bretagne et dans Lens.")
+        let evidence = EntityRecognizer.placeEvidence(doc.tokens)
+        XCTAssertEqual(evidence, ["douai", "bretagne", "lens"])
+    }
+
+    func testAffiliationsAfterPeople() throws {
+        let doc = try prepared("Benoît Hamon (PS) répond à Serena Williams (USA) et à Yannick Jadot (EELV).")
+        var out = [mention(doc, "Benoît Hamon", .PER), mention(doc, "PS", .PER), mention(doc, "Serena Williams", .PER), mention(doc, "USA", .PER),
+                   mention(doc, "Yannick Jadot", .PER)]
+        recognizer.retypeAffiliationsAfterPeople(&out, doc.tokens)
+        XCTAssertEqual(out.map(\.type), [.PER, .ORG, .PER, .PER, .PER], "a party after a person; not a country code")
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for m in out { for k in m.tokens { covered[k] = true } }
+        recognizer.addAffiliationsAfterPeople(&out, doc.tokens, covered: &covered)
+        XCTAssertEqual(out.count, 6)
+        XCTAssertEqual(out.last.map { "\($0.text) \($0.type)" }, "EELV ORG", "the acronym the tagger left out")
+        XCTAssertTrue(covered[tokens(doc, "EELV").lowerBound])
+    }
+
+    func testRetypeLonePersons() throws {
+        let doc = try prepared("Emmanuel Macron vit à Trifouillis. Macron aime Trifouillis.")
+        var out = [mention(doc, "Emmanuel Macron", .PER), mention(doc, "Macron", .PER, occurrence: 1), mention(doc, "Trifouillis", .PER, occurrence: 1)]
+        recognizer.retypeLonePersons(&out, doc, placeEvidence: EntityRecognizer.placeEvidence(doc.tokens), lexicon: lexicon)
+        XCTAssertEqual(out.map(\.type), [.PER, .PER, .LOC], "a last name of a full name stays a person; a word seen after « à » is a place")
+    }
+
+    func testVoteOnInconsistentWords() throws {
+        let doc = try prepared("Zorglub a signé. Puis Zorglub a parlé à la France, et la France a répondu.")
+        var out = [mention(doc, "Zorglub", .PER), mention(doc, "Zorglub", .ORG, occurrence: 1), mention(doc, "France", .PER),
+                   mention(doc, "France", .LOC, occurrence: 1)]
+        recognizer.voteOnInconsistentWords(&out, doc, placeEvidence: [], lexicon: lexicon)
+        XCTAssertEqual(out[0].type, out[1].type, "one word, one type")
+        XCTAssertEqual(out[2].type, .PER, "a word the gazetteer knows is left alone")
+        XCTAssertEqual(out[3].type, .LOC)
+    }
+
+    func testRetypeAfterMiscCues() throws {
+        let doc = try prepared("La tempête Egon a frappé la Normandie.")
+        var out = [mention(doc, "Egon", .ORG), mention(doc, "Normandie", .LOC)]
+        recognizer.retypeAfterMiscCues(&out, doc)
+        XCTAssertEqual(out.map(\.type), [.MISC, .LOC])
+    }
+
+    func testRetypeCompanies() throws {
+        let doc = try prepared("Le constructeur Zorglux a annoncé une usine. Selon Greenpix, Zorglux a menti. Le Krakatoa dort.")
+        var out = [mention(doc, "Zorglux", .MISC), mention(doc, "Greenpix", .MISC), mention(doc, "Zorglux", .LOC, occurrence: 1),
+                   mention(doc, "Krakatoa", .MISC)]
+        recognizer.retypeCompanies(&out, doc, lexicon: lexicon)
+        XCTAssertEqual(out.map(\.type), [.ORG, .ORG, .ORG, .MISC], "after a cue, a source, every occurrence; not without evidence")
+    }
+
+    func testAddCapitalisedPlaces() throws {
+        let doc = try prepared("Les ETATS-UNIS et la France ont voté.")
+        var out = [mention(doc, "France", .LOC)]
+        var covered = [Bool](repeating: false, count: doc.tokens.count)
+        for k in out[0].tokens { covered[k] = true }
+        recognizer.addCapitalisedPlaces(&out, doc, covered: covered, lexicon: lexicon)
+        XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["France LOC", "ETATS-UNIS LOC"])
+    }
+}
