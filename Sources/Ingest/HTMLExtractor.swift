@@ -117,6 +117,8 @@ public enum HTMLExtractor {
 struct TextBlock: Sendable {
     /// Its first text node, which places it in the tree.
     var anchor: Int32
+    /// The innermost block-level element around it.
+    var owner: Int32 = -1
     /// Bytes in ``BlockReader/out``.
     var start: Int
     var end: Int
@@ -144,6 +146,7 @@ struct BlockReader {
     private var headingDepth = 0
     private var listDepth = 0
     private var seen = Set<Int>()
+    private var owners: [Int32] = []
 
     init(tree: HTMLTree) {
         self.tree = tree
@@ -179,7 +182,7 @@ struct BlockReader {
             break
         }
         let block = node.tag.isBlock
-        if block { flush() }
+        if block { flush(); owners.append(i) }
         if node.tag.isHeading { headingDepth += 1 }
         if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth += 1 }
         var c = i + 1
@@ -188,7 +191,7 @@ struct BlockReader {
             visit(c, inLink: link)
             c = tree.nodes[Int(c)].end
         }
-        if block { flush() }
+        if block { flush(); owners.removeLast() }
         if node.tag.isHeading { headingDepth -= 1 }
         if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth -= 1 }
     }
@@ -211,6 +214,7 @@ struct BlockReader {
             if b == 0xEF, k + 2 < e, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3; continue }
             if current == nil {
                 current = TextBlock(anchor: index, start: out.count, end: out.count)
+                current!.owner = owners.last ?? -1
                 current!.heading = headingDepth > 0
                 current!.listItem = listDepth > 0
                 pendingSpace = false
@@ -389,6 +393,13 @@ struct ContentSelector {
 
     func isFurniture(_ node: Int32) -> Bool { furniture[Int(node)] }
 
+    /// Whether two blocks' elements have the same tag and parent.
+    func siblings(_ a: TextBlock, _ b: TextBlock) -> Bool {
+        guard a.owner >= 0, b.owner >= 0 else { return false }
+        let x = tree.nodes[Int(a.owner)], y = tree.nodes[Int(b.owner)]
+        return x.tag == y.tag && x.parent == y.parent
+    }
+
     /// "body > div#main.wrapper > article" for `--explain`.
     func path(_ node: Int32) -> String {
         var parts: [String] = []
@@ -452,9 +463,22 @@ struct ContentSelector {
                 let b = inside[k]
                 // Share buttons between: dropped, the list goes on; a closing sentence already kept: too.
                 if furniture[Int(b.anchor)] || b.kind == .bad || kinds[k] == .good { k += 1; continue }
-                guard b.kind == .neutral, b.listItem, b.linkChars == 0, !b.heading else { break }
+                guard b.kind == .neutral, b.linkChars == 0, !b.heading else { break }
+                // A list, or more lines of the same kind as the last paragraph (its siblings).
+                guard b.listItem || siblings(b, inside[lastGood]) else { break }
                 kinds[k] = .good
                 k += 1
+            }
+        }
+        // Short lines of the same kind as the first paragraph just before it (a dateline, a one-line lead).
+        if let first = kinds.firstIndex(of: .good), first > 0 {
+            var k = first - 1
+            while k >= 0 {
+                let b = inside[k]
+                guard kinds[k] != .good, b.kind == .neutral, !furniture[Int(b.anchor)], b.linkChars == 0, !b.heading,
+                      siblings(b, inside[first]) else { break }
+                kinds[k] = .good
+                k -= 1
             }
         }
         var kept: [TextBlock] = []
