@@ -106,7 +106,8 @@ struct HTMLTree: Sendable {
         _ = HTMLTree.initialized
         var html = html
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NODEFDTD.rawValue
+                            | XML_PARSE_HUGE.rawValue)  // no depth limit of 256: unclosed tags nest that deep on real pages
         let doc: htmlDocPtr? = html.withUTF8 { buffer in
             guard buffer.count > 0, buffer.count < Int(Int32.max) else { return nil }
             return buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -119,14 +120,18 @@ struct HTMLTree: Sendable {
         bytes.reserveCapacity(html.utf8.count / 3)
         var child = doc.pointee.children
         while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { add(c, parent: -1, inHead: false) }
+            if c.pointee.type == XML_ELEMENT_NODE { add(c, parent: -1, inHead: false, depth: 0) }
             child = c.pointee.next
         }
     }
 
     // MARK: - Building
 
-    private mutating func add(_ node: xmlNodePtr, parent: Int32, inHead: Bool) {
+    /// Elements nested deeper than this are read flat, their text going to the element at this depth,
+    /// so that a page of 100,000 unclosed tags needs no deeper recursion.
+    static let maximumDepth = 400
+
+    private mutating func add(_ node: xmlNodePtr, parent: Int32, inHead: Bool, depth: Int) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard !inHead, let content = node.pointee.content else { return }
@@ -203,7 +208,7 @@ struct HTMLTree: Sendable {
         if tag == .head {
             var child = node.pointee.children
             while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE { add(c, parent: parent, inHead: true) }
+                if c.pointee.type == XML_ELEMENT_NODE { add(c, parent: parent, inHead: true, depth: depth + 1) }
                 child = c.pointee.next
             }
             return
@@ -231,12 +236,44 @@ struct HTMLTree: Sendable {
             if let v = datetime ?? content, !v.isEmpty { times.append((index, v, itemprop == "datepublished")) }
             else if itemprop == "datepublished" { times.append((index, Self.textContent(node), true)) }
         }
-        var child = node.pointee.children
-        while let c = child {
-            add(c, parent: index, inHead: inHead)
-            child = c.pointee.next
+        if depth >= Self.maximumDepth {
+            addFlat(node, parent: index)
+        } else {
+            var child = node.pointee.children
+            while let c = child {
+                add(c, parent: index, inHead: inHead, depth: depth + 1)
+                child = c.pointee.next
+            }
         }
         nodes[Int(index)].end = Int32(nodes.count)
+    }
+
+    /// The text under `root` as text nodes of `parent`, walked without recursion (scripts and styles skipped).
+    private mutating func addFlat(_ root: xmlNodePtr, parent: Int32) {
+        var node = root.pointee.children
+        while let n = node {
+            var descend = false
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let content = n.pointee.content {
+                let start = Int32(bytes.count)
+                var p = content
+                while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+                if Int32(bytes.count) > start {
+                    nodes.append(Node(tag: .text, parent: parent, end: Int32(nodes.count + 1), textStart: start, textEnd: Int32(bytes.count)))
+                }
+            } else if n.pointee.type == XML_ELEMENT_NODE, let name = n.pointee.name {
+                let tag = HTMLTag.key(UnsafeBufferPointer(start: name, count: strlen(name))).flatMap { HTMLTag.byKey[$0] } ?? .other
+                descend = !tag.isSkipped && n.pointee.children != nil
+            }
+            if descend { node = n.pointee.children; continue }
+            // Next: the sibling, else the nearest ancestor's sibling below the root.
+            var m: xmlNodePtr? = n
+            while let x = m, x != root {
+                if let next = x.pointee.next { node = next; break }
+                m = x.pointee.parent
+                node = nil
+            }
+            if m == root || m == nil { break }
+        }
     }
 
     private static func k(_ s: StaticString) -> UInt64? {

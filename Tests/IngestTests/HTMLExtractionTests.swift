@@ -155,6 +155,14 @@ final class HTMLExtractionTests: XCTestCase {
         XCTAssertTrue(doc.warnings.contains { $0.contains("kept only") }, "\(doc.warnings)")
     }
 
+    func testDeeplyNestedPagesKeepTheirText() {
+        // libxml2 stops at 256 levels unless told otherwise; the tree is read flat past 400.
+        let deep = String(repeating: "<div>", count: 20_000) + "Le texte tout au fond de la page." + String(repeating: "</div>", count: 20_000)
+        XCTAssertEqual(HTMLExtractor.extract(page(body: deep)).text, "Le texte tout au fond de la page.")
+        let unclosed = String(repeating: "<b>", count: 20_000) + "Du texte en gras, sans fin."
+        XCTAssertEqual(HTMLExtractor.extract(page(body: unclosed)).text, "Du texte en gras, sans fin.")
+    }
+
     private func read(_ bytes: [UInt8], _ name: String) throws -> SourceDocument {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("loupe-\(UUID().uuidString)-\(name)").path
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
