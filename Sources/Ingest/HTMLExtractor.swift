@@ -161,6 +161,17 @@ struct BlockReader {
             i = tree.nodes[Int(i)].end
         }
         flush()
+        // A paragraph followed by a "read more" link is a teaser of another page, not a paragraph of this one.
+        for k in blocks.indices.dropLast() where blocks[k].kind == .good && isReadMore(blocks[k + 1]) {
+            blocks[k].kind = .neutral
+        }
+    }
+
+    private func isReadMore(_ b: TextBlock) -> Bool {
+        guard b.words <= 5, b.linkChars * 2 > b.chars else { return false }
+        let text = String(decoding: out[b.start..<b.end], as: UTF8.self).lowercased()
+            .trimmingCharacters(in: CharacterSet.letters.inverted)
+        return TextHygiene.readMore.contains(text)
     }
 
     private mutating func visit(_ i: Int32, inLink: Bool) {
@@ -573,6 +584,11 @@ enum TextHygiene {
             return true
         }
     }
+
+    static let readMore: Set<String> = [
+        "read more", "read full story", "full story", "continue reading", "read the full story", "read the full article", "more",
+        "lire la suite", "lire plus", "la suite", "suite", "en savoir plus", "lire l’article", "lire l'article", "voir plus", "plus",
+    ]
 
     static let boilerplateLines: Set<String> = [
         "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "publicité", "pub", "annonce",
