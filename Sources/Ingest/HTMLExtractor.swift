@@ -167,6 +167,18 @@ struct BlockReader {
         }
     }
 
+    /// Bytes of text in the nodes `from..<to`, up to a bound.
+    private func textBytes(from: Int32, to: Int32) -> Int {
+        var total = 0
+        var k = Int(from)
+        while k < Int(to) && total <= 200 {
+            let n = tree.nodes[k]
+            if n.tag == .text { total += Int(n.textEnd - n.textStart) }
+            k += 1
+        }
+        return total
+    }
+
     private func isReadMore(_ b: TextBlock) -> Bool {
         guard b.words <= 5, b.linkChars * 2 > b.chars else { return false }
         let text = String(decoding: out[b.start..<b.end], as: UTF8.self).lowercased()
@@ -192,7 +204,13 @@ struct BlockReader {
         default:
             break
         }
-        let block = node.tag.isBlock
+        var block = node.tag.isBlock
+        if node.tag == .td || node.tag == .th {
+            // A data cell is a part of its row ("1 Kyle Busch 5040"), a long cell (a layout table) a block of its own.
+            let n = tree.nodes[Int(i)]
+            block = textBytes(from: i + 1, to: n.end) > 200
+            if !block { pendingSpace = true }
+        }
         if block { flush(); owners.append(i) }
         if node.tag.isHeading { headingDepth += 1 }
         if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth += 1 }
