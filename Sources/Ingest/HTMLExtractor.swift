@@ -422,6 +422,15 @@ struct ContentSelector {
 
     func isFurniture(_ node: Int32) -> Bool { furniture[Int(node)] }
 
+    /// Whether a block is a table's row or cell.
+    func inTable(_ b: TextBlock) -> Bool {
+        guard b.owner >= 0 else { return false }
+        switch tree.nodes[Int(b.owner)].tag {
+        case .tr, .td, .th, .caption: return true
+        default: return false
+        }
+    }
+
     /// Whether two blocks' elements have the same tag and parent.
     func siblings(_ a: TextBlock, _ b: TextBlock) -> Bool {
         guard a.owner >= 0, b.owner >= 0 else { return false }
@@ -485,7 +494,7 @@ struct ContentSelector {
                 kinds[k] = .bad
             }
         }
-        // A list right after the last paragraph, without links, ends the article (tags and "read more" lists are links).
+        // A list or a table right after the last paragraph, without links, ends the article (tags and "read more" lists are links).
         if lastGood >= 0 {
             var k = lastGood + 1
             while k < inside.count {
@@ -494,7 +503,7 @@ struct ContentSelector {
                 if furniture[Int(b.anchor)] || b.kind == .bad || kinds[k] == .good { k += 1; continue }
                 guard b.kind == .neutral, b.linkChars == 0, !b.heading else { break }
                 // A list, or more lines of the same kind as the last paragraph (its siblings).
-                guard b.listItem || siblings(b, inside[lastGood]) else { break }
+                guard b.listItem || inTable(b) || siblings(b, inside[lastGood]) else { break }
                 kinds[k] = .good
                 k += 1
             }

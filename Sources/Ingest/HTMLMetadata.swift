@@ -71,6 +71,19 @@ struct HTMLMetadata {
                     ?? ld.dateModified.flatMap(DateFinder.normalize) {
             date = (d, "meta")
         }
+        // A timestamp in UTC can fall on the next day of the publisher's own; the URL's date is their day.
+        if let d = date, d.source != "url", let u = url, let fromURL = Self.urlDate(u), Self.daysApart(d.value, fromURL) == 1 {
+            date = (fromURL, "url")
+        }
+    }
+
+    static func daysApart(_ a: String, _ b: String) -> Int? {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        guard let x = f.date(from: a), let y = f.date(from: b) else { return nil }
+        return Int((abs(x.timeIntervalSince(y)) / 86_400).rounded())
     }
 
     // MARK: - Title

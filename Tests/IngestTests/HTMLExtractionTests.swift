@@ -138,6 +138,18 @@ final class HTMLExtractionTests: XCTestCase {
         XCTAssertEqual(HTMLExtractor.extract(page(head: "<meta property=\"article:published_time\" content=\"2020-01-01T09:00:00Z\">" + canonical, body: body)).date, "2020-01-01")
         XCTAssertEqual(HTMLExtractor.extract(page(head: canonical, body: body)).date, "2020-02-02")
         XCTAssertEqual(HTMLExtractor.extract(page(head: canonical, body: "<article>\(storyHTML)</article>")).date, "2020-03-03")
+        // A UTC timestamp past midnight is the publisher's previous day, which the URL gives.
+        let utc = "<meta property=\"article:published_time\" content=\"2020-03-04T01:30:00Z\">"
+        XCTAssertEqual(HTMLExtractor.extract(page(head: utc + canonical, body: body)).date, "2020-03-03")
+    }
+
+    func testTeasersWithReadMoreLinksAndDataTables() {
+        let teasers = (1...3).map { k in
+            "<div class=\"item\"><h3><a href=\"/\(k)\">Autre sujet \(k)</a></h3><p>Un autre article du site résume ici en quelques lignes ce qui s’est passé cette semaine au conseil municipal de la ville numéro \(k).</p><a href=\"/\(k)\">Lire la suite</a></div>"
+        }.joined()
+        let table = "<table><tr><th>Rang</th><th>Pays</th><th>Points</th></tr><tr><td>1</td><td>Sénégal</td><td>1 555</td></tr><tr><td>2</td><td>Maroc</td><td>1 520</td></tr></table>"
+        let html = page(body: "<div class=\"main\"><div class=\"story\">\(storyHTML)\(table)</div><div class=\"list\">\(teasers)</div></div>")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, storyText + "\n\nRang Pays Points\n\n1 Sénégal 1 555\n\n2 Maroc 1 520")
     }
 
     func testTitleWithoutTheSiteName() {
