@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import Ingest
 
@@ -22,6 +23,9 @@ struct Extract: ParsableCommand {
     @Flag(name: .long, help: "Only the text, without the metadata header.")
     var textOnly = false
 
+    @Flag(name: .long, help: "At the end, on standard error: pages, megabytes of HTML and the time spent decoding and extracting them (one core), as MB/s and pages/s.")
+    var timing = false
+
     @Flag(name: .long, help: "Every block of the page with its verdict: + kept, - dropped; content, short or links; F inside furniture, C inside the chosen container.")
     var explain = false
 
@@ -36,11 +40,16 @@ struct Extract: ParsableCommand {
         let files = found.filter { $0.format == .html }
         if files.isEmpty && failed == 0 { throw failure("no .html or .htm page found in \(paths.joined(separator: ", ")).") }
         let out = FileHandle.standardOutput
+        var seconds = 0.0, bytes = 0, pages = 0
         for (k, file) in files.enumerated() {
             let page: HTMLExtractor.Extracted
             do {
                 let data = file.path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+                let started = DispatchTime.now().uptimeNanoseconds
                 page = try HTMLExtractor.extract(data: data)
+                seconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                bytes += data.count
+                pages += 1
             } catch {
                 FileHandle.standardError.write("error: \(file.path): \(error)\n".data(using: .utf8)!)
                 failed += 1
@@ -73,6 +82,12 @@ struct Extract: ParsableCommand {
                 s += page.text + "\n"
                 out.write(s.data(using: .utf8)!)
             }
+        }
+        if timing {
+            let mb = Double(bytes) / 1_000_000
+            let line = String(format: "%d pages, %.1f MB of HTML decoded and extracted in %.2f s: %.1f MB/s, %.0f pages/s (one core)\n",
+                              pages, mb, seconds, mb / max(seconds, 1e-9), Double(pages) / max(seconds, 1e-9))
+            FileHandle.standardError.write(line.data(using: .utf8)!)
         }
         if failed > 0 { throw ExitCode.failure }
     }
