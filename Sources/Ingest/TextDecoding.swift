@@ -43,9 +43,9 @@ public enum TextDecoding {
     /// UTF-8 page become U+FFFD with a warning instead of refusing the page.
     public static func decodeHTML(_ data: [UInt8]) throws -> Decoded {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return try decode(data) }
-        guard let name = declaredCharset(data) else { return try decode(data) }
+        guard let name = declaredCharset(data) else { return try lenient(data) }
         let utf8Names: Set<String> = ["utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"]
-        if utf8Names.contains(name) { return try decode(data) }
+        if utf8Names.contains(name) { return try lenient(data) }
         if data.prefix(8192).contains(0), !name.hasPrefix("utf-16") { throw Failure.binary }
         let stats = UTF8Stats(data)
         if stats.invalid == 0 && stats.multibyte > 0 { return try decode(data) }
@@ -62,6 +62,19 @@ public enum TextDecoding {
         }
         try check(text)
         return Decoded(text: text, warning: replaced > 0 ? "\(replaced) byte\(replaced == 1 ? "" : "s") not defined in \(name) replaced with U+FFFD" : nil)
+    }
+
+    /// A page is never refused for its bytes: when they are neither UTF-8 with a few faults nor Windows-1252,
+    /// they are read as UTF-8 with U+FFFD for each bad sequence, and a warning.
+    private static func lenient(_ data: [UInt8]) throws -> Decoded {
+        do {
+            return try decode(data)
+        } catch Failure.undecodable {
+            let text = String(decoding: data, as: UTF8.self)
+            try check(text)
+            let n = UTF8Stats(data).invalid
+            return Decoded(text: text, warning: "neither UTF-8 nor Windows-1252: read as UTF-8 with \(n) bad byte sequence\(n == 1 ? "" : "s") replaced with U+FFFD")
+        }
     }
 
     /// The charset a page declares in its first 4 KiB, lower-cased, or nil.
