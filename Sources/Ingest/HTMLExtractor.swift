@@ -528,7 +528,7 @@ struct ContentSelector {
 /// Byte-level text cleaning shared by the block reader and the metadata.
 enum TextHygiene {
     /// Collapses white space and removes invisible characters (soft hyphens, zero-width characters).
-    static func clean(_ bytes: [UInt8], collapse: Bool) -> String {
+    static func clean(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var space = false

@@ -132,7 +132,7 @@ struct HTMLMetadata {
     }
 
     static func tidy(_ s: String) -> String {
-        TextHygiene.clean(Array(s.utf8), collapse: true)
+        TextHygiene.clean(Array(s.utf8))
     }
 
     static func fold(_ s: String) -> String {

@@ -174,7 +174,7 @@ struct HTMLTree: Sendable {
             case Self.k("hidden"): hidden = true
             case Self.k("name"): if tag == .meta { name = value().lowercased() }
             case Self.k("property"): if tag == .meta { property = value().lowercased() }
-            case Self.k("content"): if tag == .meta || itemprop != nil || tag == .other || tag == .time { content = value() }
+            case Self.k("content"): content = value()
             case Self.k("rel"): if tag == .link { rel = value().lowercased() }
             case Self.k("datetime"): datetime = value()
             case Self.k("type"): if tag == .script { type = value().lowercased() }
@@ -299,7 +299,7 @@ struct HTMLTree: Sendable {
             while let c = child { walk(c); child = c.pointee.next }
         }
         walk(node)
-        return TextHygiene.clean(out, collapse: true)
+        return TextHygiene.clean(out)
     }
 }
 
