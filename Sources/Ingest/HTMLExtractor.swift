@@ -15,12 +15,13 @@ import Foundation
 /// story in `<main>` lose to it. Inside the container, content blocks are kept, furniture dropped, and
 /// uncertain blocks (short lines, subheadings) kept when content surrounds them (after jusText).
 ///
-/// The text starts with the title (``HTMLMetadata``: `og:title`, the `<h1>`, or the `<title>` without the
-/// site's name), then one block a paragraph separated by blank lines. Character references are decoded,
-/// soft hyphens and zero-width characters removed, white space collapsed.
+/// The text is the article's body, one block a paragraph separated by blank lines, as trafilatura gives it
+/// and as a JSONL line's `text` is: the headline is the title (``HTMLMetadata``: `og:title`, the `<h1>`, or
+/// the `<title>` without the site's name), kept apart. Character references are decoded, soft hyphens and
+/// zero-width characters removed, white space collapsed.
 public enum HTMLExtractor {
     public struct Extracted: Sendable {
-        /// The title, then the article's paragraphs separated by blank lines.
+        /// The article's paragraphs separated by blank lines (the headline is ``title``).
         public var text: String
         public var title: String?
         /// ISO 8601 publication date, and where it was read (`json-ld`, `meta`, `time`, `url`, `text`).
@@ -89,24 +90,23 @@ public enum HTMLExtractor {
         let kept = content.keptBlocks()
         let meta = HTMLMetadata(tree: tree, blocks: reader.blocks, bytes: reader.out, container: content.container)
 
-        var parts: [String] = []
         var body: [String] = []
+        var words = 0
         for (k, b) in kept.enumerated() {
             let text = String(decoding: reader.out[b.start..<b.end], as: UTF8.self)
-            // The headline, which the title already gives.
+            // The headline: the title, not the body.
             if k < 3, b.heading, let t = meta.title, HTMLMetadata.sameText(text, t) { continue }
             body.append(text)
+            words += b.words
         }
-        if let t = meta.title { parts.append(t) }
-        parts += body
-        var result = Extracted(text: parts.joined(separator: "\n\n"), title: meta.title ?? body.first)
+        var result = Extracted(text: body.joined(separator: "\n\n"), title: meta.title ?? body.first)
         result.date = meta.date?.value
         result.dateSource = meta.date?.source
         result.url = meta.url
         result.siteName = meta.siteName
         result.author = meta.author
         result.language = tree.language
-        result.words = kept.reduce(0) { $0 + $1.words }
+        result.words = words
         result.pageWords = reader.blocks.reduce(0) { $0 + $1.words }
         if let thin = result.thinWarning { result.warnings.append(thin) }
         return result

@@ -9,8 +9,8 @@ struct Extract: ParsableCommand {
         discussion: """
             PATH is an .html or .htm file, a folder (its pages, read recursively) or - for standard input. For each page: \
             a header (title, date and where it was read, canonical URL, site, author, words kept of the page's words), \
-            a blank line, then the text exactly as `loupe analyze` would store it: the title, then the article's \
-            paragraphs separated by blank lines. --json prints one JSON object a line instead, with the keys \
+            a blank line, then the text exactly as `loupe analyze` would store it: the article's paragraphs separated by \
+            blank lines (the headline is the title, stored apart). --json prints one JSON object a line instead, with the keys \
             file, title, date, date_source, url, site, author, language, words, page_words, warnings and text.
             """)
 
