@@ -14,9 +14,9 @@ import Storage
 ///
 /// - Incremental: a document whose text, metadata and ``analysisVersion`` hash is already stored is
 ///   skipped; a changed one is replaced.
-/// - Parallel: `jobs` workers read files and analyse documents (the parts of a long text and the lines
-///   of a JSONL file are analysed in parallel too); one write at a time stores finished documents in
-///   input order, one transaction a batch, while the workers go on. Results are therefore the same
+/// - Parallel: `jobs` tasks at a time read files, analyse documents (the parts of a long text and the
+///   lines of a JSONL file in parallel too) or store finished documents — one write at a time, in input
+///   order, one transaction a batch, while the other tasks go on. Results are therefore the same
 ///   whatever `jobs` is.
 /// - Bounded: documents analysed but not yet stored are limited by count and by text size, so memory
 ///   stays flat whether the inputs are tweets or novels.
@@ -78,7 +78,7 @@ public struct CorpusAnalyzer: Sendable {
 
         try await withThrowingTaskGroup(of: Finished.self) { group in
             func schedule() {
-                while run.busy < jobs {
+                while run.busy + (run.saving ? 1 : 0) < jobs {
                     if let (position, source) = run.nextToAnalyse() {
                         let worker = workspaces.take()
                         group.addTask {
@@ -95,8 +95,10 @@ public struct CorpusAnalyzer: Sendable {
                     }
                 }
             }
+            // A write takes a worker's place: `--jobs N` is N threads of work in all, so `--jobs 1` uses
+            // one core and `--jobs 2` two, whatever share of the work is storing.
             func save(force: Bool) {
-                guard let (documents, bytes) = run.batchToSave(force: force) else { return }
+                guard run.busy < jobs, let (documents, bytes) = run.batchToSave(force: force) else { return }
                 group.addTask {
                     try store.save(documents)
                     return .saved(count: documents.count, textBytes: bytes)
