@@ -85,7 +85,9 @@ public struct CorpusAnalyzer: Sendable {
                             let outcome = Self.analyse(source, pipeline: pipeline, known: known, in: workspaces[worker])
                             return .analysed(position, outcome, textBytes: source.text.utf8.count, worker: worker)
                         }
-                    } else if run.nextFile < inputs.count {
+                    } else if !run.hasDocumentsWaiting, run.nextFile < inputs.count {
+                        // Read ahead only when every document read so far has a worker: documents held back
+                        // by the memory bound must not pile up behind them.
                         let (index, file) = (run.nextFile, inputs[run.nextFile])
                         run.nextFile += 1
                         run.busy += 1
@@ -187,6 +189,9 @@ public struct CorpusAnalyzer: Sendable {
 
         /// Nothing left to read or analyse: the last batch can go.
         var isDrained: Bool { nextFile == fileCount && nextToAnalyseIndex == toAnalyse.count && busy == 0 }
+        /// Documents read and not yet given to a worker.
+        var hasDocumentsWaiting: Bool { nextToAnalyseIndex < toAnalyse.count }
+
         /// A document waits for memory that only a commit frees.
         var isBlockedOnStore: Bool {
             nextToAnalyseIndex < toAnalyse.count && !mayStart(toAnalyse[nextToAnalyseIndex].1)
