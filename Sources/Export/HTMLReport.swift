@@ -1,4 +1,5 @@
 import Foundation
+import Keywords
 import Storage
 
 /// The corpus as one self-contained HTML page: no script, no font, no image or style sheet fetched
@@ -20,7 +21,9 @@ public struct HTMLReport {
     public func render(title: String = "Loupe report") throws -> String {
         let corpus = try store.corpus(top: bars)
         let entities = try store.entities(type: nil, top: entityRows)
-        let keywords = try store.corpusKeywords(top: bars)
+        let termStats = try store.termStatistics()
+        let keywords = Keyness.rank(corpusCounts: termStats.mapValues(\.count), reference: .french, minimum: 2)
+            .filter { $0.logLikelihood > 0 }.prefix(bars)
         let months = try store.sentimentByMonth()
         var docs = try store.documentInfos()
         if let articles { docs = Array(docs.prefix(articles)) }
@@ -63,9 +66,9 @@ public struct HTMLReport {
         h += "<section id=\"charts\"><div class=\"two\"><div><h2>Top entities</h2><p class=\"note\">Mentions in the corpus, coloured by type.</p>"
         h += SVGChart.bars(entities.prefix(bars).map { (label: $0.name, value: Double($0.mentions), colour: Self.colour(type: $0.type),
                                                         tip: "\($0.name) (\($0.type)): \($0.mentions) mentions in \($0.documents) documents, sentiment \(Self.score($0.sentiment))") })
-        h += Self.legend + "</div><div><h2>Top keywords</h2><p class=\"note\">Lemmas by the number of documents using them.</p>"
-        h += SVGChart.bars(keywords.map { (label: $0.term, value: Double($0.documents), colour: "#f28e2b",
-                                           tip: "\($0.term): \($0.documents) documents, \($0.count) occurrences") })
+        h += Self.legend + "</div><div><h2>Top keywords</h2><p class=\"note\">Lemmas that characterise the corpus against ordinary French (log-likelihood G² against a reference of French news and novels).</p>"
+        h += SVGChart.bars(keywords.map { (label: $0.term, value: $0.logLikelihood, colour: "#f28e2b",
+                                           tip: "\($0.term): \($0.target) occurrences in \(termStats[$0.term]?.documents ?? 0) documents, \($0.targetPer10k) per 10,000 terms against \($0.restPer10k) in ordinary French; G² \(String(format: "%.1f", $0.logLikelihood))") })
         h += "</div></div></section>\n"
 
         h += "<section id=\"time\"><h2>Sentiment over time</h2><p class=\"note\">Mean document sentiment per month (green above zero, red below) and the number of documents dated that month; months without documents are left empty.</p>"

@@ -159,6 +159,20 @@ extension Store {
         }
     }
 
+    /// Each term's occurrences and document frequency over the documents `filter` keeps (all by default):
+    /// what corpus keyness (against a reference of ordinary French) is computed from.
+    public func termStatistics(_ filter: DocumentFilter = DocumentFilter()) throws -> [String: (count: Int, documents: Int)] {
+        try pool.read { db in
+            let (condition, args) = filter.sql(alias: "d")
+            var out: [String: (count: Int, documents: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT k.term, SUM(k.count) AS n, COUNT(*) AS df FROM keyword k JOIN document d ON d.id = k.document_id
+                WHERE \(condition) GROUP BY k.term
+                """, arguments: args) { out[row["term"]] = (count: row["n"], documents: row["df"]) }
+            return out
+        }
+    }
+
     /// Corpus keywords: total count, document frequency and mean TF-IDF weight, by document frequency.
     public func corpusKeywords(top: Int) throws -> [(term: String, count: Int, documents: Int, weight: Double)] {
         try pool.read { db in

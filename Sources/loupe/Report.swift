@@ -45,7 +45,7 @@ struct Report: ParsableCommand {
         out += "  document: \(doc.name)"
         if let date = doc.date { out += "   date: \(date)" }
         if let source = doc.source { out += "   source: \(source)" }
-        out += "\n  \(Format.thousands(doc.words)) words, \(doc.sentences) sentences; sentiment \(Style.score(Format.score(doc.sentiment))), subjectivity \(String(format: "%.2f", doc.subjectivity))\n"
+        out += "\n  \(Format.count(doc.words, "word")), \(Format.count(doc.sentences, "sentence")); sentiment \(Style.score(Format.score(doc.sentiment))), subjectivity \(String(format: "%.2f", doc.subjectivity))\n"
         out += "\n" + Style.heading("Entities") + "\n"
         for type in ["PER", "LOC", "ORG", "MISC"] {
             let ofType = doc.entities.filter { $0.type == type }
@@ -70,8 +70,8 @@ struct Report: ParsableCommand {
 
     private func corpus(_ store: Store) throws {
         let c = try store.corpus(top: 10)
-        var out = "Corpus \(database.db): \(Format.thousands(c.documents)) documents, \(Format.thousands(c.words)) words, "
-        out += "\(Format.thousands(c.sentences)) sentences; \(Format.thousands(c.mentions)) entity mentions of \(Format.thousands(c.entities)) entities; "
+        var out = "Corpus \(database.db): \(Format.count(c.documents, "document")), \(Format.count(c.words, "word")), "
+        out += "\(Format.count(c.sentences, "sentence")); \(Format.count(c.mentions, "entity mention")) of \(Format.count(c.entities, "entity", plural: "entities")); "
         out += "mean sentiment \(Format.score(c.sentiment))\n\n"
         out += Style.heading("Top entities") + "\n" + Format.table(["entity", "type", "mentions", "docs", "sentiment"],
                                               c.topEntities.map { [$0.name, $0.type, String($0.mentions), String($0.documents), Format.score($0.sentiment)] },

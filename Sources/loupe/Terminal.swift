@@ -43,6 +43,11 @@ final class ProgressBar {
 }
 
 enum Format {
+    /// "1 sentence", "2 sentences", "1,204 words": a count with its noun in the right number.
+    static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(thousands(n)) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// 12345 → "12,345".
     static func thousands(_ n: Int) -> String {
         let digits = String(abs(n))
