@@ -27,7 +27,7 @@ public enum InputFiles {
         public var files: [InputFile] = []
         public var errors: [LoupeError] = []
         /// Files in the folders walked that Loupe does not read, by lower-cased extension ("pdf", "docx";
-        /// "" for none), with their count: the summary names them so that a folder of PDFs does not pass for empty.
+        /// files without an extension, such as README, are not counted), with their count: the summary names them so that a folder of PDFs does not pass for empty.
         public var skipped: [String: Int] = [:]
     }
 
@@ -89,7 +89,7 @@ public enum InputFiles {
                 walk(folder: path, relative: rel, into: &result, seen: &seen)
             } else if let format = InputFormat(pathExtension: ext) {
                 result.files.append(InputFile(path: path, id: rel, format: format))
-            } else {
+            } else if !ext.isEmpty {  // README, LICENSE, ATTRIBUTION: not documents
                 result.skipped[ext.lowercased(), default: 0] += 1
             }
         }

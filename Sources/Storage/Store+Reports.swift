@@ -75,6 +75,19 @@ extension Store {
     }
 
     /// The stored names of documents matching `name` exactly, or ending with `/name` (so a file name is enough).
+    /// Every document name, in storage order (for suggesting the closest to a name that matches none).
+    public func documentNames() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM document ORDER BY id") }
+    }
+
+    /// How many documents `filter` keeps.
+    public func documentCount(_ filter: DocumentFilter) throws -> Int {
+        try pool.read { db in
+            let (condition, args) = filter.sql(alias: "d")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d WHERE \(condition)", arguments: args) ?? 0
+        }
+    }
+
     public func resolveDocument(_ name: String) throws -> [String] {
         try pool.read { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE name = ?", arguments: [name]) == true { return [name] }
