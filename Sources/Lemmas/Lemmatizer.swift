@@ -63,6 +63,11 @@ public struct Lemmatizer: Stage {
                 if previous != .none, isWord, initial || !tokens[i].isCapitalized {
                     l = disambiguate(known.lower, lemma: l, after: previous)
                 }
+                // A capital opening a sentence before another capital is a name too: "René Angélil meurt".
+                if initial, isWord, l != known.lower, Self.isInfinitive(l), tokens[i].isCapitalized, !tokens[i].text.isAllCaps,
+                   i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized {
+                    l = tokens[i].text
+                }
                 tokens[i].lemma = l
                 tokens[i].isStopword = known.stop
                 previous = isWord ? known.context : .none
@@ -102,6 +107,9 @@ public struct Lemmatizer: Stage {
         // inside a sentence (Paris is not a form of pari) and words the table leaves unchanged.
         if let found = lexicon.lemma(of: key) {
             if capitalized && !sentenceInitial && (found == key || isName(Folding.fold(word))) { return word }
+            // A capitalised word inside a sentence is a name, not a verb form: René is not renaître,
+            // Marie not marier, Aimé not aimer.
+            if capitalized && !sentenceInitial && Self.isInfinitive(found) { return word }
             return found
         }
         let isAcronym = word.isAllCaps
@@ -113,6 +121,12 @@ public struct Lemmatizer: Stage {
 }
 
 extension Lemmatizer {
+    /// Whether a lemma has the shape of a French infinitive (-er, -ir, -re, -oir): the table's lemmas of
+    /// verb forms.
+    static func isInfinitive(_ lemma: String) -> Bool {
+        lemma.count > 3 && (lemma.hasSuffixBytes("er") || lemma.hasSuffixBytes("ir") || lemma.hasSuffixBytes("re"))
+    }
+
     private static let determiners: Set<String> = [
         "le", "la", "les", "l'", "un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
         "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque",

@@ -57,11 +57,15 @@ struct Report: ParsableCommand {
         for (i, p) in doc.keyphrases.enumerated() { out += String(format: "  %2d. ", i + 1) + p + "\n" }
         if explain {
             out += "\n" + Style.heading("Sentences") + " (score, then the words that moved it)\n"
+            let width = max(60, Format.terminalWidth)
             for s in try store.explain(name) {
                 let mark = s.boilerplate ? "  [boilerplate]" : ""
-                out += String(format: "  %3d ", s.index) + Style.score(Format.score(s.sentiment)) + "  " + Format.fit(s.text.replacingOccurrences(of: "\n", with: " "), 82) + mark + "\n"
+                // The whole sentence, wrapped to the terminal under its text column (12 columns in).
+                let text = s.text.replacingOccurrences(of: "\n", with: " ") + mark
+                out += String(format: "  %3d ", s.index) + Style.score(Format.score(s.sentiment)) + "  "
+                    + Format.wrap(text, width: width, indent: 13, firstUsed: 13) + "\n"
                 if !s.cues.isEmpty {
-                    out += "        " + s.cues.map { "\($0.word) \(Format.score($0.weight))" }.joined(separator: ", ") + "\n"
+                    out += "        → " + Format.wrap(s.cues.map { "\($0.word) \(Format.score($0.weight))" }.joined(separator: ", "), width: width, indent: 10, firstUsed: 10) + "\n"
                 }
             }
         }

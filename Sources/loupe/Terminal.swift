@@ -64,6 +64,32 @@ enum Format {
         return String(format: "%+.2f", x)
     }
 
+    /// The terminal's width in columns when standard output is one, else `COLUMNS`, else 100.
+    static var terminalWidth: Int {
+        var size = winsize()
+        if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        return 100
+    }
+
+    /// `s` cut into lines of at most `width` characters at spaces (a longer word gets a line of its own),
+    /// every line after the first starting with `indent` spaces; the first line is `width - firstUsed` wide.
+    static func wrap(_ s: String, width: Int, indent: Int, firstUsed: Int = 0) -> String {
+        var lines: [String] = []
+        var line = ""
+        var room = width - firstUsed
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > room {
+                lines.append(line)
+                line = ""
+                room = width - indent
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: indent))
+    }
+
     /// Cuts `s` to `width` characters with an ellipsis.
     static func fit(_ s: String, _ width: Int) -> String {
         s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
