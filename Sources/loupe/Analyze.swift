@@ -22,7 +22,7 @@ struct Analyze: AsyncParsableCommand {
             Files of other types in a folder (.pdf, .docx…) are skipped, and the summary counts them by type.
             """)
 
-    @Argument(help: ArgumentHelp("Files, folders, or - for standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Files (.txt, .md, .html, .htm, .jsonl), folders (read recursively), or - for standard input.", valueName: "path"))
     var paths: [String]
 
     @OptionGroup var database: DatabaseOptions
@@ -57,6 +57,7 @@ struct Analyze: AsyncParsableCommand {
             }
         }
         let pipeline = try Pipeline.french(stopWords: stopWords)
+        if let problem = Store.problem(at: database.db) { throw failure(problem) }
         let store: Store
         do { store = try Store.open(path: database.db) } catch { throw failure("\(error)") }
         if store.isReadOnly {

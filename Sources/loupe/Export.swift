@@ -22,7 +22,8 @@ struct Export: ParsableCommand {
               cooccurrences  entity_a,entity_b,documents,sentences (pairs of entities met in the same
                              documents; --format graphml writes the network for Gephi or networkx:
                              nodes = entities with type and mentions, edges weighted by documents)
-              conllu         tokens and sentences as CoNLL-U (ID, FORM, LEMMA, UPOS where known, MISC with SpaceAfter=No and TokenRange=start:end)
+              conllu         tokens and sentences as CoNLL-U (ID, FORM, LEMMA, UPOS where
+                             known, MISC with SpaceAfter=No and TokenRange=start:end)
 
             CSV is RFC 4180 (UTF-8, a header row, CRLF line ends). For Excel or LibreOffice in a French locale: --excel-fr (fields separated by ';', a byte-order mark, decimal commas: -0,075), so that numbers arrive as numbers and accents as accents.
 

@@ -91,5 +91,6 @@ func openExisting(_ path: String) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else {
         throw failure("no database at \(path). Run `loupe analyze PATH --db \(path)` first.")
     }
+    if let problem = Store.problem(at: path) { throw failure(problem) }
     do { return try Store.open(path: path) } catch { throw failure("\(error)") }
 }
