@@ -14,7 +14,7 @@ extension Store {
         try? handle.close()
         if head.isEmpty { return nil }
         guard head == Data("SQLite format 3\0".utf8) else {
-            return "\(path) is not an SQLite database; choose another file with --db (Loupe creates it)."
+            return "\(path) is not a Loupe database (not an SQLite file); choose another file with --db (Loupe creates it)."
         }
         var config = Configuration()
         config.readonly = true
