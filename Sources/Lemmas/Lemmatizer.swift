@@ -63,10 +63,13 @@ public struct Lemmatizer: Stage {
                 if previous != .none, isWord, initial || !tokens[i].isCapitalized {
                     l = disambiguate(known.lower, lemma: l, after: previous)
                 }
-                // A capital opening a sentence before another capital is a name too: "René Angélil meurt".
-                if initial, isWord, l != known.lower, Self.isInfinitive(l), tokens[i].isCapitalized, !tokens[i].text.isAllCaps,
-                   i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].isCapitalized {
-                    l = tokens[i].text
+                // A capitalised word the table makes a verb is a name when it follows a word inside a sentence
+                // ("avec Marie", "à Moussa") or comes before another capital ("René Angélil meurt"); after
+                // a quote or a dash it stays a verb ("« Viens").
+                if isWord, l != known.lower, Self.isInfinitive(l), tokens[i].isCapitalized, !tokens[i].text.isAllCaps {
+                    let afterWord = !initial && i > 0 && tokens[i - 1].kind == .word
+                    let beforeName = i + 1 < tokens.count && tokens[i + 1].kind == .word && tokens[i + 1].isCapitalized && !tokens[i + 1].text.isAllCaps
+                    if afterWord || beforeName { l = tokens[i].text }
                 }
                 tokens[i].lemma = l
                 tokens[i].isStopword = known.stop
@@ -107,9 +110,6 @@ public struct Lemmatizer: Stage {
         // inside a sentence (Paris is not a form of pari) and words the table leaves unchanged.
         if let found = lexicon.lemma(of: key) {
             if capitalized && !sentenceInitial && (found == key || isName(Folding.fold(word))) { return word }
-            // A capitalised word inside a sentence is a name, not a verb form: René is not renaître,
-            // Marie not marier, Aimé not aimer.
-            if capitalized && !sentenceInitial && Self.isInfinitive(found) { return word }
             return found
         }
         let isAcronym = word.isAllCaps
