@@ -73,9 +73,8 @@ public enum DateFinder {
             // The digits by byte: as Characters, a combining mark after the day joins it ("31\u{301}").
             let b = Array(s.utf8.prefix(10))
             func number(_ r: Range<Int>) -> Int { b[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-            // What follows the day must be a time ("T10:00", " 10:00"), not more digits.
-            let rest = s.utf8.dropFirst(10)
-            if let next = rest.first, next != UInt8(ascii: "T"), next != UInt8(ascii: " ") { return nil }
+            // What follows the day may be a time ("T10:00") but not another digit ("2019-05-311").
+            if let next = s.utf8.dropFirst(10).first, next >= 0x30 && next <= 0x39 { return nil }
             return valid(number(0..<4), number(5..<7), number(8..<10))
         }
         if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]$"#, options: .regularExpression) != nil {
