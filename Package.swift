@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation"]),
         .target(name: "Ingest", dependencies: ["LoupeCore", "ICUBridge", "CLibXML2"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Export", dependencies: ["Storage", "Keywords", .product(name: "CSV", package: "CSV.swift")]),
         // What compare, similar and trends compute over the stored corpus.
         .target(name: "Analytics", dependencies: ["Storage", "Keywords"]),
         // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.

@@ -58,11 +58,15 @@ public struct ExportOptions: Sendable {
     public var filter: DocumentFilter
     /// Only these entity types (mentions, entities; both ends of a co-occurrence pair).
     public var types: [String]
+    /// CSV numbers with a decimal comma (`-0,075`), as spreadsheets in a French locale read them; needs a
+    /// delimiter other than a comma.
+    public var decimalComma: Bool
     /// `documents` only: add a last column `text`, each document's text as stored (for HTML, the extracted article).
     public var withText = false
 
     public init(format: ExportFormat = .csv, delimiter: String = ",", byteOrderMark: Bool = false, raw: Bool = false,
-                filter: DocumentFilter = DocumentFilter(), types: [String] = [], withText: Bool = false) {
+                filter: DocumentFilter = DocumentFilter(), types: [String] = [], decimalComma: Bool = false, withText: Bool = false) {
+        self.decimalComma = decimalComma
         self.withText = withText
         self.format = format
         self.delimiter = delimiter

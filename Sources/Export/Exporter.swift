@@ -37,7 +37,7 @@ public struct Exporter {
             try store.read { db in
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
-                    try writer.write(row: (0..<columns.count).map { Self.text(row[$0] as DatabaseValue, raw: options.raw) })
+                    try writer.write(row: (0..<columns.count).map { Self.text(row[$0] as DatabaseValue, raw: options.raw, decimalComma: options.decimalComma) })
                     count += 1
                 }
             }
@@ -105,11 +105,11 @@ public struct Exporter {
 
     /// A CSV cell. Text that a spreadsheet would run as a formula (OWASP "CSV injection": a leading
     /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'` unless `raw`; numbers are never changed.
-    static func text(_ value: DatabaseValue, raw: Bool = true) -> String {
+    static func text(_ value: DatabaseValue, raw: Bool = true, decimalComma: Bool = false) -> String {
         switch value.storage {
         case .null: return ""
         case .int64(let i): return String(i)
-        case .double(let d): return Self.number(d)
+        case .double(let d): return decimalComma ? Self.number(d).replacingOccurrences(of: ".", with: ",") : Self.number(d)
         case .string(let s): return raw ? s : neutralised(s)
         case .blob(let b): return b.base64EncodedString()
         }

@@ -31,7 +31,9 @@ public enum DocumentReader {
         } catch {
             return [.failure(LoupeError(file: file.path, reason: "cannot read (\(error.localizedDescription))"))]
         }
-        switch file.format {
+        var format = file.format
+        if file.path == "-" && format == .text && looksLikeJSONL(bytes) { format = .jsonl }
+        switch format {
         case .text, .markdown:
             do {
                 var raw = bytes  // dropped as soon as decoded, before the text is cut into parts
@@ -40,7 +42,8 @@ public enum DocumentReader {
                 raw = []
                 var metadata = DocumentMetadata(title: title(of: decoded.text, markdown: file.format == .markdown))
                 metadata.date = DateFinder.find(in: decoded.text) ?? DateFinder.find(inFileName: file.path)
-                return parts(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
+                let id = file.path == "-" && file.id == "-" ? stdinID(decoded.text) : file.id
+                return parts(SourceDocument(id: id, text: decoded.text, metadata: metadata, origin: file.path == "-" ? "standard input" : file.path,
                                             warnings: decoded.warning.map { [$0] } ?? []))
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
@@ -101,6 +104,20 @@ public enum DocumentReader {
         return (pieces, bytes.count)
     }
 
+    /// The id of a document read from standard input without one: `stdin-` and 12 hex digits of a hash
+    /// of its text, so the same text gets the same id in every run and different texts do not replace each other.
+    public static func stdinID(_ text: String) -> String {
+        let hex = String(FeatureHash.string(text), radix: 16)
+        return "stdin-" + (String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12)
+    }
+
+    /// Whether bytes read from standard input look like JSONL: the first non-blank byte opens an object.
+    static func looksLikeJSONL(_ bytes: [UInt8]) -> Bool {
+        var k = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while k < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[k]) { k += 1 }
+        return k < bytes.count && bytes[k] == UInt8(ascii: "{")
+    }
+
     static func readBytes(_ path: String) throws -> [UInt8] {
         if path == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
@@ -120,7 +137,6 @@ public enum DocumentReader {
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         var lineNumber = 0
-        var ids = Set<String>()
         for line in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.last == 0x0D ? line.dropLast() : line
@@ -150,15 +166,21 @@ public enum DocumentReader {
                 continue
             }
             guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { fail("\"text\" is empty"); continue }
-            var id = "\(file.id):\(lineNumber)"
+            // Standard input without an id of its own: an id from the line's content, stable from run to run.
+            var id = file.path == "-" && file.id == "-" ? stdinID(text) : "\(file.id):\(lineNumber)"
             if let value = dict["id"] as? String, !value.isEmpty { id = value }
             else if let value = dict["id"] as? NSNumber { id = value.stringValue }
             var warnings: [String] = []
-            if !ids.insert(id).inserted { warnings.append("id \"\(id)\" appears more than once in this file; the last line wins") }
+            // A repeated id is reported once, by the corpus loop (which also sees ids repeated across files).
             var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
                                             url: dict["url"] as? String ?? page?.url)
-            if let date = dict["date"] as? String {
-                metadata.date = DateFinder.normalize(date) ?? date
+            if let date = dict["date"] as? String, !date.trimmingCharacters(in: .whitespaces).isEmpty {
+                metadata.date = DateFinder.normalize(date)
+                if metadata.date == nil {
+                    warnings.append("\"date\": \"\(date.prefix(40))\" is not a date (give 2019-05-31, 2019-05, 2019, 31/05/2019 or 31 mai 2019); stored without a date")
+                }
+            } else if dict["date"] != nil, !(dict["date"] is String), !(dict["date"] is NSNull) {
+                warnings.append("\"date\" is not a string (give \"2019-05-31\"); stored without a date")
             } else {
                 metadata.date = page?.date ?? DateFinder.find(in: text)
             }
