@@ -27,7 +27,7 @@ struct HTMLMetadata {
         let ld = JSONLD(tree.jsonLD)
 
         url = tree.canonical.flatMap { $0.hasPrefix("http") ? $0 : nil } ?? meta(["og:url", "twitter:url"]) ?? ld.url
-        siteName = meta(["og:site_name", "application-name", "twitter:site:name"]) ?? ld.publisher
+        siteName = meta(["og:site_name", "application-name"]) ?? ld.publisher
         if siteName == nil, let url, let host = URL(string: url)?.host {
             siteName = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
@@ -225,6 +225,14 @@ struct HTMLMetadata {
         for g in groups {
             if let d = DateFinder.find(in: g) { return d }
             if let r = g.range(of: #"\b[0-3]?[0-9]/[01]?[0-9]/(19|20)[0-9]{2}\b"#, options: .regularExpression), let d = DateFinder.normalize(String(g[r])) {
+                return d
+            }
+        }
+        // Pages in English: "November 20, 2019", "20 November 2019".
+        let months = "(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\\.?"
+        for g in groups {
+            if let r = g.range(of: "\\b(\(months)\\s+[0-3]?[0-9],?\\s+(19|20)[0-9]{2}|[0-3]?[0-9]\\s+\(months)\\s+(19|20)[0-9]{2})\\b", options: .regularExpression),
+               let d = englishDate(String(g[r])) {
                 return d
             }
         }
