@@ -4,6 +4,7 @@ import Tokenization
 import Sentences
 import Boilerplate
 import Lemmas
+import PartOfSpeech
 import Entities
 import Keywords
 import Sentiment
@@ -24,14 +25,14 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// Tokens → sentences → boilerplate → lemmas → entities → keywords → sentiment, entities tagged with
+    /// Tokens → sentences → boilerplate → parts of speech → lemmas → entities → keywords → sentiment, entities tagged with
     /// the model compiled into the binary (or `LOUPE_NER_MODEL`'s); throws if that model cannot be loaded.
     public static func french(stopWords: StopWords = .builtIn) throws -> Pipeline {
         // Start-up runs before any document can: the lemma table with its key index (~100 M
         // instructions) loads beside the tagger's model (with the gazetteer it is built on, 80 M)
         // and the sentiment lexicons.
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { Lemmatizer.loadTable() } else { _ = try? NERModel.builtIn; _ = SentimentLexicon.shared }
+            if part == 0 { Lemmatizer.loadTable() } else { _ = try? NERModel.builtIn; _ = try? POSModel.builtIn; _ = SentimentLexicon.shared }
         }
         return try stages(nerModel: NERModel.builtIn, stopWords: stopWords)
     }
@@ -39,7 +40,7 @@ public struct Pipeline: Sendable {
     /// The French pipeline with a given entity model (nil: the rules alone).
     public static func french(nerModel: NERModel?, stopWords: StopWords = .builtIn) throws -> Pipeline {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { Lemmatizer.loadTable() } else { _ = SentimentLexicon.shared }
+            if part == 0 { Lemmatizer.loadTable() } else { _ = try? POSModel.builtIn; _ = SentimentLexicon.shared }
         }
         return try stages(nerModel: nerModel, stopWords: stopWords)
     }
@@ -47,10 +48,13 @@ public struct Pipeline: Sendable {
     private static func stages(nerModel: NERModel?, stopWords: StopWords) throws -> Pipeline {
         let gazetteer = Gazetteer.french
         let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil })
+        // The part-of-speech model compiled in (or LOUPE_POS_MODEL's); a build without one tags nothing.
+        let tagger: [any Stage] = try POSModel.builtIn.map { [POSTagger(model: $0, lexicon: { Lemmatizer.tableLemma(of: $0) })] } ?? []
         return try Pipeline(stages: [
             Tokenizer(),
             SentenceSegmenter(),
             BoilerplateDetector(),
+        ] + tagger + [
             lemmatizer,
             EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }, isStopWord: { stopWords.contains($0) }, model: nerModel),
             KeywordExtractor(),

@@ -1,0 +1,120 @@
+import LoupeCore
+
+/// The features the part-of-speech tagger scores, shared by tagging (``POSTagger``) and training
+/// (`POSTraining`), so that both make the same hashes.
+///
+/// A token's own features (its lower-cased form, suffixes, prefixes, shape, and what the lemma table
+/// says of the form) depend only on the token and whether it starts a sentence: the tagger adds their
+/// weights once per form and workspace. The context features (the forms and suffixes of two words either
+/// side, the two tags before) are added per token.
+public enum POSFeatures {
+    /// Tag slots: the 17 UPOS tags (raw value - 1) and, for positions before a sentence, `start`.
+    public static let tagCount = 17
+    public static let start: UInt64 = 17
+
+    /// Template numbers (a feature is ``FeatureHash/feature(_:_:_:)`` of one of these and its values).
+    @usableFromInline enum T: UInt64, CaseIterable {
+        case bias = 1, form, suffix1, suffix2, suffix3, suffix4, suffix5, prefix1, prefix2, prefix3, shape, shapeInitial,
+             lexicon, lemmaEnding, formLemmaEndings
+        case previousTag = 20, twoTags, previousTagForm, previousForm, nextForm, previous2Form, next2Form, previousSuffix,
+             nextSuffix, nextShape, previousTagNextForm, previousFormForm
+    }
+
+    /// What a token's neighbours read of it.
+    public struct Word: Sendable {
+        public var form: UInt64
+        public var suffix: UInt64
+        public var shape: UInt64
+        public init(form: UInt64, suffix: UInt64, shape: UInt64) { self.form = form; self.suffix = suffix; self.shape = shape }
+        /// Beyond the sentence's ends.
+        public static let outside = Word(form: 0x5eed, suffix: 0x5eed, shape: 99)
+    }
+
+    /// The token's own features, passed to `add`, and what its neighbours read of it.
+    /// - Parameter lexicon: the lemma the lemma table gives a lower-cased form, if any.
+    public static func word(text: String, kind: TokenKind, initial: Bool, lexicon: (String) -> String?, add: (UInt64) -> Void) -> Word {
+        let lower = kind == .word ? Folding.lower(text) : text
+        let s = Array(lower.unicodeScalars)
+        func hash(_ part: ArraySlice<Unicode.Scalar>) -> UInt64 {
+            var h = FeatureHash.seed
+            for c in part { h = (h ^ UInt64(c.value)) &* FeatureHash.prime }
+            return FeatureHash.mix(h)
+        }
+        let kindCode = UInt64(TokenKind.allCases.firstIndex(of: kind)!)
+        // Numbers and the like by kind and shape, not by their digits.
+        let formHash = kind == .number ? FeatureHash.mix(0x4e55 ^ UInt64(min(s.count, 5))) : hash(s[...])
+        func suffix(_ n: Int) -> UInt64 { hash(s[max(0, s.count - n)...]) }
+        func prefix(_ n: Int) -> UInt64 { hash(s[..<min(s.count, n)]) }
+        // Shape: case, digits, hyphen, apostrophe, kind.
+        var caps: UInt64 = 0
+        if let first = text.unicodeScalars.first, first.properties.isUppercase { caps = text.isAllCaps ? 2 : 1 }
+        var digit: UInt64 = 0, hyphen: UInt64 = 0
+        for c in s {
+            if c.value >= 0x30 && c.value <= 0x39 { digit = 1 }
+            if c == "-" { hyphen = 1 }
+        }
+        let apostrophe: UInt64 = s.last == "'" ? 1 : 0
+        let length: UInt64 = UInt64(min(s.count, 4))
+        let shape = kindCode | caps << 4 | digit << 6 | hyphen << 7 | apostrophe << 8 | length << 9
+        add(FeatureHash.feature(T.bias.rawValue, 0))
+        add(FeatureHash.feature(T.form.rawValue, formHash))
+        if kind == .word {
+            add(FeatureHash.feature(T.suffix1.rawValue, suffix(1)))
+            add(FeatureHash.feature(T.suffix2.rawValue, suffix(2)))
+            add(FeatureHash.feature(T.suffix3.rawValue, suffix(3)))
+            add(FeatureHash.feature(T.suffix4.rawValue, suffix(4)))
+            add(FeatureHash.feature(T.suffix5.rawValue, suffix(5)))
+            add(FeatureHash.feature(T.prefix1.rawValue, prefix(1)))
+            add(FeatureHash.feature(T.prefix2.rawValue, prefix(2)))
+            add(FeatureHash.feature(T.prefix3.rawValue, prefix(3)))
+        }
+        add(FeatureHash.feature(T.shape.rawValue, shape))
+        add(FeatureHash.feature(T.shapeInitial.rawValue, shape, initial ? 1 : 0))
+        if kind == .word {
+            if let lemma = lexicon(lower) {
+                let l = Array(lemma.unicodeScalars)
+                let status: UInt64 = lemma == lower ? 1 : 2
+                let ending = hash(l[max(0, l.count - 2)...])
+                add(FeatureHash.feature(T.lexicon.rawValue, status, caps))
+                add(FeatureHash.feature(T.lemmaEnding.rawValue, status, ending))
+                add(FeatureHash.feature(T.formLemmaEndings.rawValue, suffix(2), hash(l[max(0, l.count - 3)...])))
+            } else {
+                add(FeatureHash.feature(T.lexicon.rawValue, 0, caps))
+            }
+        }
+        return Word(form: formHash, suffix: suffix(3), shape: shape)
+    }
+
+    /// The features of position `i` that depend on its neighbours and the tags before it.
+    @inlinable @inline(__always)
+    public static func context(previous2: Word, previous: Word, current: Word, next: Word, next2: Word,
+                               tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
+        add(FeatureHash.feature(T.previousTag.rawValue, tag1))
+        add(FeatureHash.feature(T.twoTags.rawValue, tag1 << 8 | tag2))
+        add(FeatureHash.feature(T.previousTagForm.rawValue, tag1, current.form))
+        add(FeatureHash.feature(T.previousForm.rawValue, previous.form))
+        add(FeatureHash.feature(T.nextForm.rawValue, next.form))
+        add(FeatureHash.feature(T.previous2Form.rawValue, previous2.form))
+        add(FeatureHash.feature(T.next2Form.rawValue, next2.form))
+        add(FeatureHash.feature(T.previousSuffix.rawValue, previous.suffix))
+        add(FeatureHash.feature(T.nextSuffix.rawValue, next.suffix))
+        add(FeatureHash.feature(T.nextShape.rawValue, next.shape))
+        add(FeatureHash.feature(T.previousTagNextForm.rawValue, tag1, next.form))
+        add(FeatureHash.feature(T.previousFormForm.rawValue, previous.form, current.form))
+    }
+
+    /// A fingerprint of the templates and of what they make of probe words, stored in a model file and
+    /// checked on loading: a model trained for other features would tag silently worse.
+    public static let fingerprint: UInt64 = {
+        var h = FeatureHash.string("loupe-pos-features-1")
+        func fold(_ v: UInt64) { h = FeatureHash.mix(h ^ v) }
+        for t in T.allCases { fold(t.rawValue) }
+        let lexicon: (String) -> String? = { $0 == "mangeaient" ? "manger" : $0 == "la" ? "la" : nil }
+        var words: [Word] = []
+        for (text, kind) in [("La", TokenKind.word), ("mangeaient", .word), ("Huawei", .word), ("2019", .number), (",", .punctuation)] {
+            words.append(word(text: text, kind: kind, initial: text == "La", lexicon: lexicon, add: fold))
+        }
+        context(previous2: .outside, previous: words[0], current: words[1], next: words[2], next2: words[3], tag1: 5, tag2: start, add: fold)
+        return h
+    }()
+}
