@@ -25,7 +25,7 @@ import Storage
 /// - Then the corpus-wide entities are rebuilt from the stored mentions (``CorpusLinking``, incrementally).
 public struct CorpusAnalyzer: Sendable {
     /// Part of each document's hash: a new analysis version re-analyses stored documents.
-    public static let analysisVersion = "loupe-analysis-1"
+    public static let analysisVersion = "loupe-analysis-2"
 
     public let pipeline: Pipeline
     public let jobs: Int

@@ -64,7 +64,7 @@ final class SchemaAndExportTests: XCTestCase {
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 1, 15, 20, 'Dakar', 'LOC', 'dakar', 0);
                     """)
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys", "v7-pos"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
         try CorpusLinking.relinkAll(in: store)
         let documents = try csv(store, .documents, ExportOptions())
