@@ -15,9 +15,20 @@ public enum POSFeatures {
     /// Template numbers (a feature is ``FeatureHash/feature(_:_:_:)`` of one of these and its values).
     @usableFromInline enum T: UInt64, CaseIterable {
         case bias = 1, form, suffix1, suffix2, suffix3, suffix4, suffix5, prefix1, prefix2, prefix3, shape, shapeInitial,
-             lexicon, lemmaEnding, formLemmaEndings
+             lexicon, lemmaEnding, formLemmaEndings, lexicalFlags
         case previousTag = 20, twoTags, previousTagForm, previousForm, nextForm, previous2Form, next2Form, previousSuffix,
              nextSuffix, nextShape, previousTagNextForm, previousFormForm
+    }
+
+    /// What the language data says of a lower-cased word form.
+    public struct Lexical: Sendable {
+        /// The lemma table's lemma of the form, nil when the table does not know it.
+        public var lemma: String?
+        /// Whether the form is itself a lemma of the table (porte: the noun, and a form of porter).
+        public var isLemma: Bool
+        /// Whether the form is a known name (a place, a first name, an organisation).
+        public var isName: Bool
+        public init(lemma: String?, isLemma: Bool, isName: Bool) { self.lemma = lemma; self.isLemma = isLemma; self.isName = isName }
     }
 
     /// What a token's neighbours read of it.
@@ -32,7 +43,7 @@ public enum POSFeatures {
 
     /// The token's own features, passed to `add`, and what its neighbours read of it.
     /// - Parameter lexicon: the lemma the lemma table gives a lower-cased form, if any.
-    public static func word(text: String, kind: TokenKind, initial: Bool, lexicon: (String) -> String?, add: (UInt64) -> Void) -> Word {
+    public static func word(text: String, kind: TokenKind, initial: Bool, lexicon: (String) -> Lexical, add: (UInt64) -> Void) -> Word {
         let lower = kind == .word ? Folding.lower(text) : text
         let s = Array(lower.unicodeScalars)
         func hash(_ part: ArraySlice<Unicode.Scalar>) -> UInt64 {
@@ -71,7 +82,9 @@ public enum POSFeatures {
         add(FeatureHash.feature(T.shape.rawValue, shape))
         add(FeatureHash.feature(T.shapeInitial.rawValue, shape, initial ? 1 : 0))
         if kind == .word {
-            if let lemma = lexicon(lower) {
+            let lexical = lexicon(lower)
+            add(FeatureHash.feature(T.lexicalFlags.rawValue, (lexical.isLemma ? 1 : 0) | (lexical.isName ? 2 : 0) | (lexical.lemma == nil ? 4 : 0), caps << 1 | (initial ? 1 : 0)))
+            if let lemma = lexical.lemma {
                 let l = Array(lemma.unicodeScalars)
                 let status: UInt64 = lemma == lower ? 1 : 2
                 let ending = hash(l[max(0, l.count - 2)...])
@@ -106,10 +119,12 @@ public enum POSFeatures {
     /// A fingerprint of the templates and of what they make of probe words, stored in a model file and
     /// checked on loading: a model trained for other features would tag silently worse.
     public static let fingerprint: UInt64 = {
-        var h = FeatureHash.string("loupe-pos-features-1")
+        var h = FeatureHash.string("loupe-pos-features-2")
         func fold(_ v: UInt64) { h = FeatureHash.mix(h ^ v) }
         for t in T.allCases { fold(t.rawValue) }
-        let lexicon: (String) -> String? = { $0 == "mangeaient" ? "manger" : $0 == "la" ? "la" : nil }
+        let lexicon: (String) -> Lexical = {
+            Lexical(lemma: $0 == "mangeaient" ? "manger" : $0 == "la" ? "la" : nil, isLemma: $0 == "la", isName: $0 == "huawei")
+        }
         var words: [Word] = []
         for (text, kind) in [("La", TokenKind.word), ("mangeaient", .word), ("Huawei", .word), ("2019", .number), (",", .punctuation)] {
             words.append(word(text: text, kind: kind, initial: text == "La", lexicon: lexicon, add: fold))

@@ -12,12 +12,12 @@ public struct POSTagger: Stage {
     public let provides: Set<Annotation> = [.partOfSpeech]
 
     public let model: POSModel
-    private let lexicon: @Sendable (String) -> String?
+    private let lexicon: @Sendable (String) -> POSFeatures.Lexical
     private let memoName = MemoName("pos")
 
-    /// - Parameter lexicon: the lemma table's lemma of a lower-cased form (nil when unknown); the model
-    ///   must have been trained with the same.
-    public init(model: POSModel, lexicon: @escaping @Sendable (String) -> String?) {
+    /// - Parameter lexicon: what the language data says of a lower-cased form (``Pipeline.posLexicon`` in
+    ///   the French pipeline); the model must have been trained with the same.
+    public init(model: POSModel, lexicon: @escaping @Sendable (String) -> POSFeatures.Lexical) {
         self.model = model
         self.lexicon = lexicon
     }

@@ -49,7 +49,7 @@ public struct Pipeline: Sendable {
         let gazetteer = Gazetteer.french
         let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil })
         // The part-of-speech model compiled in (or LOUPE_POS_MODEL's); a build without one tags nothing.
-        let tagger: [any Stage] = try POSModel.builtIn.map { [POSTagger(model: $0, lexicon: { Lemmatizer.tableLemma(of: $0) })] } ?? []
+        let tagger: [any Stage] = try POSModel.builtIn.map { [POSTagger(model: $0, lexicon: posLexicon)] } ?? []
         return try Pipeline(stages: [
             Tokenizer(),
             SentenceSegmenter(),
@@ -60,6 +60,13 @@ public struct Pipeline: Sendable {
             KeywordExtractor(),
             SentimentScorer(),
         ])
+    }
+
+    /// What the part-of-speech tagger reads of the language data for a lower-cased form: the lemma table
+    /// and the gazetteer's names. Training (`loupe train pos`) uses the same.
+    public static let posLexicon: @Sendable (String) -> POSFeatures.Lexical = { lower in
+        POSFeatures.Lexical(lemma: Lemmatizer.tableLemma(of: lower), isLemma: Lemmatizer.tableIsLemma(lower),
+                            isName: Gazetteer.french.type(of: Folding.fold(lower)) != nil)
     }
 
     /// Runs every stage on `document`. A caller that analyses many documents passes one ``Workspace``

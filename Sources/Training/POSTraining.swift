@@ -61,7 +61,7 @@ public enum POSTraining {
     }
 
     /// The treebank as Loupe sentences with gold tags. `before` runs the stages the tagger follows.
-    static func prepare(_ conllu: String, before: (inout Document) -> Void, lexicon: (String) -> String?) -> [Sentence] {
+    static func prepare(_ conllu: String, before: (inout Document) -> Void, lexicon: (String) -> POSFeatures.Lexical) -> [Sentence] {
         let sentences = read(conllu)
         var out: [Sentence] = []
         for first in stride(from: 0, to: sentences.count, by: 20) {
@@ -161,7 +161,7 @@ public enum POSTraining {
         let before = pipeline.stages.prefix { $0.name != "pos" && $0.name != "lemmas" }
         let workspace = Workspace()
         let run: (inout Document) -> Void = { doc in for s in before { s.process(&doc, in: workspace) } }
-        let lexicon: (String) -> String? = { Lemmatizer.tableLemma(of: $0) }
+        let lexicon = Pipeline.posLexicon
         let trainSet = train.flatMap { prepare($0, before: run, lexicon: lexicon) }
         let devSet = dev.flatMap { prepare($0, before: run, lexicon: lexicon) }
         let gold = trainSet.reduce(0) { $0 + $1.gold.filter { $0 != 255 }.count }
