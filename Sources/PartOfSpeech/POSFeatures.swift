@@ -36,10 +36,26 @@ public enum POSFeatures {
         public var form: UInt64
         public var suffix: UInt64
         public var shape: UInt64
-        public init(form: UInt64, suffix: UInt64, shape: UInt64) { self.form = form; self.suffix = suffix; self.shape = shape }
+        /// A tag slot the token always takes (``fixedTag(text:kind:)``), or -1.
+        public var fixed: Int
+        public init(form: UInt64, suffix: UInt64, shape: UInt64, fixed: Int = -1) {
+            self.form = form; self.suffix = suffix; self.shape = shape; self.fixed = fixed
+        }
         /// Beyond the sentence's ends.
         public static let outside = Word(form: 0x5eed, suffix: 0x5eed, shape: 99)
     }
+
+    /// The tag a token takes whatever its context, as UD's guidelines have it: punctuation is PUNCT, and
+    /// the percent, degree, per-mille, currency and slash signs are SYM (UD French-Sequoia, which the model
+    /// learns from, has % as NOUN and / as ADP, against the guidelines and UD French-GSD).
+    public static func fixedTag(text: String, kind: TokenKind) -> UPOS? {
+        if symbols.contains(text) { return .SYM }
+        if kind == .punctuation { return .PUNCT }
+        if text.unicodeScalars.count == 1, text.unicodeScalars.first!.properties.generalCategory == .currencySymbol { return .SYM }
+        return nil
+    }
+
+    static let symbols: Set<String> = ["%", "‰", "°", "/", "§", "+", "=", "×", "±"]
 
     /// The token's own features, passed to `add`, and what its neighbours read of it.
     /// - Parameter lexicon: the lemma the lemma table gives a lower-cased form, if any.
@@ -95,7 +111,7 @@ public enum POSFeatures {
                 add(FeatureHash.feature(T.lexicon.rawValue, 0, caps))
             }
         }
-        return Word(form: formHash, suffix: suffix(3), shape: shape)
+        return Word(form: formHash, suffix: suffix(3), shape: shape, fixed: fixedTag(text: text, kind: kind).map { Int($0.rawValue) - 1 } ?? -1)
     }
 
     /// The features of position `i` that depend on its neighbours and the tags before it.
@@ -119,14 +135,15 @@ public enum POSFeatures {
     /// A fingerprint of the templates and of what they make of probe words, stored in a model file and
     /// checked on loading: a model trained for other features would tag silently worse.
     public static let fingerprint: UInt64 = {
-        var h = FeatureHash.string("loupe-pos-features-2")
+        var h = FeatureHash.string("loupe-pos-features-3")
         func fold(_ v: UInt64) { h = FeatureHash.mix(h ^ v) }
         for t in T.allCases { fold(t.rawValue) }
         let lexicon: (String) -> Lexical = {
             Lexical(lemma: $0 == "mangeaient" ? "manger" : $0 == "la" ? "la" : nil, isLemma: $0 == "la", isName: $0 == "huawei")
         }
         var words: [Word] = []
-        for (text, kind) in [("La", TokenKind.word), ("mangeaient", .word), ("Huawei", .word), ("2019", .number), (",", .punctuation)] {
+        for (text, kind) in [("La", TokenKind.word), ("mangeaient", .word), ("Huawei", .word), ("2019", .number), (",", .punctuation), ("%", .symbol)] {
+            fold(UInt64(bitPattern: Int64(fixedTag(text: text, kind: kind).map { Int($0.rawValue) } ?? -1)))
             words.append(word(text: text, kind: kind, initial: text == "La", lexicon: lexicon, add: fold))
         }
         context(previous2: .outside, previous: words[0], current: words[1], next: words[2], next2: words[3], tag1: 5, tag2: start, add: fold)

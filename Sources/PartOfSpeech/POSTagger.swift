@@ -69,9 +69,12 @@ public struct POSTagger: Stage {
                                 previous2: j >= 2 ? kw[j - 2].word : .outside, previous: j >= 1 ? kw[j - 1].word : .outside,
                                 current: kw[j].word, next: j + 1 < m ? kw[j + 1].word : .outside,
                                 next2: j + 2 < m ? kw[j + 2].word : .outside, tag1: tag1, tag2: tag2) { addRow($0, &s) }
-                            var best = 0
-                            var top = s[0]
-                            for k in 1..<17 where s[k] > top { top = s[k]; best = k }
+                            var best = kw[j].word.fixed
+                            if best < 0 {
+                                best = 0
+                                var top = s[0]
+                                for k in 1..<17 where s[k] > top { top = s[k]; best = k }
+                            }
                             tokens[range.lowerBound + j].pos = UPOS(rawValue: UInt8(best + 1))!
                             tag2 = tag1
                             tag1 = UInt64(best)

@@ -112,6 +112,7 @@ public enum POSTraining {
     }
 
     /// Greedy tags of one sentence with `weights`; `visit` sees each position's features and prediction.
+    /// Tokens with a fixed tag (``POSFeatures/fixedTag(text:kind:)``) are not scored and teach nothing.
     static func decode(_ s: Sentence, weights: UnsafeBufferPointer<Float>, mask: UInt64,
                        visit: (_ j: Int, _ features: [UInt64], _ predicted: Int) -> Void = { _, _, _ in }) -> [Int] {
         let n = POSFeatures.tagCount
@@ -128,9 +129,12 @@ public enum POSTraining {
                 let base = Int(h & mask) * n
                 for k in 0..<n { scores[k] += weights[base + k] }
             }
-            var best = 0
-            for k in 1..<n where scores[k] > scores[best] { best = k }
-            visit(j, f, best)
+            var best = s.words[j].fixed
+            if best < 0 {
+                best = 0
+                for k in 1..<n where scores[k] > scores[best] { best = k }
+                visit(j, f, best)
+            }
             tags.append(best)
             tag2 = tag1
             tag1 = UInt64(best)
