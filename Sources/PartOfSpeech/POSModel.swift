@@ -12,14 +12,23 @@ public struct POSModel: Sendable {
     public static let version: UInt32 = 1
 
     public let bits: Int
-    /// `rows × 17` weights.
-    public let weights: [Float]
+    /// `rows × 17` weights, quantised: weight = value × `scale`. 16-bit weights keep the table small enough
+    /// for the caches (2^17 rows: 4.5 MB), which is what the tagger's speed depends on.
+    public let quantized: [Int16]
+    public let scale: Float
     public var mask: UInt64 { (1 << UInt64(bits)) - 1 }
 
+    /// The weights as numbers (for training and tests).
+    public var weights: [Float] { quantized.map { Float($0) * scale } }
+
+    /// Quantises `weights` (`rows × 17`).
     public init(bits: Int, weights: [Float]) {
         precondition(weights.count == (1 << bits) * POSFeatures.tagCount)
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32767 : 1
         self.bits = bits
-        self.weights = weights
+        self.scale = scale
+        self.quantized = weights.map { Int16(clamping: Int(($0 / scale).rounded())) }
     }
 
     public struct FormatError: Error, CustomStringConvertible {
@@ -29,15 +38,13 @@ public struct POSModel: Sendable {
     /// The rows that are not all zero, quantised; the same weights give the same bytes.
     public func serialized() -> [UInt8] {
         let n = POSFeatures.tagCount
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / 32767 : 1
         var out = Self.magic
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         u32(Self.version); u64(POSFeatures.fingerprint); u32(UInt32(bits)); u32(UInt32(n)); u32(scale.bitPattern)
         var rows: [(UInt32, [Int16])] = []
         for r in 0..<(1 << bits) {
-            let q = (0..<n).map { Int16(clamping: Int((weights[r * n + $0] / scale).rounded())) }
+            let q = Array(quantized[(r * n)..<(r * n + n)])
             if q.contains(where: { $0 != 0 }) { rows.append((UInt32(r), q)) }
         }
         u32(UInt32(rows.count))
@@ -70,14 +77,15 @@ public struct POSModel: Sendable {
         guard (8...24).contains(bits), try read(UInt32.self) == UInt32(n) else { throw FormatError(description: "part-of-speech model has a bad header") }
         let scale = Float(bitPattern: try read(UInt32.self))
         let count = Int(try read(UInt32.self))
-        var weights = [Float](repeating: 0, count: (1 << bits) * n)
+        var quantized = [Int16](repeating: 0, count: (1 << bits) * n)
         for _ in 0..<count {
             let r = Int(try read(UInt32.self))
             guard r < 1 << bits else { throw FormatError(description: "part-of-speech model row out of range") }
-            for k in 0..<n { weights[r * n + k] = Float(try read(Int16.self)) * scale }
+            for k in 0..<n { quantized[r * n + k] = try read(Int16.self) }
         }
         self.bits = bits
-        self.weights = weights
+        self.scale = scale
+        self.quantized = quantized
     }
 
     public init(contentsOf path: String) throws(FormatError) {

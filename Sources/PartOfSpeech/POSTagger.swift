@@ -22,9 +22,11 @@ public struct POSTagger: Stage {
         self.lexicon = lexicon
     }
 
-    /// What a form in a position scores on its own features, and what its neighbours read of it.
+    /// What a form in a position scores on its own features (tags 0–15 and 16), and what its neighbours
+    /// read of it.
     struct Known {
-        var scores: SIMD32<Float>
+        var scores: SIMD16<Int32>
+        var last: Int32
         var word: POSFeatures.Word
     }
 
@@ -32,56 +34,61 @@ public struct POSTagger: Stage {
 
     public func process(_ document: inout Document, in workspace: Workspace) {
         let memo = workspace.memo(memoName, of: Known.self)
-        let n = POSFeatures.tagCount
         let mask = model.mask
-        let count = document.tokens.count
         var known = [Known]()
-        known.reserveCapacity(count)
-        model.weights.withUnsafeBufferPointer { w in
-            @inline(__always) func addRow(_ h: UInt64, _ s: inout SIMD32<Float>) {
-                let base = Int(h & mask) &* n
-                for k in 0..<17 { s[k] += w[base &+ k] }
+        var tags = [UPOS](repeating: .none, count: document.tokens.count)
+        model.quantized.withUnsafeBufferPointer { w in
+            let weights = UnsafeRawPointer(w.baseAddress!)
+            // A row is 17 weights: the first 16 in one unaligned vector load, then the 17th.
+            @inline(__always) func addRow(_ h: UInt64, _ s: inout SIMD16<Int32>, _ last: inout Int32) {
+                let offset = Int(h & mask) &* 17
+                s &+= SIMD16<Int32>(truncatingIfNeeded: weights.loadUnaligned(fromByteOffset: offset &* 2, as: SIMD16<Int16>.self))
+                last &+= Int32(w[offset &+ 16])
             }
-            for sentence in document.sentences {
-                let range = sentence.tokens
-                known.removeAll(keepingCapacity: true)
-                for i in range {
-                    let token = document.tokens[i]
-                    let initial = i == range.lowerBound
-                    let key = token.memoKey(salt: initial ? 1 : 0)
-                    if let k = memo.cached(key) {
-                        known.append(k)
-                    } else {
-                        var s = SIMD32<Float>(repeating: 0)
-                        let word = POSFeatures.word(text: token.text, kind: token.kind, initial: initial, lexicon: lexicon) { addRow($0, &s) }
-                        let k = Known(scores: s, word: word)
-                        memo.store(k, for: key)
-                        known.append(k)
+            document.tokens.withUnsafeBufferPointer { tokens in
+                for sentence in document.sentences {
+                    let range = sentence.tokens
+                    known.removeAll(keepingCapacity: true)
+                    for i in range {
+                        let initial = i == range.lowerBound
+                        let key = tokens[i].memoKey(salt: initial ? 1 : 0)
+                        if let k = memo.cached(key) {
+                            known.append(k)
+                        } else {
+                            var s = SIMD16<Int32>(repeating: 0), last: Int32 = 0
+                            let word = POSFeatures.word(text: tokens[i].text, kind: tokens[i].kind, initial: initial, lexicon: lexicon) {
+                                addRow($0, &s, &last)
+                            }
+                            let k = Known(scores: s, last: last, word: word)
+                            memo.store(k, for: key)
+                            known.append(k)
+                        }
                     }
-                }
-                var tag1 = POSFeatures.start, tag2 = POSFeatures.start
-                let m = known.count
-                known.withUnsafeBufferPointer { kw in
-                    document.tokens.withUnsafeMutableBufferPointer { tokens in
+                    var tag1 = POSFeatures.start, tag2 = POSFeatures.start
+                    let m = known.count
+                    known.withUnsafeBufferPointer { kw in
                         for j in 0..<m {
-                            var s = kw[j].scores
-                            POSFeatures.context(
-                                previous2: j >= 2 ? kw[j - 2].word : .outside, previous: j >= 1 ? kw[j - 1].word : .outside,
-                                current: kw[j].word, next: j + 1 < m ? kw[j + 1].word : .outside,
-                                next2: j + 2 < m ? kw[j + 2].word : .outside, tag1: tag1, tag2: tag2) { addRow($0, &s) }
                             var best = kw[j].word.fixed
                             if best < 0 {
-                                best = 0
-                                var top = s[0]
-                                for k in 1..<17 where s[k] > top { top = s[k]; best = k }
+                                var s = kw[j].scores, last = kw[j].last
+                                POSFeatures.context(
+                                    previous2: j >= 2 ? kw[j - 2].word : .outside, previous: j >= 1 ? kw[j - 1].word : .outside,
+                                    current: kw[j].word, next: j + 1 < m ? kw[j + 1].word : .outside,
+                                    next2: j + 2 < m ? kw[j + 2].word : .outside, tag1: tag1, tag2: tag2) { addRow($0, &s, &last) }
+                                best = 16
+                                var top = last
+                                for k in 0..<16 where s[k] > top || (s[k] == top && k < best) { top = s[k]; best = k }
                             }
-                            tokens[range.lowerBound + j].pos = UPOS(rawValue: UInt8(best + 1))!
+                            tags[range.lowerBound + j] = UPOS(rawValue: UInt8(best + 1))!
                             tag2 = tag1
                             tag1 = UInt64(best)
                         }
                     }
                 }
             }
+        }
+        document.tokens.withUnsafeMutableBufferPointer { tokens in
+            for i in tokens.indices { tokens[i].pos = tags[i] }
         }
     }
 }
