@@ -5,8 +5,7 @@ import LoupeCore
 ///
 /// A token's own features (its lower-cased form, suffixes, prefixes, shape, and what the lemma table
 /// says of the form) depend only on the token and whether it starts a sentence: the tagger adds their
-/// weights once per form and workspace. The context features (the forms and suffixes of two words either
-/// side, the two tags before) are added per token.
+/// weights once per form and workspace. The context features (the forms of the words around, the two tags before) are added per token.
 public enum POSFeatures {
     /// Tag slots: the 17 UPOS tags (raw value - 1) and, for positions before a sentence, `start`.
     public static let tagCount = 17
@@ -16,8 +15,13 @@ public enum POSFeatures {
     @usableFromInline enum T: UInt64, CaseIterable {
         case bias = 1, form, suffix1, suffix2, suffix3, suffix4, suffix5, prefix1, prefix2, prefix3, shape, shapeInitial,
              lexicon, lemmaEnding, formLemmaEndings, lexicalFlags
-        case previousTag = 20, twoTags, previousTagForm, previousForm, nextForm, previous2Form, next2Form, previousSuffix,
-             nextSuffix, nextShape, previousTagNextForm, previousFormForm
+        // 25 (the form two before), 27 and 28 (the suffixes of the words either side) and 30 (the tag before
+        // with the next form) are left out: without them, the tagger is a third faster at the same accuracy
+        // (UD French-GSD dev 0.9500 → 0.9496 as training scores it).
+        case previousTag = 20, twoTags, previousTagForm, previousForm, nextForm
+        case next2Form = 26
+        case nextShape = 29
+        case previousFormForm = 31
     }
 
     /// What the language data says of a lower-cased word form.
@@ -34,15 +38,14 @@ public enum POSFeatures {
     /// What a token's neighbours read of it.
     public struct Word: Sendable {
         public var form: UInt64
-        public var suffix: UInt64
         public var shape: UInt64
         /// A tag slot the token always takes (``fixedTag(text:kind:)``), or -1.
         public var fixed: Int
-        public init(form: UInt64, suffix: UInt64, shape: UInt64, fixed: Int = -1) {
-            self.form = form; self.suffix = suffix; self.shape = shape; self.fixed = fixed
+        public init(form: UInt64, shape: UInt64, fixed: Int = -1) {
+            self.form = form; self.shape = shape; self.fixed = fixed
         }
         /// Beyond the sentence's ends.
-        public static let outside = Word(form: 0x5eed, suffix: 0x5eed, shape: 99)
+        public static let outside = Word(form: 0x5eed, shape: 99)
     }
 
     /// The tag a token takes whatever its context, as UD's guidelines have it: punctuation is PUNCT, and
@@ -111,31 +114,27 @@ public enum POSFeatures {
                 add(FeatureHash.feature(T.lexicon.rawValue, 0, caps))
             }
         }
-        return Word(form: formHash, suffix: suffix(3), shape: shape, fixed: fixedTag(text: text, kind: kind).map { Int($0.rawValue) - 1 } ?? -1)
+        return Word(form: formHash, shape: shape, fixed: fixedTag(text: text, kind: kind).map { Int($0.rawValue) - 1 } ?? -1)
     }
 
     /// The features of position `i` that depend on its neighbours and the tags before it.
     @inlinable @inline(__always)
-    public static func context(previous2: Word, previous: Word, current: Word, next: Word, next2: Word,
+    public static func context(previous: Word, current: Word, next: Word, next2: Word,
                                tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.previousTag.rawValue, tag1))
         add(FeatureHash.feature(T.twoTags.rawValue, tag1 << 8 | tag2))
         add(FeatureHash.feature(T.previousTagForm.rawValue, tag1, current.form))
         add(FeatureHash.feature(T.previousForm.rawValue, previous.form))
         add(FeatureHash.feature(T.nextForm.rawValue, next.form))
-        add(FeatureHash.feature(T.previous2Form.rawValue, previous2.form))
         add(FeatureHash.feature(T.next2Form.rawValue, next2.form))
-        add(FeatureHash.feature(T.previousSuffix.rawValue, previous.suffix))
-        add(FeatureHash.feature(T.nextSuffix.rawValue, next.suffix))
         add(FeatureHash.feature(T.nextShape.rawValue, next.shape))
-        add(FeatureHash.feature(T.previousTagNextForm.rawValue, tag1, next.form))
         add(FeatureHash.feature(T.previousFormForm.rawValue, previous.form, current.form))
     }
 
     /// A fingerprint of the templates and of what they make of probe words, stored in a model file and
     /// checked on loading: a model trained for other features would tag silently worse.
     public static let fingerprint: UInt64 = {
-        var h = FeatureHash.string("loupe-pos-features-3")
+        var h = FeatureHash.string("loupe-pos-features-4")
         func fold(_ v: UInt64) { h = FeatureHash.mix(h ^ v) }
         for t in T.allCases { fold(t.rawValue) }
         let lexicon: (String) -> Lexical = {
@@ -146,7 +145,7 @@ public enum POSFeatures {
             fold(UInt64(bitPattern: Int64(fixedTag(text: text, kind: kind).map { Int($0.rawValue) } ?? -1)))
             words.append(word(text: text, kind: kind, initial: text == "La", lexicon: lexicon, add: fold))
         }
-        context(previous2: .outside, previous: words[0], current: words[1], next: words[2], next2: words[3], tag1: 5, tag2: start, add: fold)
+        context(previous: words[0], current: words[1], next: words[2], next2: words[3], tag1: 5, tag2: start, add: fold)
         return h
     }()
 }

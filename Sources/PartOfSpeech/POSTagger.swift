@@ -72,7 +72,7 @@ public struct POSTagger: Stage {
                             if best < 0 {
                                 var s = kw[j].scores, last = kw[j].last
                                 POSFeatures.context(
-                                    previous2: j >= 2 ? kw[j - 2].word : .outside, previous: j >= 1 ? kw[j - 1].word : .outside,
+                                    previous: j >= 1 ? kw[j - 1].word : .outside,
                                     current: kw[j].word, next: j + 1 < m ? kw[j + 1].word : .outside,
                                     next2: j + 2 < m ? kw[j + 2].word : .outside, tag1: tag1, tag2: tag2) { addRow($0, &s, &last) }
                                 best = 16

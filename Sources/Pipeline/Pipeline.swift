@@ -34,7 +34,7 @@ public struct Pipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 { Lemmatizer.loadTable() } else { _ = try? NERModel.builtIn; _ = try? POSModel.builtIn; _ = SentimentLexicon.shared }
         }
-        return try stages(nerModel: NERModel.builtIn, stopWords: stopWords)
+        return try stages(nerModel: NERModel.builtIn, posModel: POSModel.builtIn, stopWords: stopWords)
     }
 
     /// The French pipeline with a given entity model (nil: the rules alone).
@@ -42,14 +42,21 @@ public struct Pipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 { Lemmatizer.loadTable() } else { _ = try? POSModel.builtIn; _ = SentimentLexicon.shared }
         }
-        return try stages(nerModel: nerModel, stopWords: stopWords)
+        return try stages(nerModel: nerModel, posModel: POSModel.builtIn, stopWords: stopWords)
     }
 
-    private static func stages(nerModel: NERModel?, stopWords: StopWords) throws -> Pipeline {
+    /// The French pipeline with given entity and part-of-speech models (nil: no tagger; what
+    /// `loupe train pos` runs, so that a model made for other features does not stop it).
+    public static func french(nerModel: NERModel?, posModel: POSModel?, stopWords: StopWords = .builtIn) throws -> Pipeline {
+        Lemmatizer.loadTable()
+        return try stages(nerModel: nerModel, posModel: posModel, stopWords: stopWords)
+    }
+
+    private static func stages(nerModel: NERModel?, posModel: POSModel?, stopWords: StopWords) throws -> Pipeline {
         let gazetteer = Gazetteer.french
         let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil })
-        // The part-of-speech model compiled in (or LOUPE_POS_MODEL's); a build without one tags nothing.
-        let tagger: [any Stage] = try POSModel.builtIn.map { [POSTagger(model: $0, lexicon: posLexicon)] } ?? []
+        // Without a part-of-speech model (a build without one), tokens keep `.none`.
+        let tagger: [any Stage] = posModel.map { [POSTagger(model: $0, lexicon: posLexicon)] } ?? []
         return try Pipeline(stages: [
             Tokenizer(),
             SentenceSegmenter(),

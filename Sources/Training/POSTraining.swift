@@ -121,7 +121,7 @@ public enum POSTraining {
         let m = s.words.count
         for j in 0..<m {
             var f = s.features[j]
-            POSFeatures.context(previous2: j >= 2 ? s.words[j - 2] : .outside, previous: j >= 1 ? s.words[j - 1] : .outside,
+            POSFeatures.context(previous: j >= 1 ? s.words[j - 1] : .outside,
                                 current: s.words[j], next: j + 1 < m ? s.words[j + 1] : .outside,
                                 next2: j + 2 < m ? s.words[j + 2] : .outside, tag1: tag1, tag2: tag2) { f.append($0) }
             var scores = [Float](repeating: 0, count: n)
@@ -160,7 +160,7 @@ public enum POSTraining {
     /// Trains on `train` (CoNLL-U texts) for `epochs` passes, printing the accuracy on `dev` after each.
     public static func train(train: [String], dev: [String], epochs: Int, bits: Int = 17, seed: UInt64,
                              log: (String) -> Void) throws -> POSModel {
-        let pipeline = try Pipeline.french(nerModel: nil)
+        let pipeline = try Pipeline.french(nerModel: nil, posModel: nil)
         // The stages the tagger follows in `Pipeline.french()`: tokens, sentences, boilerplate.
         let before = pipeline.stages.prefix { $0.name != "pos" && $0.name != "lemmas" }
         let workspace = Workspace()
