@@ -117,18 +117,41 @@ public enum POSFeatures {
         return Word(form: formHash, shape: shape, fixed: fixedTag(text: text, kind: kind).map { Int($0.rawValue) - 1 } ?? -1)
     }
 
-    /// The features of position `i` that depend on its neighbours and the tags before it.
+    /// The features of a position that depend on its neighbours and the tags before it: what the
+    /// previous, next and next-but-one words contribute alone (``asPrevious(_:add:)``, ``asNext(_:add:)``,
+    /// ``asNext2(_:add:)``, which the tagger memoises per form) and what depends on the tags or on two words
+    /// (``sequence(previous:current:tag1:tag2:add:)``).
     @inlinable @inline(__always)
     public static func context(previous: Word, current: Word, next: Word, next2: Word,
                                tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
+        sequence(previous: previous, current: current, tag1: tag1, tag2: tag2, add: add)
+        asPrevious(previous, add: add)
+        asNext(next, add: add)
+        asNext2(next2, add: add)
+    }
+
+    @inlinable @inline(__always)
+    public static func sequence(previous: Word, current: Word, tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.previousTag.rawValue, tag1))
         add(FeatureHash.feature(T.twoTags.rawValue, tag1 << 8 | tag2))
         add(FeatureHash.feature(T.previousTagForm.rawValue, tag1, current.form))
-        add(FeatureHash.feature(T.previousForm.rawValue, previous.form))
-        add(FeatureHash.feature(T.nextForm.rawValue, next.form))
-        add(FeatureHash.feature(T.next2Form.rawValue, next2.form))
-        add(FeatureHash.feature(T.nextShape.rawValue, next.shape))
         add(FeatureHash.feature(T.previousFormForm.rawValue, previous.form, current.form))
+    }
+
+    @inlinable @inline(__always)
+    public static func asPrevious(_ word: Word, add: (UInt64) -> Void) {
+        add(FeatureHash.feature(T.previousForm.rawValue, word.form))
+    }
+
+    @inlinable @inline(__always)
+    public static func asNext(_ word: Word, add: (UInt64) -> Void) {
+        add(FeatureHash.feature(T.nextForm.rawValue, word.form))
+        add(FeatureHash.feature(T.nextShape.rawValue, word.shape))
+    }
+
+    @inlinable @inline(__always)
+    public static func asNext2(_ word: Word, add: (UInt64) -> Void) {
+        add(FeatureHash.feature(T.next2Form.rawValue, word.form))
     }
 
     /// A fingerprint of the templates and of what they make of probe words, stored in a model file and

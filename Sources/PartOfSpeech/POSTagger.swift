@@ -4,8 +4,9 @@ import LoupeCore
 /// over hashed features (``POSFeatures``), left to right within each sentence, trained by `loupe train pos`
 /// on UD French-Sequoia (``POSModel``).
 ///
-/// A token's own features are scored once per form and workspace (a ``Memo``); per token only the
-/// context features (neighbouring forms and suffixes, the two tags before) are added.
+/// A token's own features, and the context features it gives its neighbours alone, are scored once per
+/// form and workspace (a ``Memo``); per token only the four features that depend on the tags before or on
+/// two words are looked up in the weights (what the tagger's time goes to: a row is a cache miss).
 public struct POSTagger: Stage {
     public let name = "pos"
     public let requires: Set<Annotation> = [.tokens, .sentences]
@@ -22,11 +23,20 @@ public struct POSTagger: Stage {
         self.lexicon = lexicon
     }
 
-    /// What a form in a position scores on its own features (tags 0–15 and 16), and what its neighbours
-    /// read of it.
+    /// Scores of the 17 tags: tags 0–15 in a vector, tag 16 apart.
+    struct Scores {
+        var head = SIMD16<Int32>(repeating: 0)
+        var last: Int32 = 0
+        @inline(__always) static func + (a: Scores, b: Scores) -> Scores { Scores(head: a.head &+ b.head, last: a.last &+ b.last) }
+    }
+
+    /// What a form in a position scores on its own features, what it adds to the scores of the words
+    /// before and after it (its context features that depend on no other word), and what they read of it.
     struct Known {
-        var scores: SIMD16<Int32>
-        var last: Int32
+        var own: Scores
+        var asPrevious: Scores
+        var asNext: Scores
+        var asNext2: Scores
         var word: POSFeatures.Word
     }
 
@@ -39,12 +49,22 @@ public struct POSTagger: Stage {
         var tags = [UPOS](repeating: .none, count: document.tokens.count)
         model.quantized.withUnsafeBufferPointer { w in
             let weights = UnsafeRawPointer(w.baseAddress!)
-            // A row is 17 weights: the first 16 in one unaligned vector load, then the 17th.
-            @inline(__always) func addRow(_ h: UInt64, _ s: inout SIMD16<Int32>, _ last: inout Int32) {
+            // A row is 17 weights: the first 16 in one unaligned vector load, then the 17th. Sums of 16-bit
+            // weights are exact, so the order features are added in does not matter.
+            @inline(__always) func addRow(_ h: UInt64, _ s: inout Scores) {
                 let offset = Int(h & mask) &* 17
-                s &+= SIMD16<Int32>(truncatingIfNeeded: weights.loadUnaligned(fromByteOffset: offset &* 2, as: SIMD16<Int16>.self))
-                last &+= Int32(w[offset &+ 16])
+                let row = weights.loadUnaligned(fromByteOffset: offset &* 2, as: SIMD16<Int16>.self)
+                s.head &+= SIMD16<Int32>(truncatingIfNeeded: row)
+                s.last &+= Int32(w[offset &+ 16])
             }
+            func neighbour(_ word: POSFeatures.Word) -> Known {
+                var k = Known(own: Scores(), asPrevious: Scores(), asNext: Scores(), asNext2: Scores(), word: word)
+                POSFeatures.asPrevious(word) { addRow($0, &k.asPrevious) }
+                POSFeatures.asNext(word) { addRow($0, &k.asNext) }
+                POSFeatures.asNext2(word) { addRow($0, &k.asNext2) }
+                return k
+            }
+            let outside = neighbour(.outside)
             document.tokens.withUnsafeBufferPointer { tokens in
                 for sentence in document.sentences {
                     let range = sentence.tokens
@@ -55,11 +75,12 @@ public struct POSTagger: Stage {
                         if let k = memo.cached(key) {
                             known.append(k)
                         } else {
-                            var s = SIMD16<Int32>(repeating: 0), last: Int32 = 0
+                            var own = Scores()
                             let word = POSFeatures.word(text: tokens[i].text, kind: tokens[i].kind, initial: initial, lexicon: lexicon) {
-                                addRow($0, &s, &last)
+                                addRow($0, &own)
                             }
-                            let k = Known(scores: s, last: last, word: word)
+                            var k = neighbour(word)
+                            k.own = own
                             memo.store(k, for: key)
                             known.append(k)
                         }
@@ -70,14 +91,13 @@ public struct POSTagger: Stage {
                         for j in 0..<m {
                             var best = kw[j].word.fixed
                             if best < 0 {
-                                var s = kw[j].scores, last = kw[j].last
-                                POSFeatures.context(
-                                    previous: j >= 1 ? kw[j - 1].word : .outside,
-                                    current: kw[j].word, next: j + 1 < m ? kw[j + 1].word : .outside,
-                                    next2: j + 2 < m ? kw[j + 2].word : .outside, tag1: tag1, tag2: tag2) { addRow($0, &s, &last) }
+                                let previous = j >= 1 ? kw[j - 1] : outside
+                                var s = kw[j].own + previous.asPrevious + (j + 1 < m ? kw[j + 1].asNext : outside.asNext)
+                                    + (j + 2 < m ? kw[j + 2].asNext2 : outside.asNext2)
+                                POSFeatures.sequence(previous: previous.word, current: kw[j].word, tag1: tag1, tag2: tag2) { addRow($0, &s) }
                                 best = 16
-                                var top = last
-                                for k in 0..<16 where s[k] > top || (s[k] == top && k < best) { top = s[k]; best = k }
+                                var top = s.last
+                                for k in 0..<16 where s.head[k] > top || (s.head[k] == top && k < best) { top = s.head[k]; best = k }
                             }
                             tags[range.lowerBound + j] = UPOS(rawValue: UInt8(best + 1))!
                             tag2 = tag1
