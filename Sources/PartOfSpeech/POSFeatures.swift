@@ -30,7 +30,8 @@ public enum POSFeatures {
         public var lemma: String?
         /// Whether the form is itself a lemma of the table (porte: the noun, and a form of porter).
         public var isLemma: Bool
-        /// Whether the form is a known name (a place, a first name, an organisation).
+        /// Whether the form is a known name (a place, a first name, an organisation); asked of capitalised
+        /// words only.
         public var isName: Bool
         public init(lemma: String?, isLemma: Bool, isName: Bool) { self.lemma = lemma; self.isLemma = isLemma; self.isName = isName }
     }
@@ -38,10 +39,10 @@ public enum POSFeatures {
     /// What a token's neighbours read of it.
     public struct Word: Sendable {
         public var form: UInt64
-        public var shape: UInt64
+        public var shape: UInt32
         /// A tag slot the token always takes (``fixedTag(text:kind:)``), or -1.
-        public var fixed: Int
-        public init(form: UInt64, shape: UInt64, fixed: Int = -1) {
+        public var fixed: Int8
+        public init(form: UInt64, shape: UInt32, fixed: Int8 = -1) {
             self.form = form; self.shape = shape; self.fixed = fixed
         }
         /// Beyond the sentence's ends.
@@ -62,7 +63,7 @@ public enum POSFeatures {
 
     /// The token's own features, passed to `add`, and what its neighbours read of it.
     /// - Parameter lexicon: the lemma the lemma table gives a lower-cased form, if any.
-    public static func word(text: String, kind: TokenKind, initial: Bool, lexicon: (String) -> Lexical, add: (UInt64) -> Void) -> Word {
+    public static func word(text: String, kind: TokenKind, initial: Bool, lexicon: (_ lower: String, _ capitalized: Bool) -> Lexical, add: (UInt64) -> Void) -> Word {
         let lower = kind == .word ? Folding.lower(text) : text
         let s = Array(lower.unicodeScalars)
         func hash(_ part: ArraySlice<Unicode.Scalar>) -> UInt64 {
@@ -101,7 +102,7 @@ public enum POSFeatures {
         add(FeatureHash.feature(T.shape.rawValue, shape))
         add(FeatureHash.feature(T.shapeInitial.rawValue, shape, initial ? 1 : 0))
         if kind == .word {
-            let lexical = lexicon(lower)
+            let lexical = lexicon(lower, caps != 0)
             add(FeatureHash.feature(T.lexicalFlags.rawValue, (lexical.isLemma ? 1 : 0) | (lexical.isName ? 2 : 0) | (lexical.lemma == nil ? 4 : 0), caps << 1 | (initial ? 1 : 0)))
             if let lemma = lexical.lemma {
                 let l = Array(lemma.unicodeScalars)
@@ -114,7 +115,7 @@ public enum POSFeatures {
                 add(FeatureHash.feature(T.lexicon.rawValue, 0, caps))
             }
         }
-        return Word(form: formHash, shape: shape, fixed: fixedTag(text: text, kind: kind).map { Int($0.rawValue) - 1 } ?? -1)
+        return Word(form: formHash, shape: UInt32(shape), fixed: fixedTag(text: text, kind: kind).map { Int8($0.rawValue) - 1 } ?? -1)
     }
 
     /// The features of a position that depend on its neighbours and the tags before it: what the
@@ -146,7 +147,7 @@ public enum POSFeatures {
     @inlinable @inline(__always)
     public static func asNext(_ word: Word, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.nextForm.rawValue, word.form))
-        add(FeatureHash.feature(T.nextShape.rawValue, word.shape))
+        add(FeatureHash.feature(T.nextShape.rawValue, UInt64(word.shape)))
     }
 
     @inlinable @inline(__always)
@@ -157,11 +158,11 @@ public enum POSFeatures {
     /// A fingerprint of the templates and of what they make of probe words, stored in a model file and
     /// checked on loading: a model trained for other features would tag silently worse.
     public static let fingerprint: UInt64 = {
-        var h = FeatureHash.string("loupe-pos-features-4")
+        var h = FeatureHash.string("loupe-pos-features-5")
         func fold(_ v: UInt64) { h = FeatureHash.mix(h ^ v) }
         for t in T.allCases { fold(t.rawValue) }
-        let lexicon: (String) -> Lexical = {
-            Lexical(lemma: $0 == "mangeaient" ? "manger" : $0 == "la" ? "la" : nil, isLemma: $0 == "la", isName: $0 == "huawei")
+        let lexicon: (String, Bool) -> Lexical = { w, capitalized in
+            Lexical(lemma: w == "mangeaient" ? "manger" : w == "la" ? "la" : nil, isLemma: w == "la", isName: capitalized && w == "huawei")
         }
         var words: [Word] = []
         for (text, kind) in [("La", TokenKind.word), ("mangeaient", .word), ("Huawei", .word), ("2019", .number), (",", .punctuation), ("%", .symbol)] {

@@ -4,21 +4,20 @@ import LoupeCore
 /// over hashed features (``POSFeatures``), left to right within each sentence, trained by `loupe train pos`
 /// on UD French-Sequoia (``POSModel``).
 ///
-/// A token's own features, and the context features it gives its neighbours alone, are scored once per
-/// form and workspace (a ``Memo``); per token only the four features that depend on the tags before or on
-/// two words are looked up in the weights (what the tagger's time goes to: a row is a cache miss).
+/// A token's own features are scored once per form and workspace (a ``Memo``); per token only the eight
+/// context features are looked up in the weights (what the tagger's time goes to: a row can be a cache miss).
 public struct POSTagger: Stage {
     public let name = "pos"
     public let requires: Set<Annotation> = [.tokens, .sentences]
     public let provides: Set<Annotation> = [.partOfSpeech]
 
     public let model: POSModel
-    private let lexicon: @Sendable (String) -> POSFeatures.Lexical
+    private let lexicon: @Sendable (String, Bool) -> POSFeatures.Lexical
     private let memoName = MemoName("pos")
 
     /// - Parameter lexicon: what the language data says of a lower-cased form (``Pipeline.posLexicon`` in
     ///   the French pipeline); the model must have been trained with the same.
-    public init(model: POSModel, lexicon: @escaping @Sendable (String) -> POSFeatures.Lexical) {
+    public init(model: POSModel, lexicon: @escaping @Sendable (String, Bool) -> POSFeatures.Lexical) {
         self.model = model
         self.lexicon = lexicon
     }
@@ -30,13 +29,11 @@ public struct POSTagger: Stage {
         @inline(__always) static func + (a: Scores, b: Scores) -> Scores { Scores(head: a.head &+ b.head, last: a.last &+ b.last) }
     }
 
-    /// What a form in a position scores on its own features, what it adds to the scores of the words
-    /// before and after it (its context features that depend on no other word), and what they read of it.
+    /// What a form in a position scores on its own features, and what its neighbours read of it. Kept
+    /// small: the memo's table must stay in the caches (with the scores it gives its neighbours as well, a
+    /// memo entry was 300 bytes, and looking one up cost as much as the weight rows it saved).
     struct Known {
         var own: Scores
-        var asPrevious: Scores
-        var asNext: Scores
-        var asNext2: Scores
         var word: POSFeatures.Word
     }
 
@@ -57,14 +54,6 @@ public struct POSTagger: Stage {
                 s.head &+= SIMD16<Int32>(truncatingIfNeeded: row)
                 s.last &+= Int32(w[offset &+ 16])
             }
-            func neighbour(_ word: POSFeatures.Word) -> Known {
-                var k = Known(own: Scores(), asPrevious: Scores(), asNext: Scores(), asNext2: Scores(), word: word)
-                POSFeatures.asPrevious(word) { addRow($0, &k.asPrevious) }
-                POSFeatures.asNext(word) { addRow($0, &k.asNext) }
-                POSFeatures.asNext2(word) { addRow($0, &k.asNext2) }
-                return k
-            }
-            let outside = neighbour(.outside)
             document.tokens.withUnsafeBufferPointer { tokens in
                 for sentence in document.sentences {
                     let range = sentence.tokens
@@ -79,8 +68,7 @@ public struct POSTagger: Stage {
                             let word = POSFeatures.word(text: tokens[i].text, kind: tokens[i].kind, initial: initial, lexicon: lexicon) {
                                 addRow($0, &own)
                             }
-                            var k = neighbour(word)
-                            k.own = own
+                            let k = Known(own: own, word: word)
                             memo.store(k, for: key)
                             known.append(k)
                         }
@@ -89,12 +77,12 @@ public struct POSTagger: Stage {
                     let m = known.count
                     known.withUnsafeBufferPointer { kw in
                         for j in 0..<m {
-                            var best = kw[j].word.fixed
+                            var best = Int(kw[j].word.fixed)
                             if best < 0 {
-                                let previous = j >= 1 ? kw[j - 1] : outside
-                                var s = kw[j].own + previous.asPrevious + (j + 1 < m ? kw[j + 1].asNext : outside.asNext)
-                                    + (j + 2 < m ? kw[j + 2].asNext2 : outside.asNext2)
-                                POSFeatures.sequence(previous: previous.word, current: kw[j].word, tag1: tag1, tag2: tag2) { addRow($0, &s) }
+                                var s = kw[j].own
+                                POSFeatures.context(previous: j >= 1 ? kw[j - 1].word : .outside, current: kw[j].word,
+                                                    next: j + 1 < m ? kw[j + 1].word : .outside, next2: j + 2 < m ? kw[j + 2].word : .outside,
+                                                    tag1: tag1, tag2: tag2) { addRow($0, &s) }
                                 best = 16
                                 var top = s.last
                                 for k in 0..<16 where s.head[k] > top || (s.head[k] == top && k < best) { top = s.head[k]; best = k }

@@ -70,10 +70,10 @@ public struct Pipeline: Sendable {
     }
 
     /// What the part-of-speech tagger reads of the language data for a lower-cased form: the lemma table
-    /// and the gazetteer's names. Training (`loupe train pos`) uses the same.
-    public static let posLexicon: @Sendable (String) -> POSFeatures.Lexical = { lower in
+    /// and (for a capitalised word) the gazetteer's names. Training (`loupe train pos`) uses the same.
+    public static let posLexicon: @Sendable (String, Bool) -> POSFeatures.Lexical = { lower, capitalized in
         POSFeatures.Lexical(lemma: Lemmatizer.tableLemma(of: lower), isLemma: Lemmatizer.tableIsLemma(lower),
-                            isName: Gazetteer.french.type(of: Folding.fold(lower)) != nil)
+                            isName: capitalized && Gazetteer.french.type(of: Folding.fold(lower)) != nil)
     }
 
     /// Runs every stage on `document`. A caller that analyses many documents passes one ``Workspace``

@@ -61,7 +61,7 @@ public enum POSTraining {
     }
 
     /// The treebank as Loupe sentences with gold tags. `before` runs the stages the tagger follows.
-    static func prepare(_ conllu: String, before: (inout Document) -> Void, lexicon: (String) -> POSFeatures.Lexical) -> [Sentence] {
+    static func prepare(_ conllu: String, before: (inout Document) -> Void, lexicon: (String, Bool) -> POSFeatures.Lexical) -> [Sentence] {
         let sentences = read(conllu)
         var out: [Sentence] = []
         for first in stride(from: 0, to: sentences.count, by: 20) {
@@ -129,7 +129,7 @@ public enum POSTraining {
                 let base = Int(h & mask) * n
                 for k in 0..<n { scores[k] += weights[base + k] }
             }
-            var best = s.words[j].fixed
+            var best = Int(s.words[j].fixed)
             if best < 0 {
                 best = 0
                 for k in 1..<n where scores[k] > scores[best] { best = k }
