@@ -40,19 +40,18 @@ public struct POSTagger: Stage {
     public func process(_ document: inout Document) { process(&document, in: Workspace()) }
 
     public func process(_ document: inout Document, in workspace: Workspace) {
-        let memo = workspace.memo(memoName, of: Known.self)
+        let memo = workspace.memo(memoName, of: Known.self, limit: 60_000)
         let mask = model.mask
         var known = [Known]()
         var tags = [UPOS](repeating: .none, count: document.tokens.count)
-        model.quantized.withUnsafeBufferPointer { w in
+        model.wide.withUnsafeBufferPointer { w in
             let weights = UnsafeRawPointer(w.baseAddress!)
             // A row is 17 weights: the first 16 in one unaligned vector load, then the 17th. Sums of 16-bit
             // weights are exact, so the order features are added in does not matter.
             @inline(__always) func addRow(_ h: UInt64, _ s: inout Scores) {
                 let offset = Int(h & mask) &* 17
-                let row = weights.loadUnaligned(fromByteOffset: offset &* 2, as: SIMD16<Int16>.self)
-                s.head &+= SIMD16<Int32>(truncatingIfNeeded: row)
-                s.last &+= Int32(w[offset &+ 16])
+                s.head &+= weights.loadUnaligned(fromByteOffset: offset &* 4, as: SIMD16<Int32>.self)
+                s.last &+= w[offset &+ 16]
             }
             document.tokens.withUnsafeBufferPointer { tokens in
                 for sentence in document.sentences {

@@ -158,7 +158,7 @@ public enum POSTraining {
     }
 
     /// Trains on `train` (CoNLL-U texts) for `epochs` passes, printing the accuracy on `dev` after each.
-    public static func train(train: [String], dev: [String], epochs: Int, bits: Int = 17, seed: UInt64,
+    public static func train(train: [String], dev: [String], epochs: Int, bits: Int = 16, seed: UInt64,
                              log: (String) -> Void) throws -> POSModel {
         let pipeline = try Pipeline.french(nerModel: nil, posModel: nil)
         // The stages the tagger follows in `Pipeline.french()`: tokens, sentences, boilerplate.

@@ -96,7 +96,7 @@ struct TrainPOS: ParsableCommand {
     var epochs: Int = 10
 
     @Option(name: .long, help: "Hashed feature buckets: 2^bits rows of 17 weights.")
-    var bits: Int = 17
+    var bits: Int = 16
 
     @Option(name: .long, help: "Shuffling seed.")
     var seed: UInt64 = 42
