@@ -138,7 +138,7 @@ public struct UDEvaluation {
                       contentWords: lemmaN, sentenceCount: sentences.count,
                       uposAccuracy: tagged && uposN > 0 ? Double(uposOK) / Double(uposN) : 0, uposTokens: tagged ? uposN : 0,
                       uposErrors: uposErrors.map { key, n in
-                          let f = key.split(separator: "\t").map(String.init)
+                          let f = key.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                           return (gold: f[0], predicted: f[1], count: n)
                       }.sorted { ($0.count, $1.gold, $1.predicted) > ($1.count, $0.gold, $0.predicted) },
                       lemmaErrors: errorList.map { (form: $0.0, gold: $0.1, predicted: $0.2, count: $0.3) })

@@ -49,12 +49,18 @@ public enum POSFeatures {
         public static let outside = Word(form: 0x5eed, shape: 99)
     }
 
-    /// The tag a token takes whatever its context, as UD's guidelines have it: punctuation is PUNCT, and
+    /// The tag a token takes whatever its context, as UD's guidelines have it: punctuation is PUNCT, emoji
+    /// SYM, web and e-mail addresses X, and
     /// the percent, degree, per-mille, currency and slash signs are SYM (UD French-Sequoia, which the model
     /// learns from, has % as NOUN and / as ADP, against the guidelines and UD French-GSD).
     public static func fixedTag(text: String, kind: TokenKind) -> UPOS? {
         if symbols.contains(text) { return .SYM }
-        if kind == .punctuation { return .PUNCT }
+        switch kind {
+        case .punctuation: return .PUNCT
+        case .emoji: return .SYM
+        case .url, .email: return .X
+        default: break
+        }
         if text.unicodeScalars.count == 1, text.unicodeScalars.first!.properties.generalCategory == .currencySymbol { return .SYM }
         return nil
     }

@@ -20,7 +20,10 @@ import Testing
         var doc = Document(id: "t", text: "Il porte la porte. « Bonjour ! » 3,5 % de 2019, https://example.org 😀")
         pipeline.process(&doc)
         #expect(doc.tokens.allSatisfy { $0.pos != .none })
-        #expect(doc.tokens.first { $0.text == "porte" }?.pos == .VERB)
+        #expect(doc.tokens.filter { $0.text == "porte" }.map(\.pos) == [.VERB, .NOUN])
+        #expect(doc.tokens.first { $0.text == "%" }?.pos == .SYM)
+        #expect(doc.tokens.first { $0.kind == .url }?.pos == .X)
+        #expect(doc.tokens.first { $0.kind == .emoji }?.pos == .SYM)
     }
 
     @Test func modelRoundTripsThroughItsFile() throws {
