@@ -131,7 +131,8 @@ public enum POSFeatures {
     @inlinable @inline(__always)
     public static func context(previous: Word, current: Word, next: Word, next2: Word,
                                tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
-        sequence(previous: previous, current: current, tag1: tag1, tag2: tag2, add: add)
+        tags(tag1: tag1, tag2: tag2, add: add)
+        words(previous: previous, current: current, tag1: tag1, add: add)
         asPrevious(previous, add: add)
         asNext(next, add: add)
         asNext2(next2, add: add)
@@ -139,8 +140,19 @@ public enum POSFeatures {
 
     @inlinable @inline(__always)
     public static func sequence(previous: Word, current: Word, tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
+        tags(tag1: tag1, tag2: tag2, add: add)
+        words(previous: previous, current: current, tag1: tag1, add: add)
+    }
+
+    /// The features of the two tags before alone (18 × 18 pairs: the tagger adds them up once).
+    @inlinable @inline(__always)
+    public static func tags(tag1: UInt64, tag2: UInt64, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.previousTag.rawValue, tag1))
         add(FeatureHash.feature(T.twoTags.rawValue, tag1 << 8 | tag2))
+    }
+
+    @inlinable @inline(__always)
+    public static func words(previous: Word, current: Word, tag1: UInt64, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.previousTagForm.rawValue, tag1, current.form))
         add(FeatureHash.feature(T.previousFormForm.rawValue, previous.form, current.form))
     }

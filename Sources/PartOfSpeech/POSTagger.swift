@@ -17,9 +17,22 @@ public struct POSTagger: Stage {
 
     /// - Parameter lexicon: what the language data says of a lower-cased form (``Pipeline.posLexicon`` in
     ///   the French pipeline); the model must have been trained with the same.
+    /// What each pair of tags before adds (18 × 18 × 17 weights, tag slot 17 being the sentence start).
+    private let tagPairs: [Int32]
+
     public init(model: POSModel, lexicon: @escaping @Sendable (String, Bool) -> POSFeatures.Lexical) {
         self.model = model
         self.lexicon = lexicon
+        var pairs = [Int32](repeating: 0, count: 18 * 18 * 17)
+        for t1 in 0..<18 {
+            for t2 in 0..<18 {
+                POSFeatures.tags(tag1: UInt64(t1), tag2: UInt64(t2)) { h in
+                    let row = Int(h & model.mask) * 17
+                    for k in 0..<17 { pairs[(t1 * 18 + t2) * 17 + k] &+= model.wide[row + k] }
+                }
+            }
+        }
+        tagPairs = pairs
     }
 
     /// Scores of the 17 tags: tags 0–15 in a vector, tag 16 apart.
@@ -44,6 +57,8 @@ public struct POSTagger: Stage {
         let mask = model.mask
         var known = [Known]()
         var tags = [UPOS](repeating: .none, count: document.tokens.count)
+        tagPairs.withUnsafeBufferPointer { p in
+        let pairs = UnsafeRawPointer(p.baseAddress!)
         model.wide.withUnsafeBufferPointer { w in
             let weights = UnsafeRawPointer(w.baseAddress!)
             // A row is 17 weights: the first 16 in one unaligned vector load, then the 17th. Sums of 16-bit
@@ -79,9 +94,15 @@ public struct POSTagger: Stage {
                             var best = Int(kw[j].word.fixed)
                             if best < 0 {
                                 var s = kw[j].own
-                                POSFeatures.context(previous: j >= 1 ? kw[j - 1].word : .outside, current: kw[j].word,
-                                                    next: j + 1 < m ? kw[j + 1].word : .outside, next2: j + 2 < m ? kw[j + 2].word : .outside,
-                                                    tag1: tag1, tag2: tag2) { addRow($0, &s) }
+                                // POSFeatures.context, with the tag pair's weights added up beforehand.
+                                let previous = j >= 1 ? kw[j - 1].word : .outside
+                                let pair = (Int(tag1) &* 18 &+ Int(tag2)) &* 17
+                                s.head &+= pairs.loadUnaligned(fromByteOffset: pair &* 4, as: SIMD16<Int32>.self)
+                                s.last &+= p[pair &+ 16]
+                                POSFeatures.words(previous: previous, current: kw[j].word, tag1: tag1) { addRow($0, &s) }
+                                POSFeatures.asPrevious(previous) { addRow($0, &s) }
+                                POSFeatures.asNext(j + 1 < m ? kw[j + 1].word : .outside) { addRow($0, &s) }
+                                POSFeatures.asNext2(j + 2 < m ? kw[j + 2].word : .outside) { addRow($0, &s) }
                                 best = 16
                                 var top = s.last
                                 for k in 0..<16 where s.head[k] > top || (s.head[k] == top && k < best) { top = s.head[k]; best = k }
@@ -93,6 +114,7 @@ public struct POSTagger: Stage {
                     }
                 }
             }
+        }
         }
         document.tokens.withUnsafeMutableBufferPointer { tokens in
             for i in tokens.indices { tokens[i].pos = tags[i] }
