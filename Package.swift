@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Loupe: French text analysis in stages, each stage its own module, and one module per job around them.
 ///
-/// Stages: ICUBridge (C) → Tokenization → Sentences → Boilerplate → Lemmas → Entities → Keywords →
+/// Stages: ICUBridge (C) → Tokenization → Sentences → Boilerplate → PartOfSpeech → Lemmas → Entities → Keywords →
 /// Sentiment, wired by Pipeline. Jobs: Ingest reads files; CorpusAnalysis runs the corpus loop (parallel
 /// analysis, in-order storing, incremental corpus entity linking); Storage reads and writes SQLite rows;
 /// Analytics computes comparisons and trends; Evaluation scores an analysis against gold
@@ -41,15 +41,16 @@ let package = Package(
         .target(name: "Tokenization", dependencies: ["LoupeCore", "ICUBridge"]),
         .target(name: "Sentences", dependencies: ["LoupeCore"]),
         .target(name: "Boilerplate", dependencies: ["LoupeCore"]),
+        .target(name: "PartOfSpeech", dependencies: ["LoupeCore"]),
         .target(name: "Lemmas", dependencies: ["LoupeCore"]),
         .target(name: "Entities", dependencies: ["LoupeCore", "ICUBridge"]),
         .target(name: "Keywords", dependencies: ["LoupeCore"]),
         .target(name: "Sentiment", dependencies: ["LoupeCore"]),
-        .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "Lemmas", "Entities", "Keywords", "Sentiment"]),
+        .target(name: "Pipeline", dependencies: ["LoupeCore", "Tokenization", "Sentences", "Boilerplate", "PartOfSpeech", "Lemmas", "Entities", "Keywords", "Sentiment"]),
         // Scoring against gold data (BRAT entities, UD treebanks), and training the entity tagger on it:
         // apart from the stages, which hold only what analysis needs.
         .target(name: "Evaluation", dependencies: ["LoupeCore", "Entities", "Pipeline"]),
-        .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation"]),
+        .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation", "PartOfSpeech", "Lemmas"]),
         .target(name: "Ingest", dependencies: ["LoupeCore", "ICUBridge", "CLibXML2"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Storage", "Keywords", .product(name: "CSV", package: "CSV.swift")]),
@@ -58,7 +59,7 @@ let package = Package(
         // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.
         .target(name: "CorpusAnalysis", dependencies: ["LoupeCore", "Pipeline", "Entities", "Ingest", "Storage"]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics", "Evaluation", "Training",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics", "Evaluation", "Training", "PartOfSpeech",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -68,6 +69,7 @@ let package = Package(
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Pipeline", "TestSupport"], exclude: ["Regressions"]),
         .testTarget(name: "SentencesTests", dependencies: ["Pipeline"]),
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PartOfSpeechTests", dependencies: ["PartOfSpeech", "Pipeline", "Training", "LoupeCore"], exclude: ["Data"]),
         .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Evaluation", "Pipeline", "Entities", "LoupeCore"], exclude: ["Data"]),

@@ -18,6 +18,12 @@ public struct UDEvaluation {
         public var lemmaAccuracy: Double
         public var contentWords: Int
         public var sentenceCount: Int
+        /// UPOS accuracy on every gold surface token but contractions (du, des, au: no single UPOS), a
+        /// missing or mis-split token counting as an error (as `ud_score.py` counts it); 0 when untagged.
+        public var uposAccuracy: Double
+        public var uposTokens: Int
+        /// Part-of-speech errors (gold UPOS, Loupe's), most frequent first.
+        public var uposErrors: [(gold: String, predicted: String, count: Int)]
         /// Lemma errors (gold form, gold lemma, Loupe's lemma), most frequent first.
         public var lemmaErrors: [(form: String, gold: String, predicted: String, count: Int)]
     }
@@ -69,6 +75,8 @@ public struct UDEvaluation {
         let sentences = Self.read(conllu)
         var tp = 0, np = 0, ng = 0, stp = 0, snp = 0, sng = 0, lemmaOK = 0, lemmaN = 0
         var errors: [String: Int] = [:]
+        var uposOK = 0, uposN = 0, tagged = false
+        var uposErrors: [String: Int] = [:]
         for first in stride(from: 0, to: sentences.count, by: sentencesPerDocument) {
             var text: [Unicode.Scalar] = []
             var goldTokens: [Span: GoldToken] = [:]
@@ -92,7 +100,17 @@ public struct UDEvaluation {
             var doc = Document(id: "ud", text: String(view))
             analyse(&doc)
             var predicted: [Span: String] = [:]
-            for t in doc.tokens { predicted[t.span] = t.lemma }
+            var predictedPOS: [Span: UPOS] = [:]
+            for t in doc.tokens {
+                predicted[t.span] = t.lemma
+                predictedPOS[t.span] = t.pos
+                if t.pos != .none { tagged = true }
+            }
+            for (span, g) in goldTokens where g.upos != "MWT" {
+                uposN += 1
+                let p = predictedPOS[span]?.name ?? "(no token)"
+                if p == g.upos { uposOK += 1 } else { uposErrors["\(g.upos)\t\(p)", default: 0] += 1 }
+            }
             tp += goldTokens.keys.filter { predicted[$0] != nil }.count
             np += predicted.count
             ng += goldTokens.count
@@ -118,6 +136,11 @@ public struct UDEvaluation {
         }.sorted { ($0.3, $1.0) > ($1.3, $0.0) }
         return Scores(tokens: f1(tp, np, ng), sentences: f1(stp, snp, sng), lemmaAccuracy: lemmaN > 0 ? Double(lemmaOK) / Double(lemmaN) : 0,
                       contentWords: lemmaN, sentenceCount: sentences.count,
+                      uposAccuracy: tagged && uposN > 0 ? Double(uposOK) / Double(uposN) : 0, uposTokens: tagged ? uposN : 0,
+                      uposErrors: uposErrors.map { key, n in
+                          let f = key.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                          return (gold: f[0], predicted: f[1], count: n)
+                      }.sorted { ($0.count, $1.gold, $1.predicted) > ($1.count, $0.gold, $0.predicted) },
                       lemmaErrors: errorList.map { (form: $0.0, gold: $0.1, predicted: $0.2, count: $0.3) })
     }
 

@@ -5,7 +5,8 @@ import Storage
 /// Writes the stored tokens and sentences as CoNLL-U, the format UDPipe, Stanza and the UD tools read.
 ///
 /// One `# newdoc id` per document, `# sent_id` and `# text` per sentence; columns ID, FORM, LEMMA,
-/// UPOS (PUNCT, NUM, SYM, X where the token kind tells, `_` otherwise: Loupe has no tagger), and MISC
+/// UPOS (the part-of-speech tagger's; for rows stored before it, PUNCT, NUM, SYM, X where the token kind
+/// tells, `_` otherwise), and MISC
 /// with `SpaceAfter=No` and `TokenRange=start:end` (Unicode scalar offsets into the stored text).
 struct CoNLLUWriter {
     let store: Store
@@ -22,7 +23,8 @@ struct CoNLLUWriter {
                 let tokens = try Row.fetchAll(db, sql: """
                     SELECT json_extract(t.value, '$[0]') AS sentence, json_extract(t.value, '$[1]') AS start,
                            json_extract(t.value, '$[2]') AS "end", json_extract(t.value, '$[3]') AS text,
-                           json_extract(t.value, '$[4]') AS lemma, json_extract(t.value, '$[6]') AS kind
+                           json_extract(t.value, '$[4]') AS lemma, json_extract(t.value, '$[6]') AS kind,
+                           COALESCE(json_extract(t.value, '$[7]'), '') AS pos
                     FROM document_tokens x, json_each(x.tokens) t WHERE x.document_id = ? ORDER BY t.key
                     """, arguments: [id])
                 var k = 0
@@ -40,13 +42,15 @@ struct CoNLLUWriter {
                         let spaceAfter = tEnd < text.count && !text[tEnd].properties.isWhitespace
                         var misc = "TokenRange=\(t["start"] as Int):\(tEnd)"
                         if spaceAfter { misc = "SpaceAfter=No|" + misc }
-                        let upos: String
+                        var upos: String = t["pos"]
+                        if upos.isEmpty {
                         switch t["kind"] as String {
                         case "punctuation": upos = "PUNCT"
                         case "number": upos = "NUM"
                         case "symbol", "emoji": upos = "SYM"
                         case "url", "email": upos = "X"
                         default: upos = "_"
+                        }
                         }
                         stream.write([String(n), Self.clean(t["text"]), Self.clean(t["lemma"]), upos, "_", "_", "_", "_", "_", misc].joined(separator: "\t") + "\n")
                         k += 1

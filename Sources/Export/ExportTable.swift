@@ -11,7 +11,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .documents: return ["document", "title", "date", "source", "characters", "words", "sentences", "sentiment", "subjectivity", "url"]
         case .sentences: return ["document", "index", "start", "end", "sentiment", "text", "boilerplate", "subjectivity"]
-        case .tokens: return ["document", "sentence", "start", "end", "text", "lemma", "stopword", "kind"]
+        case .tokens: return ["document", "sentence", "start", "end", "text", "lemma", "pos", "stopword", "kind"]
         case .mentions: return ["document", "start", "end", "text", "type", "entity", "sentence", "sentiment"]
         case .entities: return ["entity", "type", "mentions", "documents", "sentiment", "aliases"]
         case .keywords: return ["document", "term", "count", "weight"]

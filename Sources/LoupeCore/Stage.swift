@@ -1,7 +1,7 @@
 /// The annotations a stage can require and provide; the pipeline checks the order once, when it is
 /// built, so a misordered pipeline fails before the first document rather than halfway through a corpus.
 public enum Annotation: String, Sendable, CaseIterable {
-    case tokens, sentences, boilerplate, lemmas, entities, keywords, sentiment
+    case tokens, sentences, boilerplate, partOfSpeech, lemmas, entities, keywords, sentiment
 }
 
 /// One step of analysis: reads some annotations of a document and adds others.

@@ -34,9 +34,11 @@ public struct Token: Sendable, Equatable {
     /// Set by the lemmas stage; the form keyword counts group by.
     public var lemma: String
     public var isStopword: Bool
+    /// Set by the part-of-speech stage (`.none` before it).
+    public var pos: UPOS
 
     public init(span: Span, text: String, kind: TokenKind, lineBreaksBefore: Int = 0, spaceBefore: Bool = true,
-                lemma: String = "", isStopword: Bool = false) {
+                lemma: String = "", isStopword: Bool = false, pos: UPOS = .none) {
         self.span = span
         self.text = text
         self.kind = kind
@@ -44,6 +46,7 @@ public struct Token: Sendable, Equatable {
         self.spaceBefore = spaceBefore
         self.lemma = lemma
         self.isStopword = isStopword
+        self.pos = pos
     }
 
     /// A 64-bit key for per-form memos (``Memo``): the text's bytes hashed with ``FeatureHash``,

@@ -238,6 +238,23 @@ enum Schema {
                     ORDER BY d.id, m.idx;
                 """)
         }
+        migrator.registerMigration("v8-pos") { db in
+            // Each token's part of speech, the eighth element of its array in `document_tokens`, as the
+            // `tokens` view's `pos` column after `lemma`. Arrays stored by an older Loupe have no eighth
+            // element: their `pos` is "" until the document is analysed again (the analysis version changed
+            // with the tagger, so the next `loupe analyze` of the same files replaces them).
+            try db.execute(sql: """
+                DROP VIEW tokens;
+                CREATE VIEW tokens AS
+                    SELECT d.name AS document, json_extract(t.value, '$[0]') AS sentence,
+                           json_extract(t.value, '$[1]') AS start, json_extract(t.value, '$[2]') AS "end",
+                           json_extract(t.value, '$[3]') AS text, json_extract(t.value, '$[4]') AS lemma,
+                           COALESCE(json_extract(t.value, '$[7]'), '') AS pos,
+                           json_extract(t.value, '$[5]') AS stopword, json_extract(t.value, '$[6]') AS kind
+                    FROM document_tokens x JOIN document d ON d.id = x.document_id, json_each(x.tokens) t
+                    ORDER BY d.id;
+                """)
+        }
         return migrator
     }
 
@@ -245,5 +262,5 @@ enum Schema {
     static let packedTokens = "v4-document-tokens"
 
     /// The newest migration's name: the schema version recorded in the database.
-    static let version = "v7-corpus-types"
+    static let version = "v8-pos"
 }

@@ -1,10 +1,11 @@
 import LoupeCore
 
 /// A document's tokens as the JSON text stored in `document_tokens.tokens`: one array per token,
-/// `[sentence, start, end, text, lemma, stopword, kind]`, in document order.
+/// `[sentence, start, end, text, lemma, stopword, kind, pos]`, in document order.
 ///
 /// `text` is the source characters of the token's span (`substr(document.text, start + 1, end - start)`),
-/// `stopword` is 0 or 1 and `kind` the token kind's name. The `tokens` view unpacks the arrays with
+/// `stopword` is 0 or 1, `kind` the token kind's name and `pos` its UPOS ("" when untagged; arrays
+/// stored before `v8-pos` have no eighth element). The `tokens` view unpacks the arrays with
 /// `json_each`. Written by hand into raw memory because this runs for every token stored: appending
 /// to an array byte by byte cost 1,700 instructions a token, as much as SQLite's whole insert.
 enum TokenJSON {
@@ -26,7 +27,7 @@ enum TokenJSON {
                         var lemma = tokens[k].lemma
                         lemma.withUTF8 { lemma in
                             // Worst case: three numbers, both strings escaped at six bytes a byte, the rest.
-                            out.reserve(3 * 20 + 6 * (text.count + lemma.count) + 32)
+                            out.reserve(3 * 20 + 6 * (text.count + lemma.count) + 40)
                             if !first { out.byte(UInt8(ascii: ",")) }
                             out.byte(UInt8(ascii: "["))
                             out.number(i)
@@ -43,6 +44,9 @@ enum TokenJSON {
                             out.byte(UInt8(ascii: ","))
                             let kind = Self.name(tokens[k].kind)
                             out.string(UnsafeBufferPointer(start: kind.utf8Start, count: kind.utf8CodeUnitCount))
+                            out.byte(UInt8(ascii: ","))
+                            let pos = tokens[k].pos.staticName
+                            out.string(UnsafeBufferPointer(start: pos.utf8Start, count: pos.utf8CodeUnitCount))
                             out.byte(UInt8(ascii: "]"))
                         }
                         first = false

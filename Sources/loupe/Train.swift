@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import PartOfSpeech
 import Training
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a statistical model.",
-        subcommands: [TrainNER.self])
+        subcommands: [TrainNER.self, TrainPOS.self])
 }
 
 struct TrainNER: ParsableCommand {
@@ -65,5 +66,59 @@ struct TrainNER: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         FileHandle.standardError.write(String(format: "%ld features kept, %.1f MB → %@ (%.0f s)\n", model.featureCount,
                                               Double(size) / 1_048_576, output, Date().timeIntervalSince(started)).data(using: .utf8)!)
+    }
+}
+
+struct TrainPOS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pos",
+        abstract: "Train the part-of-speech tagger on Universal Dependencies treebanks (CoNLL-U).",
+        discussion: """
+            The treebank's sentences are tokenised by Loupe's own stages and each token whose span is a gold
+            surface token takes its UPOS (a contraction such as du takes its first word's, ADP). A greedy averaged
+            perceptron; --dev files are only scored after each pass. Reproducible: the same data and seed give
+            the same model bytes. The shipped model (Sources/FrenchData/data/pos-model.bin):
+
+              loupe train pos --data ../shared/data/ud-fr-sequoia/fr_sequoia-ud-train.conllu \\
+                --data ../shared/data/ud-fr-sequoia/fr_sequoia-ud-dev.conllu -o pos-model.bin
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("A CoNLL-U file to train on (repeatable).", valueName: "file.conllu"))
+    var data: [String]
+
+    @Option(name: .long, help: ArgumentHelp("A CoNLL-U file to score after each pass (repeatable).", valueName: "file.conllu"))
+    var dev: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write the model.", valueName: "file"))
+    var output: String = "pos-model.bin"
+
+    @Option(name: .long, help: "Passes over the training data.")
+    var epochs: Int = 10
+
+    @Option(name: .long, help: "Hashed feature buckets: 2^bits rows of 17 weights.")
+    var bits: Int = 16
+
+    @Option(name: .long, help: "Shuffling seed.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("Give at least one --data file.") }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
+        if !(10...24).contains(bits) { throw ValidationError("--bits must be between 10 and 24.") }
+    }
+
+    func run() throws {
+        let started = Date()
+        func read(_ path: String) throws -> String {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw failure("cannot read \(path) as UTF-8 text.") }
+            return text
+        }
+        let model = try POSTraining.train(train: data.map(read), dev: dev.map(read), epochs: epochs, bits: bits, seed: seed) { line in
+            FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+        }
+        let bytes = model.serialized()
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
+        FileHandle.standardError.write(String(format: "%.1f MB → %@ (%.0f s)\n", Double(bytes.count) / 1_048_576, output,
+                                              Date().timeIntervalSince(started)).data(using: .utf8)!)
     }
 }

@@ -64,7 +64,7 @@ final class SchemaAndExportTests: XCTestCase {
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 1, 15, 20, 'Dakar', 'LOC', 'dakar', 0);
                     """)
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys", "v7-corpus-types"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys", "v7-corpus-types", "v8-pos"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
         try CorpusLinking.relinkAll(in: store)
         let documents = try csv(store, .documents, ExportOptions())
@@ -95,13 +95,44 @@ final class SchemaAndExportTests: XCTestCase {
         let tokens = try csv(store, .tokens, ExportOptions())
         XCTAssertEqual(tokens.rows.map { $0[4] }, ["Il", "dit", "\"", "oui", "\"", ".", "Fin"])
         XCTAssertEqual(tokens.rows.map { $0[1] }, ["0", "0", "0", "0", "0", "0", "1"])
-        XCTAssertEqual(tokens.rows[1], ["old.txt", "0", "3", "6", "dit", "dire", "0", "word"])
+        XCTAssertEqual(tokens.rows[1], ["old.txt", "0", "3", "6", "dit", "dire", "", "0", "word"], "no part of speech before v8-pos")
         XCTAssertEqual(try store.explain("old.txt").first?.cues.map(\.word), ["oui"], "sentiment cues still name their token")
         let (tables, free) = try DatabaseQueue(path: path).read {
             (try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"), try Int.fetchOne($0, sql: "PRAGMA freelist_count"))
         }
         XCTAssertFalse(tables.contains("token"))
         XCTAssertEqual(free, 0, "the token table's pages are given back by a VACUUM after the upgrade")
+    }
+
+    func testPartOfSpeechRoundTripsThroughSQLiteCSVAndCoNLLU() throws {
+        let store = try Store.open(path: dir.appendingPathComponent("t.sqlite").path)
+        let analysed = try analysed("p.txt", "Le président du Sénégal a signé un accord à Dakar.")
+        try store.save([analysed])
+        let tokens = try csv(store, .tokens, ExportOptions())
+        XCTAssertEqual(tokens.header, ["document", "sentence", "start", "end", "text", "lemma", "pos", "stopword", "kind"])
+        XCTAssertEqual(tokens.rows.map { $0[6] }, analysed.document.tokens.map(\.pos.name))
+        XCTAssertEqual(tokens.rows.map { $0[6] }, ["DET", "NOUN", "ADP", "PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"])
+
+        let path = dir.appendingPathComponent("p.conllu").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = FileHandle(forWritingAtPath: path)!
+        try Exporter(store: store).export(.conllu, options: ExportOptions(), to: handle)
+        try handle.close()
+        let lines = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }
+        XCTAssertEqual(lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false)[3] }, tokens.rows.map { Substring($0[6]) })
+    }
+
+    func testADatabaseBeforeV7GainsAnEmptyPosColumn() throws {
+        let path = try oldDatabase(upTo: "v6-entity-keys", """
+                    INSERT INTO document (id, name, title, date, source, url, text, hash, characters, words, sentences, sentiment, subjectivity, analyzed_at)
+                    VALUES (1, 'old.txt', NULL, NULL, NULL, NULL, 'Oui.', 'h', 4, 1, 1, 0, 0, '2024-01-02T00:00:00Z');
+                    INSERT INTO sentence VALUES (1, 0, 0, 4, 0, 1, 0, 0, 0);
+                    INSERT INTO document_tokens VALUES (1, '[[0,0,3,"Oui","oui",0,"word"],[0,3,4,".",".",0,"punctuation"]]');
+                    """)
+        let store = try Store.open(path: path)
+        let tokens = try csv(store, .tokens, ExportOptions())
+        XCTAssertEqual(tokens.rows, [["old.txt", "0", "0", "3", "Oui", "oui", "", "0", "word"], ["old.txt", "0", "3", "4", ".", ".", "", "0", "punctuation"]])
     }
 
     func testFormulaCellsAreNeutralisedButNumbersAreNot() throws {

@@ -115,6 +115,7 @@ final class UDScoreTests: XCTestCase {
         XCTAssertEqual(scores.contentWords, 4)
         XCTAssertEqual(scores.lemmaAccuracy, 0.5, accuracy: 1e-12)
         XCTAssertEqual(scores.lemmaErrors.map { "\($0.form) \($0.gold) \($0.predicted) \($0.count)" }, ["mange manger mang 1"])
+        XCTAssertEqual(scores.uposTokens, 0, "no part of speech without a tagger")
     }
 
     /// The French pipeline on the same treebank: every surface token and both sentences found.
@@ -122,5 +123,7 @@ final class UDScoreTests: XCTestCase {
         let scores = UDEvaluation().evaluate(conllu: conllu, pipeline: try Pipeline.french())
         XCTAssertEqual(scores.tokens.f1, 1, accuracy: 1e-12)
         XCTAssertEqual(scores.sentences.f1, 1, accuracy: 1e-12)
+        XCTAssertGreaterThan(scores.uposTokens, 0)
+        XCTAssertGreaterThan(scores.uposAccuracy, 0.8)
     }
 }

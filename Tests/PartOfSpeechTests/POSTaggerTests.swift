@@ -1,0 +1,51 @@
+import Foundation
+import LoupeCore
+import PartOfSpeech
+import Pipeline
+import Testing
+@testable import Training
+
+@Suite struct POSTaggerTests {
+    @Test func tagsAHandMadeSentence() throws {
+        let pipeline = try Pipeline.french()
+        var doc = Document(id: "t", text: "Le président du Sénégal a signé un accord avec Huawei à Dakar.")
+        pipeline.process(&doc)
+        let tags = doc.tokens.map { "\($0.text)/\($0.pos.name)" }
+        #expect(tags == ["Le/DET", "président/NOUN", "du/ADP", "Sénégal/PROPN", "a/AUX", "signé/VERB", "un/DET", "accord/NOUN",
+                         "avec/ADP", "Huawei/PROPN", "à/ADP", "Dakar/PROPN", "./PUNCT"])
+    }
+
+    @Test func everyTokenIsTagged() throws {
+        let pipeline = try Pipeline.french()
+        var doc = Document(id: "t", text: "Il porte la porte. « Bonjour ! » 3,5 % de 2019, https://example.org 😀")
+        pipeline.process(&doc)
+        #expect(doc.tokens.allSatisfy { $0.pos != .none })
+        #expect(doc.tokens.filter { $0.text == "porte" }.map(\.pos) == [.VERB, .NOUN])
+        #expect(doc.tokens.first { $0.text == "%" }?.pos == .SYM)
+        #expect(doc.tokens.first { $0.kind == .url }?.pos == .X)
+        #expect(doc.tokens.first { $0.kind == .emoji }?.pos == .SYM)
+    }
+
+    @Test func modelRoundTripsThroughItsFile() throws {
+        let model = try #require(try POSModel.builtIn)
+        let bytes = model.serialized()
+        let again = try bytes.withUnsafeBufferPointer { try POSModel(bytes: $0) }
+        #expect(again.serialized() == bytes)
+        var bad = bytes
+        bad[12] ^= 1  // the feature-schema fingerprint
+        #expect(throws: POSModel.FormatError.self) { try bad.withUnsafeBufferPointer { try POSModel(bytes: $0) } }
+    }
+
+    @Test func trainingIsByteReproducible() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Data/tiny.conllu")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let a = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
+        let b = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
+        #expect(a.serialized() == b.serialized())
+        #expect(a.weights.contains { $0 != 0 })
+        let sentences = POSTraining.read(text)
+        #expect(sentences.count == 3)
+        // "du" is one surface token tagged as its first word.
+        #expect(sentences[0].tokens.contains { $0.form == "du" && $0.upos == .ADP && $0.contraction })
+    }
+}
