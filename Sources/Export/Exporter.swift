@@ -46,19 +46,39 @@ public struct Exporter {
             try store.read { db in
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
-                    var line = "{"
-                    for (i, column) in columns.enumerated() {
-                        if i > 0 { line += "," }
-                        line += JSONText.string(column) + ":" + Self.json(row[i] as DatabaseValue)
-                    }
-                    line += "}\n"
-                    stream.write(line)
+                    stream.write(Self.jsonObject(columns, row) + "\n")
                     count += 1
                 }
             }
         }
         return count
     }
+
+    /// One row as a JSON object, keys in column order: a line of `--format jsonl`. Columns in `nulls`
+    /// are written as null (`loupe stream` leaves the corpus-level ones to the corpus step).
+    static func jsonObject(_ columns: [String], _ row: Row, nulls: Set<String> = []) -> String {
+        var line = "{"
+        for (i, column) in columns.enumerated() {
+            if i > 0 { line += "," }
+            line += JSONText.string(column) + ":" + (nulls.contains(column) ? "null" : Self.json(row[i] as DatabaseValue))
+        }
+        return line + "}"
+    }
+
+    /// The rows of `table` (every row of the store) as the JSON objects `--format jsonl` writes, without
+    /// line ends; the columns in `nulls` as null.
+    public func jsonRows(_ table: ExportTable, nulls: Set<String> = []) throws -> [String] {
+        let (sql, arguments) = Self.query(table, ExportOptions(format: .jsonl))
+        return try store.read { db in
+            var out: [String] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { out.append(Self.jsonObject(table.columns, row, nulls: nulls)) }
+            return out
+        }
+    }
+
+    /// `s` as a JSON string literal, escaped as the JSONL exports escape text.
+    public static func jsonString(_ s: String) -> String { JSONText.string(s) }
 
     /// The SELECT for a table under the options' filters: the view of the same name, filtered.
     static func query(_ table: ExportTable, _ options: ExportOptions) -> (String, StatementArguments) {

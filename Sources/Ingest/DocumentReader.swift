@@ -124,48 +124,57 @@ public enum DocumentReader {
         var ids = Set<String>()
         for line in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.last == 0x0D ? line.dropLast() : line
-            if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            func fail(_ reason: String) { results.append(.failure(LoupeError(file: file.path, line: lineNumber, reason: reason))) }
-            guard String(validating: Array(trimmed), as: UTF8.self) != nil else { fail("not valid UTF-8"); continue }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])
-            } catch {
-                fail("invalid JSON: each line must be one JSON object, such as {\"id\": \"a1\", \"text\": \"…\"}")
-                continue
-            }
-            guard let dict = object as? [String: Any] else { fail("a JSON object was expected, such as {\"text\": \"…\"}"); continue }
-            var title = dict["title"] as? String
-            let text: String
-            if let t = dict["text"] as? String {
-                text = t
-            } else if let html = dict["html"] as? String {
-                let page = HTMLExtractor.extract(html)
-                text = page.text
-                if title == nil { title = page.title }
+            guard let result = jsonlLine(line, number: lineNumber, fileID: file.id, path: file.path) else { continue }
+            if case .success(var doc) = result, !ids.insert(doc.id).inserted {
+                doc.warnings.append("id \"\(doc.id)\" appears more than once in this file; the last line wins")
+                results.append(.success(doc))
             } else {
-                fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
-                continue
+                results.append(result)
             }
-            guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { fail("\"text\" is empty"); continue }
-            var id = "\(file.id):\(lineNumber)"
-            if let value = dict["id"] as? String, !value.isEmpty { id = value }
-            else if let value = dict["id"] as? NSNumber { id = value.stringValue }
-            var warnings: [String] = []
-            if !ids.insert(id).inserted { warnings.append("id \"\(id)\" appears more than once in this file; the last line wins") }
-            var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
-            if let date = dict["date"] as? String {
-                metadata.date = DateFinder.normalize(date) ?? date
-            } else {
-                metadata.date = DateFinder.find(in: text)
-            }
-            results.append(.success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings)))
         }
         if results.isEmpty {
             results.append(.failure(LoupeError(file: file.path, reason: "empty file: no JSON lines to analyse")))
         }
         return results
+    }
+
+    /// One line of a JSONL input: the document it holds, the reason it cannot be read, or nil for a
+    /// blank line. Without an `id`, the document's id is `FILEID:NUMBER`. `loupe stream` reads its
+    /// standard input a line at a time through this.
+    public static func jsonlLine(_ line: ArraySlice<UInt8>, number lineNumber: Int, fileID: String, path: String) -> Result<SourceDocument, LoupeError>? {
+        let trimmed = line.last == 0x0D ? line.dropLast() : line
+        if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        func fail(_ reason: String) -> Result<SourceDocument, LoupeError> { .failure(LoupeError(file: path, line: lineNumber, reason: reason)) }
+        guard String(validating: Array(trimmed), as: UTF8.self) != nil else { return fail("not valid UTF-8") }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])
+        } catch {
+            return fail("invalid JSON: each line must be one JSON object, such as {\"id\": \"a1\", \"text\": \"…\"}")
+        }
+        guard let dict = object as? [String: Any] else { return fail("a JSON object was expected, such as {\"text\": \"…\"}") }
+        var title = dict["title"] as? String
+        let text: String
+        if let t = dict["text"] as? String {
+            text = t
+        } else if let html = dict["html"] as? String {
+            let page = HTMLExtractor.extract(html)
+            text = page.text
+            if title == nil { title = page.title }
+        } else {
+            return fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
+        }
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return fail("\"text\" is empty") }
+        var id = "\(fileID):\(lineNumber)"
+        if let value = dict["id"] as? String, !value.isEmpty { id = value }
+        else if let value = dict["id"] as? NSNumber { id = value.stringValue }
+        var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
+        if let date = dict["date"] as? String {
+            metadata.date = DateFinder.normalize(date) ?? date
+        } else {
+            metadata.date = DateFinder.find(in: text)
+        }
+        return .success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(path):\(lineNumber)"))
     }
 
     /// The first non-empty line, when it is short enough to be a headline.
