@@ -146,9 +146,8 @@ def run(spark, args):
     entities = spark.read.schema(ENTITY).json(link_input.mapPartitions(lambda part: pipe(part, ["stream", "--link"], binary))).persist()
     key_map = entities.select(F.explode("keys").alias("key"), F.col("key").alias("canonical"), "entity")
 
-    linked = mentions.join(key_map, "key", "left")
-    linked.select("document", "start", "end", "text", "type", key_map["entity"].alias("entity"), "sentence", "sentiment") \
-        .write.mode("overwrite").parquet(out("mentions"))
+    linked = mentions.drop("entity").join(key_map, "key", "left")
+    linked.select(*COLUMNS["mentions"]).write.mode("overwrite").parquet(out("mentions"))
 
     counted = linked.groupBy("canonical").agg(F.countDistinct("document").alias("documents"),
                                              F.round(F.avg("sentiment"), 4).alias("sentiment"))
