@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "ICUBridge", dependencies: ["CICU"], linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]),
         // System SQLite for bulk inserts (GRDB links the same library for everything else).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // System libxml2 (libxml2-dev): its forgiving HTML parser builds the tree the article extractor scores.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Language data compiled into the binary (stop words, lemma table, sentiment lexicon).
         .target(name: "FrenchData", exclude: ["data"]),
 
@@ -48,9 +50,9 @@ let package = Package(
         // apart from the stages, which hold only what analysis needs.
         .target(name: "Evaluation", dependencies: ["LoupeCore", "Entities", "Pipeline"]),
         .target(name: "Training", dependencies: ["LoupeCore", "Entities", "Pipeline", "Evaluation"]),
-        .target(name: "Ingest", dependencies: ["LoupeCore"]),
+        .target(name: "Ingest", dependencies: ["LoupeCore", "ICUBridge", "CLibXML2"]),
         .target(name: "Storage", dependencies: ["LoupeCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Export", dependencies: ["Storage", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Export", dependencies: ["Storage", "Keywords", .product(name: "CSV", package: "CSV.swift")]),
         // What compare, similar and trends compute over the stored corpus.
         .target(name: "Analytics", dependencies: ["Storage", "Keywords"]),
         // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.

@@ -144,10 +144,14 @@ def run(spark, args):
         .groupBy("a.acronym", "a.expansion_key").agg(F.count(F.lit(1)).alias("documents"))
     link_input = forms.toJSON().union(definitions.toJSON()).coalesce(1)
     entities = spark.read.schema(ENTITY).json(link_input.mapPartitions(lambda part: pipe(part, ["stream", "--link"], binary))).persist()
-    key_map = entities.select(F.explode("keys").alias("key"), F.col("key").alias("canonical"), "entity")
+    key_map = entities.select(F.explode("keys").alias("key"), F.col("key").alias("canonical"), "entity",
+                              F.col("type").alias("entity_type"))
 
+    # A mention's type is its entity's (the `mentions` view: one name, one type across the corpus); the
+    # stream's rows carry the tagger's, which the name forms above count.
     linked = mentions.drop("entity").join(key_map, "key", "left")
-    linked.select(*COLUMNS["mentions"]).write.mode("overwrite").parquet(out("mentions"))
+    linked.withColumn("type", F.coalesce("entity_type", "type")) \
+        .select(*COLUMNS["mentions"]).write.mode("overwrite").parquet(out("mentions"))
 
     counted = linked.groupBy("canonical").agg(F.countDistinct("document").alias("documents"),
                                              F.round(F.avg("sentiment"), 4).alias("sentiment"))

@@ -8,3 +8,4 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/uenum.h>
+#include <unicode/ucnv.h>

@@ -14,9 +14,9 @@ import Storage
 ///
 /// - Incremental: a document whose text, metadata and ``analysisVersion`` hash is already stored is
 ///   skipped; a changed one is replaced.
-/// - Parallel: `jobs` workers read files and analyse documents (the parts of a long text and the lines
-///   of a JSONL file are analysed in parallel too); one write at a time stores finished documents in
-///   input order, one transaction a batch, while the workers go on. Results are therefore the same
+/// - Parallel: `jobs` tasks at a time read files, analyse documents (the parts of a long text and the
+///   lines of a JSONL file in parallel too) or store finished documents — one write at a time, in input
+///   order, one transaction a batch, while the other tasks go on. Results are therefore the same
 ///   whatever `jobs` is.
 /// - Bounded: documents analysed but not yet stored are limited by count and by text size, so memory
 ///   stays flat whether the inputs are tweets or novels.
@@ -78,14 +78,16 @@ public struct CorpusAnalyzer: Sendable {
 
         try await withThrowingTaskGroup(of: Finished.self) { group in
             func schedule() {
-                while run.busy < jobs {
+                while run.busy + (run.saving ? 1 : 0) < jobs {
                     if let (position, source) = run.nextToAnalyse() {
                         let worker = workspaces.take()
                         group.addTask {
                             let outcome = Self.analyse(source, pipeline: pipeline, known: known, in: workspaces[worker])
                             return .analysed(position, outcome, textBytes: source.text.utf8.count, worker: worker)
                         }
-                    } else if run.nextFile < inputs.count {
+                    } else if !run.hasDocumentsWaiting, run.nextFile < inputs.count {
+                        // Read ahead only when every document read so far has a worker: documents held back
+                        // by the memory bound must not pile up behind them.
                         let (index, file) = (run.nextFile, inputs[run.nextFile])
                         run.nextFile += 1
                         run.busy += 1
@@ -95,8 +97,10 @@ public struct CorpusAnalyzer: Sendable {
                     }
                 }
             }
+            // A write takes a worker's place: `--jobs N` is N threads of work in all, so `--jobs 1` uses
+            // one core and `--jobs 2` two, whatever share of the work is storing.
             func save(force: Bool) {
-                guard let (documents, bytes) = run.batchToSave(force: force) else { return }
+                guard run.busy < jobs, let (documents, bytes) = run.batchToSave(force: force) else { return }
                 group.addTask {
                     try store.save(documents)
                     return .saved(count: documents.count, textBytes: bytes)
@@ -185,6 +189,9 @@ public struct CorpusAnalyzer: Sendable {
 
         /// Nothing left to read or analyse: the last batch can go.
         var isDrained: Bool { nextFile == fileCount && nextToAnalyseIndex == toAnalyse.count && busy == 0 }
+        /// Documents read and not yet given to a worker.
+        var hasDocumentsWaiting: Bool { nextToAnalyseIndex < toAnalyse.count }
+
         /// A document waits for memory that only a commit frees.
         var isBlockedOnStore: Bool {
             nextToAnalyseIndex < toAnalyse.count && !mayStart(toAnalyse[nextToAnalyseIndex].1)

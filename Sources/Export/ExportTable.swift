@@ -33,6 +33,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 }
 
 extension ExportTable {
+    /// The columns written under `options`: ``columns``, then `text` for documents when asked.
+    public func columns(_ options: ExportOptions) -> [String] {
+        self == .documents && options.withText ? columns + ["text"] : columns
+    }
+
     /// Whether rows belong to one document (a `document` column).
     public var hasDocumentColumn: Bool { columns.first == "document" }
     /// Whether `--type` applies (an entity type per row).
@@ -53,9 +58,16 @@ public struct ExportOptions: Sendable {
     public var filter: DocumentFilter
     /// Only these entity types (mentions, entities; both ends of a co-occurrence pair).
     public var types: [String]
+    /// CSV numbers with a decimal comma (`-0,075`), as spreadsheets in a French locale read them; needs a
+    /// delimiter other than a comma.
+    public var decimalComma: Bool
+    /// `documents` only: add a last column `text`, each document's text as stored (for HTML, the extracted article).
+    public var withText = false
 
     public init(format: ExportFormat = .csv, delimiter: String = ",", byteOrderMark: Bool = false, raw: Bool = false,
-                filter: DocumentFilter = DocumentFilter(), types: [String] = []) {
+                filter: DocumentFilter = DocumentFilter(), types: [String] = [], decimalComma: Bool = false, withText: Bool = false) {
+        self.decimalComma = decimalComma
+        self.withText = withText
         self.format = format
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark

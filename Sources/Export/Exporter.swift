@@ -26,7 +26,7 @@ public struct Exporter {
         defer { stream.flush() }
         if table == .conllu { return try CoNLLUWriter(store: store).write(to: stream) }
         if options.format == .graphml { return try GraphMLWriter(store: store).write(options, to: stream) }
-        let columns = table.columns
+        let columns = table.columns(options)
         let (sql, arguments) = Self.query(table, options)
         var count = 0
         switch options.format {
@@ -37,7 +37,7 @@ public struct Exporter {
             try store.read { db in
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
-                    try writer.write(row: (0..<columns.count).map { Self.text(row[$0] as DatabaseValue, raw: options.raw) })
+                    try writer.write(row: (0..<columns.count).map { Self.text(row[$0] as DatabaseValue, raw: options.raw, decimalComma: options.decimalComma) })
                     count += 1
                 }
             }
@@ -97,7 +97,11 @@ public struct Exporter {
 
     /// The SELECT for a table under the options' filters: the view of the same name, filtered.
     static func query(_ table: ExportTable, _ options: ExportOptions) -> (String, StatementArguments) {
-        let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        var columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        if table == .documents && options.withText {
+            // The stored text is in the document table, not the view.
+            columns += ", (SELECT t.text FROM document t WHERE t.name = documents.document) AS \"text\""
+        }
         var conditions: [String] = []
         var args: StatementArguments = []
         let types = options.types.map { $0.uppercased() }
@@ -136,11 +140,11 @@ public struct Exporter {
 
     /// A CSV cell. Text that a spreadsheet would run as a formula (OWASP "CSV injection": a leading
     /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'` unless `raw`; numbers are never changed.
-    static func text(_ value: DatabaseValue, raw: Bool = true) -> String {
+    static func text(_ value: DatabaseValue, raw: Bool = true, decimalComma: Bool = false) -> String {
         switch value.storage {
         case .null: return ""
         case .int64(let i): return String(i)
-        case .double(let d): return Self.number(d)
+        case .double(let d): return decimalComma ? Self.number(d).replacingOccurrences(of: ".", with: ",") : Self.number(d)
         case .string(let s): return raw ? s : neutralised(s)
         case .blob(let b): return b.base64EncodedString()
         }

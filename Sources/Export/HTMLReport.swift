@@ -1,4 +1,5 @@
 import Foundation
+import Keywords
 import Storage
 
 /// The corpus as one self-contained HTML page: no script, no font, no image or style sheet fetched
@@ -10,8 +11,9 @@ public struct HTMLReport {
     /// Entities listed in the table; bars in each chart.
     public var entityRows = 50
     public var bars = 15
-    /// Articles shown in full (all by default).
-    public var articles: Int? = nil
+    /// Articles shown in full: the first 200 (in storage order), with a note when there are more, so that
+    /// a report of a thousand pages stays a few megabytes written in a few seconds; nil for all.
+    public var articles: Int? = 200
 
     public init(store: Store) {
         self.store = store
@@ -20,9 +22,12 @@ public struct HTMLReport {
     public func render(title: String = "Loupe report") throws -> String {
         let corpus = try store.corpus(top: bars)
         let entities = try store.entities(type: nil, top: entityRows)
-        let keywords = try store.corpusKeywords(top: bars)
+        let termStats = try store.termStatistics()
+        let keywords = Keyness.rank(corpusCounts: termStats.mapValues(\.count), reference: .french, minimum: 2)
+            .filter { $0.logLikelihood > 0 }.prefix(bars)
         let months = try store.sentimentByMonth()
         var docs = try store.documentInfos()
+        let allDocuments = docs.count
         if let articles { docs = Array(docs.prefix(articles)) }
         let sources = try store.sources()
         let dates = docs.compactMap(\.date).sorted()
@@ -63,12 +68,12 @@ public struct HTMLReport {
         h += "<section id=\"charts\"><div class=\"two\"><div><h2>Top entities</h2><p class=\"note\">Mentions in the corpus, coloured by type.</p>"
         h += SVGChart.bars(entities.prefix(bars).map { (label: $0.name, value: Double($0.mentions), colour: Self.colour(type: $0.type),
                                                         tip: "\($0.name) (\($0.type)): \($0.mentions) mentions in \($0.documents) documents, sentiment \(Self.score($0.sentiment))") })
-        h += Self.legend + "</div><div><h2>Top keywords</h2><p class=\"note\">Lemmas by the number of documents using them.</p>"
-        h += SVGChart.bars(keywords.map { (label: $0.term, value: Double($0.documents), colour: "#f28e2b",
-                                           tip: "\($0.term): \($0.documents) documents, \($0.count) occurrences") })
+        h += Self.legend + "</div><div><h2>Top keywords</h2><p class=\"note\">Lemmas that characterise the corpus against ordinary French (log-likelihood G² against a reference of French news and novels).</p>"
+        h += SVGChart.bars(keywords.map { (label: $0.term, value: $0.logLikelihood, colour: "#f28e2b",
+                                           tip: "\($0.term): \($0.target) occurrences in \(termStats[$0.term]?.documents ?? 0) documents, \($0.targetPer10k) per 10,000 terms against \($0.restPer10k) in ordinary French; G² \(String(format: "%.1f", $0.logLikelihood))") })
         h += "</div></div></section>\n"
 
-        h += "<section id=\"time\"><h2>Sentiment over time</h2><p class=\"note\">Mean document sentiment per month (green above zero, red below) and the number of documents dated that month; months without documents are left empty.</p>"
+        h += "<section id=\"time\"><h2>Sentiment over time</h2><p class=\"note\">Mean document sentiment per month (green above zero, red below) and the number of documents dated that month; months without documents are left empty, and more than six of them in a row are shown as one break (⋯).</p>"
         h += months.isEmpty ? "<p>No dated documents.</p>" : SVGChart.timeline(months)
         h += "</section>\n"
 
@@ -82,6 +87,9 @@ public struct HTMLReport {
         h += "</tbody></table></section>\n"
 
         h += "<section id=\"articles\"><h2>Articles</h2><p class=\"note\">Entities are highlighted by type (hover for the canonical entity and the mention's sentiment); each sentence ends with its score and is tinted green (positive) or red (negative); boilerplate (page furniture, not scored) is greyed.</p>"
+        if docs.count < allDocuments {
+            h += "<p class=\"note\"><b>\(docs.count) of \(allDocuments) articles are shown</b>, so that the page stays small; every article's annotations are in the database (<code>loupe report DOC</code>, <code>loupe export sentences</code>).</p>"
+        }
         h += Self.legend + "<ol class=\"toc\">"
         for (i, d) in docs.enumerated() {
             h += "<li><a href=\"#doc-\(i + 1)\">\(Self.escape(d.title ?? d.name))</a> <span class=\"meta\">\(Self.escape(d.date ?? ""))</span></li>"
@@ -129,7 +137,8 @@ public struct HTMLReport {
                 pos = mention.end
             }
             h += slice(pos, s.end)
-            if !s.boilerplate { h += "<sup class=\"sc \(cls)\">\(score(s.sentiment))</sup>" }
+            // A badge only where the score says something: neutral sentences (|score| < 0.05) stay plain.
+            if !s.boilerplate && abs(s.sentiment) >= 0.05 { h += "<sup class=\"sc \(cls)\">\(score(s.sentiment))</sup>" }
             h += "</span>"
             cursor = s.end
         }
@@ -228,6 +237,7 @@ public struct HTMLReport {
         sup.sc.pos{color:var(--pos)} sup.sc.neg{color:var(--neg)} sup.sc.neu{color:#9aa0a8;font-weight:400}
         .legend{font-size:13px;margin:8px 0} .legend mark{margin-right:6px}
         footer{margin-top:30px;color:var(--muted);font-size:12.5px}
+        @media(max-width:600px){table{display:block;overflow-x:auto;white-space:nowrap;font-size:13px} .toc{columns:1} .text{font-size:15px}}
         """
 }
 
@@ -265,6 +275,19 @@ enum SVGChart {
             if m > 12 { m = 1; y += 1 }
         }
         let byMonth = Dictionary(months.map { ($0.month, $0) }, uniquingKeysWith: { a, _ in a })
+        // A run of more than six months without documents becomes one break slot ("gap:FROM:TO"), so that
+        // a corpus of 2016 and 2019 articles is not mostly an empty stretch of years.
+        var slots: [String] = []
+        var run: [String] = []
+        func flush() {
+            if run.count > 6 { slots.append("gap:\(run.first!):\(run.last!)") } else { slots += run }
+            run = []
+        }
+        for month in axis {
+            if byMonth[month] == nil { run.append(month) } else { flush(); slots.append(month) }
+        }
+        flush()
+        axis = slots
         let width = 1100.0, left = 52.0, right = 12.0
         let topH = 170.0, gap = 34.0, bottomH = 60.0, top = 10.0
         let height = top + topH + gap + bottomH + 22
@@ -285,6 +308,14 @@ enum SVGChart {
         s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(docBase))\" y2=\"\(f(docBase))\" stroke=\"#9aa0a8\"/>"
         for (i, month) in axis.enumerated() {
             let x = left + Double(i) * step + (step - barW) / 2
+            if month.hasPrefix("gap:") {
+                let parts = month.split(separator: ":")
+                let cx = left + Double(i) * step + step / 2
+                s += "<g><title>no documents from \(parts[1]) to \(parts[2])</title>"
+                s += "<text x=\"\(f(cx))\" y=\"\(f(zero + 4))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#9aa0a8\">⋯</text>"
+                s += "<text x=\"\(f(cx))\" y=\"\(f(docBase - 4))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#9aa0a8\">⋯</text></g>"
+                continue
+            }
             if let row = byMonth[month] {
                 let hgt = max(1, abs(row.sentiment) / scale * (topH / 2))
                 let colour = row.sentiment >= 0 ? "#2e9e55" : "#d64545"
@@ -293,7 +324,7 @@ enum SVGChart {
                 let dh = Double(row.documents) / maxDocs * (bottomH - 4)
                 s += "<rect x=\"\(f(x))\" y=\"\(f(docBase - dh))\" width=\"\(f(barW))\" height=\"\(f(dh))\" fill=\"#8da0b8\"/></g>"
             }
-            let isFirst = i == 0, isJanuary = month.hasSuffix("-01")
+            let isFirst = i == 0 || axis[i - 1].hasPrefix("gap:"), isJanuary = month.hasSuffix("-01")
             if isFirst || isJanuary || axis.count <= 18 {
                 let label = axis.count <= 18 ? month : String(month.prefix(4))
                 let lx = left + Double(i) * step + step / 2

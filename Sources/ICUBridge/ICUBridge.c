@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/uenum.h>
+#include <unicode/ucnv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,4 +120,46 @@ int32_t loupe_currency_name(int32_t index, const char *displayLocale, uint16_t *
     if (len > capacity) len = capacity;
     memcpy(out, name, (size_t)len * sizeof(UChar));
     return len;
+}
+
+int32_t loupe_convert_to_utf8(const char *charset, const uint8_t *bytes, int32_t length, uint8_t *out, int32_t capacity,
+                              int32_t *substitutions) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *from = ucnv_open(charset, &status);
+    if (U_FAILURE(status) || from == NULL) return INT32_MIN;
+    // Count the bytes ICU replaces with U+FFFD (its default substitution) so the caller can warn.
+    const char *source = (const char *)bytes, *sourceLimit = source + length;
+    int32_t written = 0, replaced = 0;
+    UChar buffer[1024];
+    int32_t carried = 0;  // a lead surrogate held over to the next chunk
+    char *target = (char *)out, *targetLimit = target + capacity;
+    for (;;) {
+        UChar *u = buffer + carried;
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(from, &u, buffer + 1024, &source, sourceLimit, NULL, 1, &status);
+        if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) { ucnv_close(from); return INT32_MIN; }
+        for (UChar *k = buffer + carried; k < u; k++) if (*k == 0xFFFD) replaced++;
+        int32_t count = (int32_t)(u - buffer);
+        int32_t hold = (source < sourceLimit && count > 0 && U16_IS_LEAD(buffer[count - 1])) ? 1 : 0;
+        int32_t n = 0;
+        UErrorCode s2 = U_ZERO_ERROR;
+        u_strToUTF8WithSub(target, (int32_t)(targetLimit - target), &n, buffer, count - hold, 0xFFFD, NULL, &s2);
+        if (U_FAILURE(s2) || n > targetLimit - target) { ucnv_close(from); return INT32_MIN + 1; }
+        target += n;
+        written += n;
+        if (hold) buffer[0] = buffer[count - 1];
+        carried = hold;
+        if (source >= sourceLimit && status != U_BUFFER_OVERFLOW_ERROR) break;
+    }
+    ucnv_close(from);
+    if (substitutions) *substitutions = replaced;
+    return written;
+}
+
+int32_t loupe_charset_known(const char *charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *c = ucnv_open(charset, &status);
+    if (U_FAILURE(status) || c == NULL) return 0;
+    ucnv_close(c);
+    return 1;
 }

@@ -63,7 +63,9 @@ public enum DateFinder {
         return normalize(String(name[r]))
     }
 
-    /// "31 mai 2019" → "2019-05-31"; "2018-01-02T10:00:00Z" → "2018-01-02"; "02/01/2018" → "2018-01-02".
+    /// "31 mai 2019" → "2019-05-31"; "2018-01-02T10:00:00Z" → "2018-01-02"; "02/01/2018" → "2018-01-02";
+    /// "2019-05" and "mai 2019" → "2019-05"; "2019" → "2019". Nil for anything else, and for dates that do not
+    /// exist ("2019-13", "31 février 2019").
     public static func normalize(_ raw: String) -> String? {
         // Line ends too: the regular expressions' `$` also matches before a final line end.
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -71,9 +73,16 @@ public enum DateFinder {
             // The digits by byte: as Characters, a combining mark after the day joins it ("31\u{301}").
             let b = Array(s.utf8.prefix(10))
             func number(_ r: Range<Int>) -> Int { b[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+            // What follows the day may be a time ("T10:00") but not another digit ("2019-05-311").
+            if let next = s.utf8.dropFirst(10).first, next >= 0x30 && next <= 0x39 { return nil }
             return valid(number(0..<4), number(5..<7), number(8..<10))
         }
-        if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]$"#, options: .regularExpression) != nil { return s }
+        if s.range(of: #"^(19|20)[0-9]{2}-[01][0-9]$"#, options: .regularExpression) != nil {
+            let b = Array(s.utf8)
+            let month = Int(b[5] - 0x30) * 10 + Int(b[6] - 0x30)
+            return (1...12).contains(month) ? s : nil
+        }
+        if s.range(of: #"^(1[5-9]|20)[0-9]{2}$"#, options: .regularExpression) != nil { return s }
         if s.range(of: #"^[0-3]?[0-9]/[01]?[0-9]/(19|20)[0-9]{2}$"#, options: .regularExpression) != nil {
             let p = s.split(separator: "/").compactMap { Int($0) }
             guard p.count == 3 else { return nil }
@@ -84,11 +93,17 @@ public enum DateFinder {
             let day = words[0] == "1er" ? 1 : Int(words[0]) ?? 0
             return valid(year, month, day)
         }
+        if words.count == 2, let month = months[String(words[0])], let year = Int(words[1]), (1000...2999).contains(year) {
+            return String(format: "%04d-%02d", year, month)
+        }
         return nil
     }
 
     private static func valid(_ y: Int, _ m: Int, _ d: Int) -> String? {
-        guard (1...12).contains(m), (1...31).contains(d), (1000...2999).contains(y) else { return nil }
+        guard (1...12).contains(m), (1000...2999).contains(y) else { return nil }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }

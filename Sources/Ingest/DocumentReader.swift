@@ -7,7 +7,8 @@ import LoupeCore
 /// - `.jsonl`: one document a line, an object with `text` (or `html`, a page to extract the text from)
 ///   and `id`, `title`, `date`, `source`, `url` (optional). A bad line is reported with its number and
 ///   skipped; the other lines are read.
-/// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text.
+/// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text. The
+///   page's title, publication date, site name (as `source`) and canonical URL fill the metadata.
 ///
 /// Dates are normalised to ISO 8601 when they can be read; without one, the first date written in the
 /// text ("31 mai 2019", "2018-01-02") or in the file name is used.
@@ -30,7 +31,9 @@ public enum DocumentReader {
         } catch {
             return [.failure(LoupeError(file: file.path, reason: "cannot read (\(error.localizedDescription))"))]
         }
-        switch file.format {
+        var format = file.format
+        if file.path == "-" && format == .text && looksLikeJSONL(bytes) { format = .jsonl }
+        switch format {
         case .text, .markdown:
             do {
                 var raw = bytes  // dropped as soon as decoded, before the text is cut into parts
@@ -39,7 +42,8 @@ public enum DocumentReader {
                 raw = []
                 var metadata = DocumentMetadata(title: title(of: decoded.text, markdown: file.format == .markdown))
                 metadata.date = DateFinder.find(in: decoded.text) ?? DateFinder.find(inFileName: file.path)
-                return parts(SourceDocument(id: file.id, text: decoded.text, metadata: metadata, origin: file.path,
+                let id = file.path == "-" && file.id == "-" ? stdinID(decoded.text) : file.id
+                return parts(SourceDocument(id: id, text: decoded.text, metadata: metadata, origin: file.path == "-" ? "standard input" : file.path,
                                             warnings: decoded.warning.map { [$0] } ?? []))
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
@@ -48,15 +52,13 @@ public enum DocumentReader {
             return readJSONL(bytes, file: file)
         case .html:
             do {
-                let decoded = try TextDecoding.decodeHTML(bytes)
-                let page = HTMLExtractor.extract(decoded.text)
+                let page = try HTMLExtractor.extract(data: bytes)
                 guard page.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
                     return [.failure(LoupeError(file: file.path, reason: "no article text found in this HTML page"))]
                 }
-                var metadata = DocumentMetadata(title: page.title)
-                metadata.date = DateFinder.find(in: page.text) ?? DateFinder.find(inFileName: file.path)
-                return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path,
-                                                warnings: decoded.warning.map { [$0] } ?? []))]
+                var metadata = DocumentMetadata(title: page.title, date: page.date, source: page.siteName, url: page.url)
+                if metadata.date == nil { metadata.date = DateFinder.find(inFileName: file.path) }
+                return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path, warnings: page.warnings))]
             } catch {
                 return [.failure(LoupeError(file: file.path, reason: "\(error)"))]
             }
@@ -102,6 +104,20 @@ public enum DocumentReader {
         return (pieces, bytes.count)
     }
 
+    /// The id of a document read from standard input without one: `stdin-` and 12 hex digits of a hash
+    /// of its text, so the same text gets the same id in every run and different texts do not replace each other.
+    public static func stdinID(_ text: String) -> String {
+        let hex = String(FeatureHash.string(text), radix: 16)
+        return "stdin-" + (String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12)
+    }
+
+    /// Whether bytes read from standard input look like JSONL: the first non-blank byte opens an object.
+    static func looksLikeJSONL(_ bytes: [UInt8]) -> Bool {
+        var k = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while k < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[k]) { k += 1 }
+        return k < bytes.count && bytes[k] == UInt8(ascii: "{")
+    }
+
     static func readBytes(_ path: String) throws -> [UInt8] {
         if path == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
@@ -121,16 +137,9 @@ public enum DocumentReader {
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         var lineNumber = 0
-        var ids = Set<String>()
         for line in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            guard let result = jsonlLine(line, number: lineNumber, fileID: file.id, path: file.path) else { continue }
-            if case .success(var doc) = result, !ids.insert(doc.id).inserted {
-                doc.warnings.append("id \"\(doc.id)\" appears more than once in this file; the last line wins")
-                results.append(.success(doc))
-            } else {
-                results.append(result)
-            }
+            if let result = jsonlLine(line, number: lineNumber, file: file) { results.append(result) }
         }
         if results.isEmpty {
             results.append(.failure(LoupeError(file: file.path, reason: "empty file: no JSON lines to analyse")))
@@ -138,13 +147,12 @@ public enum DocumentReader {
         return results
     }
 
-    /// One line of a JSONL input: the document it holds, the reason it cannot be read, or nil for a
-    /// blank line. Without an `id`, the document's id is `FILEID:NUMBER`. `loupe stream` reads its
-    /// standard input a line at a time through this.
-    public static func jsonlLine(_ line: ArraySlice<UInt8>, number lineNumber: Int, fileID: String, path: String) -> Result<SourceDocument, LoupeError>? {
+    /// One line of a JSONL file (its bytes without the line end): the document it holds, the reason it
+    /// cannot be read, or nil for a blank line. `loupe stream` reads its input a line at a time through this.
+    public static func jsonlLine(_ line: ArraySlice<UInt8>, number lineNumber: Int, file: InputFile) -> Result<SourceDocument, LoupeError>? {
         let trimmed = line.last == 0x0D ? line.dropLast() : line
         if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-        func fail(_ reason: String) -> Result<SourceDocument, LoupeError> { .failure(LoupeError(file: path, line: lineNumber, reason: reason)) }
+        func fail(_ reason: String) -> Result<SourceDocument, LoupeError> { .failure(LoupeError(file: file.path, line: lineNumber, reason: reason)) }
         guard String(validating: Array(trimmed), as: UTF8.self) != nil else { return fail("not valid UTF-8") }
         let object: Any
         do {
@@ -155,26 +163,38 @@ public enum DocumentReader {
         guard let dict = object as? [String: Any] else { return fail("a JSON object was expected, such as {\"text\": \"…\"}") }
         var title = dict["title"] as? String
         let text: String
+        var page: HTMLExtractor.Extracted?
         if let t = dict["text"] as? String {
             text = t
         } else if let html = dict["html"] as? String {
-            let page = HTMLExtractor.extract(html)
-            text = page.text
-            if title == nil { title = page.title }
+            let extracted = HTMLExtractor.extract(html)
+            text = extracted.text
+            if title == nil { title = extracted.title }
+            page = extracted
         } else {
             return fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
         }
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return fail("\"text\" is empty") }
-        var id = "\(fileID):\(lineNumber)"
+        // Standard input without an id of its own: an id from the line's content, stable from run to run.
+        var id = file.path == "-" && file.id == "-" ? stdinID(text) : "\(file.id):\(lineNumber)"
         if let value = dict["id"] as? String, !value.isEmpty { id = value }
         else if let value = dict["id"] as? NSNumber { id = value.stringValue }
-        var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String, url: dict["url"] as? String)
-        if let date = dict["date"] as? String {
-            metadata.date = DateFinder.normalize(date) ?? date
+        var warnings: [String] = []
+        // A repeated id is reported once, by the corpus loop (which also sees ids repeated across files).
+        var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
+                                        url: dict["url"] as? String ?? page?.url)
+        if let date = dict["date"] as? String, !date.trimmingCharacters(in: .whitespaces).isEmpty {
+            metadata.date = DateFinder.normalize(date)
+            if metadata.date == nil {
+                warnings.append("\"date\": \"\(date.prefix(40))\" is not a date (give 2019-05-31, 2019-05, 2019, 31/05/2019 or 31 mai 2019); stored without a date")
+            }
+        } else if dict["date"] != nil, !(dict["date"] is String), !(dict["date"] is NSNull) {
+            warnings.append("\"date\" is not a string (give \"2019-05-31\"); stored without a date")
         } else {
-            metadata.date = DateFinder.find(in: text)
+            metadata.date = page?.date ?? DateFinder.find(in: text)
         }
-        return .success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(path):\(lineNumber)"))
+        warnings += page?.warnings ?? []
+        return .success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings))
     }
 
     /// The first non-empty line, when it is short enough to be a headline.

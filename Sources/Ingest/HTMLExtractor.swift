@@ -1,242 +1,629 @@
 import Foundation
 
-/// Extracts an article's readable text from an HTML page: title, headings, paragraphs, list items
-/// and quotes, one block a paragraph (separated by a blank line), with character references decoded.
+/// Extracts an article's readable text and metadata from an HTML page.
 ///
-/// Scripts, styles, navigation, headers, footers, asides, forms and comment sections are dropped, as
-/// are elements whose class or id names page furniture (share, comment, related, sidebar, cookie…).
-/// When the page has an `<article>` (or `<main>`), only its content is kept, after the title. The
-/// parser is forgiving: unclosed and stray tags, unquoted attributes and broken comments never stop it.
+/// The page is parsed by libxml2's HTML parser (``HTMLTree``), then read as blocks of text (paragraphs,
+/// headings, list items, cells: whatever a block-level element or two `<br>` delimit). Each block is
+/// judged on its own evidence — its length in words, the share of its text inside links, its
+/// punctuation — as content, furniture or uncertain; elements whose tag, class, id or role name page
+/// furniture (navigation, share buttons, comments, related articles, footers, asides, captions…,
+/// class names split into whole words, so `no-sidebars` is not a sidebar) turn the blocks inside them into
+/// furniture, unless they hold far more of the page's content than everything else (an `<article>` inside an
+/// `<aside>`, a live blog whose entries are classed as comments). The article's container is the element
+/// whose blocks sum to the most content words minus furniture words, with a bonus for `<article>`, `<main>`,
+/// `itemprop="articleBody"` and content-like class names: evidence, never law, so teaser `<article>`s around a
+/// story in `<main>` lose to it. Inside the container, content blocks are kept, furniture dropped, and
+/// uncertain blocks (short lines, subheadings) kept when content surrounds them (after jusText).
+///
+/// The text is the article's body, one block a paragraph separated by blank lines, as trafilatura gives it
+/// and as a JSONL line's `text` is: the headline is the title (``HTMLMetadata``: `og:title`, the `<h1>`, or
+/// the `<title>` without the site's name), kept apart. Character references are decoded, soft hyphens and
+/// zero-width characters removed, white space collapsed.
 public enum HTMLExtractor {
     public struct Extracted: Sendable {
+        /// The article's paragraphs separated by blank lines (the headline is ``title``).
         public var text: String
         public var title: String?
+        /// ISO 8601 publication date, and where it was read (`json-ld`, `meta`, `time`, `url`, `text`).
+        public var date: String?
+        public var dateSource: String?
+        /// The canonical URL (`<link rel="canonical">`, else `og:url`).
+        public var url: String?
+        /// The site's name (`og:site_name`, `application-name`, JSON-LD publisher, else the canonical URL's host).
+        public var siteName: String?
+        public var author: String?
+        /// The `<html lang>` attribute.
+        public var language: String?
+        /// Words kept, and words in all of the page's visible text.
+        public var words: Int
+        public var pageWords: Int
+
+        /// Problems that did not stop the extraction (a charset replaced bytes, almost nothing kept).
+        public var warnings: [String] = []
+
+        public init(text: String, title: String? = nil) {
+            self.text = text
+            self.title = title
+            words = 0
+            pageWords = 0
+        }
+
+        /// A warning when the extraction kept almost nothing of a page that has far more text.
+        public var thinWarning: String? {
+            guard words < 50, pageWords >= 150 else { return nil }
+            return "kept only \(words) words of the page's \(pageWords): the article may be missing (see `loupe extract` on this page)"
+        }
     }
 
-    static let dropped: Set<String> = [
-        "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "template", "button",
-        "select", "textarea", "object", "embed", "canvas", "figure", "menu", "dialog",
-    ]
-    static let blocks: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "section", "article", "main",
-        "table", "tr", "td", "th", "dl", "dt", "dd", "figcaption", "address", "hr", "title", "body", "caption",
-    ]
-    static let voids: Set<String> = ["br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "track", "param"]
-    static let furniture = ["comment", "share", "social", "related", "sidebar", "footer", "nav", "menu", "cookie", "newsletter",
-                            "advert", "promo", "breadcrumb", "popup", "modal", "subscribe", "widget", "banner", "signup", "respond"]
+    /// A page's bytes: decoded (``TextDecoding/decodeHTML(_:)``), then extracted, with the warnings of both.
+    public static func extract(data: [UInt8]) throws -> Extracted {
+        let decoded = try TextDecoding.decodeHTML(data)
+        var page = extract(decoded.text)
+        if let w = decoded.warning { page.warnings.insert(w, at: 0) }
+        return page
+    }
 
-    struct Tag {
-        var name: String
-        var closing: Bool
-        var selfClosing: Bool
-        var attributes: String
+    /// Every block of the page with its verdict, for `loupe extract --explain`: `+` kept, `-` dropped, then
+    /// the block's own evidence (content, short, links), `F` when inside furniture, and its words.
+    public static func explain(_ html: String) -> String {
+        let tree = HTMLTree(html: html)
+        var reader = BlockReader(tree: tree)
+        reader.read()
+        let content = ContentSelector(tree: tree, blocks: reader.blocks)
+        let kept = Set(content.keptBlocks().map(\.start))
+        var lines: [String] = []
+        if let c = content.container { lines.append("container: " + content.path(c)) }
+        for b in reader.blocks {
+            let text = String(decoding: reader.out[b.start..<b.end], as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            let kind = b.kind == .good ? "content" : b.kind == .bad ? "links  " : "short  "
+            let inside = content.container.map { b.anchor >= $0 && b.anchor < tree.nodes[Int($0)].end } ?? false
+            lines.append("\(kept.contains(b.start) ? "+" : "-") \(kind) \(content.isFurniture(b.anchor) ? "F" : " ")\(inside ? "C" : " ") \(b.words)w  \(text.prefix(100))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     public static func extract(_ html: String) -> Extracted {
-        let chars = Array(html.unicodeScalars)
-        let hasArticle = html.range(of: "<article", options: .caseInsensitive) != nil
-        let hasMain = !hasArticle && html.range(of: "<main", options: .caseInsensitive) != nil
-        let container = hasArticle ? "article" : hasMain ? "main" : nil
+        let tree = HTMLTree(html: html)
+        var reader = BlockReader(tree: tree)
+        reader.read()
+        let content = ContentSelector(tree: tree, blocks: reader.blocks)
+        let kept = content.keptBlocks()
+        let meta = HTMLMetadata(tree: tree, blocks: reader.blocks, bytes: reader.out, container: content.container)
 
-        var blocksOut: [String] = []
-        var current = String.UnicodeScalarView()
-        var title: String?
-        var inTitle = false, titleText = String.UnicodeScalarView()
-        var skipStack: [String] = []  // names of open dropped elements
-        var containerDepth = 0
-        var preDepth = 0
-        var openStack: [String] = []
+        var body: [String] = []
+        var words = 0
+        for (k, b) in kept.enumerated() {
+            let text = String(decoding: reader.out[b.start..<b.end], as: UTF8.self)
+            // The headline: the title, not the body.
+            if k < 3, b.heading, let t = meta.title, HTMLMetadata.sameText(text, t) { continue }
+            body.append(text)
+            words += b.words
+        }
+        var result = Extracted(text: body.joined(separator: "\n\n"), title: meta.title ?? body.first)
+        result.date = meta.date?.value
+        result.dateSource = meta.date?.source
+        result.url = meta.url
+        result.siteName = meta.siteName
+        result.author = meta.author
+        result.language = tree.language
+        result.words = words
+        result.pageWords = reader.blocks.reduce(0) { $0 + $1.words }
+        if let thin = result.thinWarning { result.warnings.append(thin) }
+        return result
+    }
+}
 
-        func flush() {
-            let block = String(current).trimmingCharacters(in: .whitespaces)
-            if !block.isEmpty { blocksOut.append(block) }
-            current = String.UnicodeScalarView()
-        }
-        func appendText(_ s: String.UnicodeScalarView) {
-            if inTitle { titleText.append(contentsOf: s); return }
-            guard skipStack.isEmpty, container == nil || containerDepth > 0 else { return }
-            for c in s {
-                if preDepth == 0 && c.properties.isWhitespace && c != "\u{A0}" && c != "\u{202F}" {
-                    if let last = current.last, last != " " && last != "\n" { current.append(" ") }
-                } else {
-                    current.append(c)
-                }
-            }
-        }
+/// A run of text between block boundaries.
+struct TextBlock: Sendable {
+    /// Its first text node, which places it in the tree.
+    var anchor: Int32
+    /// The innermost block-level element around it.
+    var owner: Int32 = -1
+    /// Bytes in ``BlockReader/out``.
+    var start: Int
+    var end: Int
+    var chars = 0
+    var linkChars = 0
+    var words = 0
+    var punctuation = 0
+    var heading = false
+    var listItem = false
+    var endsSentence = false
+    /// Its first character is a link's: a teaser (linked headline, then its lede) rather than a paragraph.
+    var startsWithLink = false
+    var kind: Kind = .neutral
 
-        var i = 0
-        var text = String.UnicodeScalarView()
-        while i < chars.count {
-            let c = chars[i]
-            if c == "<" {
-                // Comments, doctype, CDATA.
-                if matches(chars, i, "<!--") {
-                    if !text.isEmpty { appendText(decode(text)); text = String.UnicodeScalarView() }
-                    i = find(chars, "-->", from: i + 4).map { $0 + 3 } ?? chars.count
-                    continue
-                }
-                if matches(chars, i, "<!") || matches(chars, i, "<?") {
-                    i = (chars[i...].firstIndex(of: ">") ?? chars.count - 1) + 1
-                    continue
-                }
-                guard let (tag, end) = parseTag(chars, i) else { text.append(c); i += 1; continue }
-                if !text.isEmpty { appendText(decode(text)); text = String.UnicodeScalarView() }
-                i = end
-                let name = tag.name
-                if name == "script" || name == "style" || name == "textarea" {
-                    // Raw text elements: skip to their end tag whatever they contain.
-                    if !tag.closing && !tag.selfClosing { i = find(chars, "</\(name)", from: i, caseInsensitive: true).flatMap { k in chars[k...].firstIndex(of: ">").map { $0 + 1 } } ?? chars.count }
-                    continue
-                }
-                if name == "title" {
-                    inTitle = !tag.closing
-                    if tag.closing, title == nil {
-                        let t = String(decode(titleText)).trimmingCharacters(in: .whitespacesAndNewlines)
-                        title = t.isEmpty ? nil : t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    }
-                    continue
-                }
-                let isFurniture = !tag.closing && isFurnitureElement(tag)
-                if tag.closing {
-                    if let k = skipStack.lastIndex(of: name) { skipStack.removeSubrange(k...) }
-                    if let k = openStack.lastIndex(of: name) {
-                        for closed in openStack[k...] where closed == container { containerDepth -= 1 }
-                        for closed in openStack[k...] where closed == "pre" { preDepth -= 1 }
-                        openStack.removeSubrange(k...)
-                    }
-                } else if !voids.contains(name) && !tag.selfClosing {
-                    // A page header outside the article is the site's masthead; the article's own header is kept.
-                    let siteHeader = name == "header" && containerDepth == 0
-                    if dropped.contains(name) || isFurniture || siteHeader { skipStack.append(name) }
-                    openStack.append(name)
-                    if name == container { containerDepth += 1 }
-                    if name == "pre" { preDepth += 1 }
-                }
-                if name == "br" { if skipStack.isEmpty && (container == nil || containerDepth > 0) { current.append("\n") } }
-                else if blocks.contains(name) { flush() }
-                continue
-            }
-            text.append(c)
-            i += 1
-        }
-        if !text.isEmpty { appendText(decode(text)) }
-        flush()
-        var parts: [String] = []
-        // The <title> often repeats the headline with the site's name ("… | Site"): the headline wins.
-        if let first = blocksOut.first, let t = title, t.contains(first) { title = first }
-        else if let title { parts.append(title) }
-        parts += blocksOut
-        return Extracted(text: parts.joined(separator: "\n\n"), title: title ?? blocksOut.first)
+    enum Kind: Sendable { case good, neutral, bad }
+}
+
+/// Cuts a tree's visible text into blocks, cleaning it as it goes.
+struct BlockReader {
+    let tree: HTMLTree
+    var out: [UInt8] = []
+    var blocks: [TextBlock] = []
+    private var current: TextBlock?
+    private var pendingSpace = false
+    private var headingDepth = 0
+    private var listDepth = 0
+    private var seen = Set<Int>()
+    private var owners: [Int32] = []
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        out.reserveCapacity(tree.bytes.count)
     }
 
-    private static func isFurnitureElement(_ tag: Tag) -> Bool {
-        guard !tag.attributes.isEmpty else { return false }
-        let lower = tag.attributes.lowercased()
-        for attr in ["class", "id", "role"] {
-            guard let r = lower.range(of: attr + "=") else { continue }
-            let value = lower[r.upperBound...].prefix(120)
-            if furniture.contains(where: { value.contains($0) }) { return true }
+    mutating func read() {
+        var i: Int32 = 0
+        let n = Int32(tree.nodes.count)
+        while i < n {
+            visit(i, inLink: false)
+            i = tree.nodes[Int(i)].end
+        }
+        flush()
+        // A paragraph followed by a "read more" link is a teaser of another page, not a paragraph of this one.
+        for k in blocks.indices.dropLast() where blocks[k].kind == .good && isReadMore(blocks[k + 1]) {
+            blocks[k].kind = .neutral
+        }
+    }
+
+    /// Bytes of text in the nodes `from..<to`, up to a bound.
+    private func textBytes(from: Int32, to: Int32) -> Int {
+        var total = 0
+        var k = Int(from)
+        while k < Int(to) && total <= 200 {
+            let n = tree.nodes[k]
+            if n.tag == .text { total += Int(n.textEnd - n.textStart) }
+            k += 1
+        }
+        return total
+    }
+
+    private func isReadMore(_ b: TextBlock) -> Bool {
+        guard b.words <= 5, b.linkChars * 2 > b.chars else { return false }
+        let text = String(decoding: out[b.start..<b.end], as: UTF8.self).lowercased()
+            .trimmingCharacters(in: CharacterSet.letters.inverted)
+        return TextHygiene.readMore.contains(text)
+    }
+
+    private mutating func visit(_ i: Int32, inLink: Bool) {
+        let node = tree.nodes[Int(i)]
+        switch node.tag {
+        case .text:
+            append(node, index: i, inLink: inLink)
+            return
+        case .br:
+            if let c = current, c.end > c.start {
+                if out.last == 0x0A { flush() }  // two line breaks: a paragraph break
+                else { out.append(0x0A); current?.end = out.count; pendingSpace = false }
+            }
+            return
+        case .hr, .img:
+            if node.tag == .hr { flush() }
+            return
+        default:
+            break
+        }
+        var block = node.tag.isBlock
+        if node.tag == .td || node.tag == .th {
+            // A data cell is a part of its row ("1 Kyle Busch 5040"), a long cell (a layout table) a block of its own.
+            let n = tree.nodes[Int(i)]
+            block = textBytes(from: i + 1, to: n.end) > 200
+            if !block { pendingSpace = true }
+        }
+        if block { flush(); owners.append(i) }
+        if node.tag.isHeading { headingDepth += 1 }
+        if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth += 1 }
+        var c = i + 1
+        let link = inLink || node.isLink
+        while c < node.end {
+            visit(c, inLink: link)
+            c = tree.nodes[Int(c)].end
+        }
+        if block { flush(); owners.removeLast() }
+        if node.tag.isHeading { headingDepth -= 1 }
+        if node.tag == .li || node.tag == .dd || node.tag == .dt { listDepth -= 1 }
+    }
+
+    private mutating func append(_ node: HTMLTree.Node, index: Int32, inLink: Bool) {
+        let bytes = tree.bytes
+        var k = Int(node.textStart)
+        let e = Int(node.textEnd)
+        while k < e {
+            let b = bytes[k]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { pendingSpace = true; k += 1; continue }
+            // Invisible characters: soft hyphen C2 AD; zero-width space, non-joiner E2 80 8B/8C; word joiner E2 81 A0;
+            // zero-width no-break space EF BB BF; the joiner E2 80 8D except inside an emoji sequence.
+            if b == 0xC2, k + 1 < e, bytes[k + 1] == 0xAD { k += 2; continue }
+            if b == 0xE2, k + 2 < e {
+                let b1 = bytes[k + 1], b2 = bytes[k + 2]
+                if b1 == 0x80 && (b2 == 0x8B || b2 == 0x8C) || b1 == 0x81 && b2 == 0xA0 { k += 3; continue }
+                if b1 == 0x80 && b2 == 0x8D && !TextHygiene.endsWithEmoji(out) { k += 3; continue }
+            }
+            if b == 0xEF, k + 2 < e, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3; continue }
+            if current == nil {
+                current = TextBlock(anchor: index, start: out.count, end: out.count)
+                current!.owner = owners.last ?? -1
+                current!.heading = headingDepth > 0
+                current!.listItem = listDepth > 0
+                pendingSpace = false
+            }
+            if pendingSpace {
+                if out.count > current!.start && out.last != 0x0A { out.append(0x20) }
+                pendingSpace = false
+                current!.words += 1
+            } else if out.count == current!.start || out.last == 0x0A {
+                current!.words += 1
+            }
+            out.append(b)
+            if b & 0xC0 != 0x80 {
+                if current!.chars == 0 { current!.startsWithLink = inLink }
+                current!.chars += 1
+                if inLink { current!.linkChars += 1 }
+                switch b {
+                case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: current!.punctuation += 1
+                default: break
+                }
+            }
+            current!.end = out.count
+            k += 1
+        }
+    }
+
+    private mutating func flush() {
+        pendingSpace = false
+        guard var b = current else { return }
+        current = nil
+        while b.end > b.start, out[b.end - 1] == 0x0A || out[b.end - 1] == 0x20 { b.end -= 1 }
+        out.removeSubrange(b.end...)
+        guard b.chars > 0 else { out.removeSubrange(b.start...); return }
+        b.endsSentence = TextHygiene.endsSentence(out[b.start..<b.end])
+        b.kind = Self.classify(b, out)
+        // A paragraph met before (hidden copies, repeated teasers, pull quotes) counts once.
+        if b.words >= 8 {
+            var h = Hasher()
+            out[b.start..<b.end].withUnsafeBytes { h.combine(bytes: $0) }
+            if !seen.insert(h.finalize()).inserted && b.kind == .good { b.kind = .neutral }
+        }
+        blocks.append(b)
+    }
+
+    /// A block's own evidence: long, punctuated, few links → content; mostly links or a copyright line → furniture.
+    static func classify(_ b: TextBlock, _ out: [UInt8]) -> TextBlock.Kind {
+        let linkDensity = Double(b.linkChars) / Double(max(1, b.chars))
+        if linkDensity > 0.5 { return .bad }
+        if b.words < 20, TextHygiene.isBoilerplateLine(out[b.start..<b.end]) { return .bad }
+        if b.heading { return .neutral }
+        if b.startsWithLink && linkDensity >= 0.15 { return .neutral }
+        if linkDensity < 0.35 {
+            if b.words >= 25 { return .good }
+            if b.words >= 12 && b.punctuation >= 1 && b.endsSentence { return .good }
+            if b.words >= 15 && b.punctuation >= 2 { return .good }
+        }
+        return .neutral
+    }
+}
+
+/// Chooses the article's container and the blocks to keep.
+struct ContentSelector {
+    let tree: HTMLTree
+    let blocks: [TextBlock]
+    /// The node whose subtree holds the article (nil when the page has no content block at all).
+    private(set) var container: Int32?
+    /// Per node: inside furniture that counts.
+    private var furniture: [Bool]
+
+    init(tree: HTMLTree, blocks: [TextBlock]) {
+        self.tree = tree
+        self.blocks = blocks
+        let count = tree.nodes.count
+        furniture = [Bool](repeating: false, count: count)
+        guard count > 0 else { return }
+
+        // Content words per subtree.
+        var good = [Int](repeating: 0, count: count)
+        for b in blocks where b.kind == .good { good[Int(b.anchor)] += b.words }
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = Int(tree.nodes[i].parent)
+            if p >= 0 { good[p] += good[i] }
+        }
+
+        // Furniture evidence, judged per class name (elements sharing it) or per element.
+        let nodes = tree.nodes
+        func negative(_ i: Int) -> Bool { nodes[i].evidence.isNegative || nodes[i].hidden }
+        var nearestNegative = [Int32](repeating: -1, count: count)  // the nearest negative ancestor-or-self
+        for i in 0..<count {
+            let p = Int(nodes[i].parent)
+            let inherited = p >= 0 ? nearestNegative[p] : -1
+            nearestNegative[i] = negative(i) ? Int32(i) : inherited
+        }
+        func group(_ i: Int) -> Int { nodes[i].classIndex >= 0 ? -1 - Int(nodes[i].classIndex) : i }
+        var groupWords: [Int: Int] = [:]
+        for i in 0..<count where negative(i) {
+            let p = Int(nodes[i].parent)
+            let outer = p >= 0 ? nearestNegative[p] : -1
+            if outer >= 0 && group(Int(outer)) == group(i) { continue }  // counted with its outer element
+            groupWords[group(i), default: 0] += good[i]
+        }
+        var strong = Set<Int>()
+        for i in 0..<count where nodes[i].evidence.isStrong { strong.insert(group(i)) }
+        // A group of furniture that holds two thirds of the page's content is not furniture on this page.
+        var neutralised = Set<Int>()
+        let total = good.enumerated().reduce(0) { $0 + (nodes[$1.offset].parent < 0 ? $1.element : 0) }
+        for (g, words) in groupWords where !strong.contains(g) && words >= 50 && words * 3 > total * 2 { neutralised.insert(g) }
+        for i in 0..<count {
+            let p = Int(nodes[i].parent)
+            // `itemprop="articleBody"` says more than the layout classes around it.
+            let articleBody = nodes[i].evidence.bonus >= 0.3 && !negative(i)
+            furniture[i] = (p >= 0 && furniture[p] && !articleBody) || (negative(i) && !neutralised.contains(group(i)))
+        }
+
+        // The container: the element whose blocks sum highest.
+        var sum = [Float](repeating: 0, count: count)
+        for b in blocks {
+            let w = Float(b.words)
+            let v: Float
+            if furniture[Int(b.anchor)] { v = b.kind == .good ? -0.5 * w : -w }
+            else {
+                switch b.kind {
+                case .good: v = w
+                case .neutral: v = -0.25 * w
+                case .bad: v = -w
+                }
+            }
+            sum[Int(b.anchor)] += v
+        }
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let p = Int(tree.nodes[i].parent)
+            if p >= 0 { sum[p] += sum[i] }
+        }
+        var best: Int32?
+        var bestScore: Float = 0
+        for i in 0..<count where nodes[i].tag != .text && good[i] > 0 && !furniture[i] {
+            let s = sum[i]
+            let score = s > 0 ? s * (1 + nodes[i].evidence.bonus) : s
+            if best == nil || score > bestScore { best = Int32(i); bestScore = score }
+        }
+        // An article element around the best node that adds little content of its own is the article's
+        // real extent (its lists and short paragraphs cost the sum more than they added).
+        if let b = best {
+            var a = nodes[Int(b)].parent
+            while a >= 0 {
+                let n = nodes[Int(a)]
+                if n.tag == .body || n.tag == .html || furniture[Int(a)] { break }
+                if n.evidence.bonus >= 0.15 && good[Int(a)] * 10 <= good[Int(b)] * 13 + 300 {
+                    best = a
+                }
+                a = n.parent
+            }
+        }
+        // A parent whose other blocks are mostly content (a lead paragraph in a sibling element) extends it.
+        if var b = best {
+            var keep = [Int](repeating: 0, count: count), rest = [Int](repeating: 0, count: count)
+            for blk in blocks {
+                if blk.kind == .good && !furniture[Int(blk.anchor)] { keep[Int(blk.anchor)] += blk.words } else { rest[Int(blk.anchor)] += blk.words }
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                let p = Int(nodes[i].parent)
+                if p >= 0 { keep[p] += keep[i]; rest[p] += rest[i] }
+            }
+            var a = nodes[Int(b)].parent
+            while a >= 0, nodes[Int(a)].tag != .body, nodes[Int(a)].tag != .html, !furniture[Int(a)] {
+                let addedKeep = keep[Int(a)] - keep[Int(b)], addedRest = rest[Int(a)] - rest[Int(b)]
+                guard addedKeep > 0 || addedRest == 0 else { break }
+                guard addedKeep >= 2 * addedRest else { break }
+                b = a
+                a = nodes[Int(a)].parent
+            }
+            best = b
+        }
+        container = best
+    }
+
+    func isFurniture(_ node: Int32) -> Bool { furniture[Int(node)] }
+
+    /// Whether a block is a table's row or cell.
+    func inTable(_ b: TextBlock) -> Bool {
+        guard b.owner >= 0 else { return false }
+        switch tree.nodes[Int(b.owner)].tag {
+        case .tr, .td, .th, .caption: return true
+        default: return false
+        }
+    }
+
+    /// Whether two blocks' elements have the same tag and parent.
+    func siblings(_ a: TextBlock, _ b: TextBlock) -> Bool {
+        guard a.owner >= 0, b.owner >= 0 else { return false }
+        let x = tree.nodes[Int(a.owner)], y = tree.nodes[Int(b.owner)]
+        return x.tag == y.tag && x.parent == y.parent
+    }
+
+    /// "body > div#main.wrapper > article" for `--explain`.
+    func path(_ node: Int32) -> String {
+        var parts: [String] = []
+        var n = node
+        while n >= 0 {
+            parts.append("\(tree.nodes[Int(n)].tag)\(tree.nodes[Int(n)].classIndex >= 0 ? "." + tree.classes[Int(tree.nodes[Int(n)].classIndex)] : "")")
+            n = tree.nodes[Int(n)].parent
+        }
+        return parts.reversed().joined(separator: " > ")
+    }
+
+    /// The blocks of the article, in order.
+    func keptBlocks() -> [TextBlock] {
+        // No content block outside furniture: a short page. Keep what is not furniture.
+        let fallback = { blocks.filter { !furniture[Int($0.anchor)] && $0.kind != .bad } }
+        guard let container else { return fallback() }
+        let range = container..<tree.nodes[Int(container)].end
+        let inside = blocks.filter { range.contains($0.anchor) }
+        var kinds = inside.map { furniture[Int($0.anchor)] ? TextBlock.Kind.bad : $0.kind }
+        guard kinds.contains(.good) else { return fallback() }
+        // Uncertain blocks take the side of their neighbours (jusText's context step).
+        var previousSure = [TextBlock.Kind?](repeating: nil, count: kinds.count)
+        var nextSure = [TextBlock.Kind?](repeating: nil, count: kinds.count)
+        var last: TextBlock.Kind?
+        for k in kinds.indices { previousSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
+        last = nil
+        for k in kinds.indices.reversed() { nextSure[k] = last; if kinds[k] != .neutral { last = kinds[k] } }
+        // A sentence-long paragraph dense with links (names linked to their pages) next to or among the
+        // article's paragraphs is one of them; link lists are short items.
+        let firstContent = kinds.firstIndex(of: .good) ?? kinds.count
+        let lastContent = kinds.lastIndex(of: .good) ?? -1
+        for k in kinds.indices where kinds[k] == .bad && inside[k].kind == .bad && !furniture[Int(inside[k].anchor)] {
+            let b = inside[k]
+            if k >= firstContent - 1 && k <= lastContent + 1 && b.words >= 12 && b.endsSentence && !b.listItem && !b.startsWithLink {
+                kinds[k] = .good
+            }
+        }
+        // Between the first and the last content block, uncertain blocks are the article's (lists, short
+        // paragraphs, subheadings); before and after, only sentences are.
+        let firstGood = kinds.firstIndex(of: .good) ?? kinds.count
+        let lastGood = kinds.lastIndex(of: .good) ?? -1
+        for k in kinds.indices where kinds[k] == .neutral {
+            let before = previousSure[k], after = nextSure[k]
+            let b = inside[k]
+            if b.heading {
+                kinds[k] = after == .good ? .good : .bad
+            } else if k > firstGood && k < lastGood {
+                kinds[k] = before == .good || after == .good || b.endsSentence ? .good : .bad
+            } else if (before == .good && after == nil) || (before == nil && after == .good) {
+                kinds[k] = b.endsSentence && b.words >= 4 ? .good : .bad
+            } else if before == .good || after == .good {
+                kinds[k] = b.endsSentence && b.words >= 8 ? .good : .bad
+            } else {
+                kinds[k] = .bad
+            }
+        }
+        // A list or a table right after the last paragraph, without links, ends the article (tags and "read more" lists are links).
+        if lastGood >= 0 {
+            var k = lastGood + 1
+            while k < inside.count {
+                let b = inside[k]
+                // Share buttons between: dropped, the list goes on; a closing sentence already kept: too.
+                if furniture[Int(b.anchor)] || b.kind == .bad || kinds[k] == .good { k += 1; continue }
+                guard b.kind == .neutral, b.linkChars == 0, !b.heading else { break }
+                // A list, or more lines of the same kind as the last paragraph (its siblings).
+                guard b.listItem || inTable(b) || siblings(b, inside[lastGood]) else { break }
+                kinds[k] = .good
+                k += 1
+            }
+        }
+        // Short lines of the same kind as the first paragraph just before it (a dateline, a one-line lead).
+        if let first = kinds.firstIndex(of: .good), first > 0 {
+            var k = first - 1
+            while k >= 0 {
+                let b = inside[k]
+                guard kinds[k] != .good, b.kind == .neutral, !furniture[Int(b.anchor)], b.linkChars == 0, !b.heading,
+                      siblings(b, inside[first]) else { break }
+                kinds[k] = .good
+                k -= 1
+            }
+        }
+        var kept: [TextBlock] = []
+        for k in inside.indices where kinds[k] == .good { kept.append(inside[k]) }
+        return kept
+    }
+}
+
+/// Byte-level text cleaning shared by the block reader and the metadata.
+enum TextHygiene {
+    /// Collapses white space and removes invisible characters (soft hyphens, zero-width characters).
+    static func clean(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        var k = 0
+        let e = bytes.count
+        while k < e {
+            let b = bytes[k]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { space = true; k += 1; continue }
+            if b == 0xC2, k + 1 < e, bytes[k + 1] == 0xAD { k += 2; continue }
+            if b == 0xC2, k + 1 < e, bytes[k + 1] == 0xA0 { space = true; k += 2; continue }
+            if b == 0xE2, k + 2 < e, bytes[k + 1] == 0x80, bytes[k + 2] >= 0x8B && bytes[k + 2] <= 0x8D { k += 3; continue }
+            if b == 0xE2, k + 2 < e, bytes[k + 1] == 0x81, bytes[k + 2] == 0xA0 { k += 3; continue }
+            if b == 0xEF, k + 2 < e, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { k += 3; continue }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(b)
+            k += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the last scalar written is an emoji or a variation selector (a zero-width joiner then belongs to it).
+    static func endsWithEmoji(_ out: [UInt8]) -> Bool {
+        let n = out.count
+        if n >= 4, out[n - 4] == 0xF0 { return true }
+        if n >= 3, out[n - 3] == 0xEF, out[n - 2] == 0xB8, out[n - 1] == 0x8F { return true }
+        if n >= 3, out[n - 3] == 0xE2, out[n - 2] >= 0x98 && out[n - 2] <= 0x9E { return true }
+        return false
+    }
+
+    /// Ends with . ! ? … or a closing quote or bracket after one.
+    static func endsSentence(_ s: ArraySlice<UInt8>) -> Bool {
+        var k = s.endIndex
+        while k > s.startIndex {
+            k -= 1
+            let b = s[k]
+            switch b {
+            case 0x2E, 0x21, 0x3F: return true
+            case 0x22, 0x27, 0x29, 0x5D, 0x20: continue
+            case 0xA6 where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: return true  // …
+            case 0x9D where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: k -= 2; continue  // ”
+            case 0x99 where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: k -= 2; continue  // ’
+            case 0xBB where k >= s.startIndex + 1 && s[k - 1] == 0xC2: k -= 1; continue  // »
+            case 0xA0 where k >= s.startIndex + 1 && s[k - 1] == 0xC2: k -= 1; continue  // no-break space
+            case 0xAF where k >= s.startIndex + 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2: k -= 2; continue  // narrow no-break space
+            default: return false
+            }
         }
         return false
     }
 
-    /// `<name attributes>` starting at `i`; nil when it is not a tag (a lone "<" in text).
-    private static func parseTag(_ c: [Unicode.Scalar], _ i: Int) -> (Tag, Int)? {
-        var j = i + 1
-        var closing = false
-        if j < c.count && c[j] == "/" { closing = true; j += 1 }
-        guard j < c.count, c[j].properties.isAlphabetic else { return nil }
-        var name = String.UnicodeScalarView()
-        while j < c.count, c[j].properties.isAlphabetic || c[j].properties.numericType != nil || c[j] == "-" || c[j] == ":" {
-            name.append(c[j]); j += 1
-        }
-        var attributes = String.UnicodeScalarView()
-        var quote: Unicode.Scalar?
-        while j < c.count {
-            let ch = c[j]
-            if let q = quote { if ch == q { quote = nil } } else if ch == "\"" || ch == "'" { quote = ch } else if ch == ">" { break }
-            attributes.append(ch)
-            j += 1
-            if attributes.count > 4000 { break }  // a broken tag: give up on it
-        }
-        let attrs = String(attributes)
-        return (Tag(name: String(name).lowercased(), closing: closing, selfClosing: attrs.hasSuffix("/"), attributes: attrs), min(c.count, j + 1))
-    }
-
-    private static func matches(_ c: [Unicode.Scalar], _ i: Int, _ s: String) -> Bool {
-        var k = i
-        for x in s.unicodeScalars {
-            guard k < c.count, c[k] == x else { return false }
+    /// Short lines that are furniture whatever their place: copyright, "all rights reserved", advertisement labels, share prompts.
+    static func isBoilerplateLine(_ s: ArraySlice<UInt8>) -> Bool {
+        guard s.count < 300 else { return false }
+        // © (C2 A9), or "copyright" / "rights reserved" / "droits réservés" in any case.
+        var k = s.startIndex
+        while k < s.endIndex {
+            let b = s[k] | 0x20
+            if s[k] == 0xC2, k + 1 < s.endIndex, s[k + 1] == 0xA9 { return true }
+            if b == 0x63 || b == 0x72 || b == 0x64, contains(s[k...], "copyright") || contains(s[k...], "rights reserved") || contains(s[k...], "droits réservés") {
+                return true
+            }
             k += 1
         }
-        return true
+        guard s.count <= 48 else { return false }
+        let trimmed = String(decoding: s, as: UTF8.self).lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return boilerplateLines.contains(trimmed)
     }
 
-    private static func find(_ c: [Unicode.Scalar], _ s: String, from: Int, caseInsensitive: Bool = false) -> Int? {
-        let needle = Array((caseInsensitive ? s.lowercased() : s).unicodeScalars)
-        var i = from
-        while i + needle.count <= c.count {
-            var ok = true
-            for (k, n) in needle.enumerated() {
-                var x = c[i + k]
-                if caseInsensitive, x.value >= 0x41 && x.value <= 0x5A { x = Unicode.Scalar(x.value + 32)! }
-                if x != n { ok = false; break }
+    /// Whether `s` starts with `word` (ASCII letters compared without case).
+    private static func contains(_ s: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { w in
+            guard s.count >= w.count else { return false }
+            var k = s.startIndex
+            for c in w {
+                let b = s[k]
+                if (c >= 0x61 && c <= 0x7A ? b | 0x20 : b) != c { return false }
+                k += 1
             }
-            if ok { return i }
-            i += 1
+            return true
         }
-        return nil
     }
 
-    /// Decodes character references: &amp; &eacute; &#233; &#xE9;.
-    static func decode(_ s: String.UnicodeScalarView) -> String.UnicodeScalarView {
-        guard s.contains("&") else { return s }
-        let c = Array(s)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < c.count {
-            if c[i] == "&", let semi = c[i..<min(c.count, i + 12)].firstIndex(of: ";") {
-                let body = String(String.UnicodeScalarView(c[(i + 1)..<semi]))
-                var value: UInt32?
-                if body.hasPrefix("#x") || body.hasPrefix("#X") { value = UInt32(body.dropFirst(2), radix: 16) }
-                else if body.hasPrefix("#") { value = UInt32(body.dropFirst()) }
-                else if let v = entities[body] { value = v }
-                if let value, let scalar = Unicode.Scalar(value) {
-                    out.append(scalar)
-                    i = semi + 1
-                    continue
-                }
-            }
-            out.append(c[i])
-            i += 1
-        }
-        return out
-    }
+    static let readMore: Set<String> = [
+        "read more", "read full story", "full story", "continue reading", "read the full story", "read the full article", "more",
+        "lire la suite", "lire plus", "la suite", "suite", "en savoir plus", "lire l’article", "lire l'article", "voir plus", "plus",
+    ]
 
-    /// Named references of HTML that French text uses.
-    static let entities: [String: UInt32] = {
-        var e: [String: UInt32] = [
-            "amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39, "nbsp": 0xA0, "laquo": 0xAB, "raquo": 0xBB, "copy": 0xA9,
-            "reg": 0xAE, "deg": 0xB0, "euro": 0x20AC, "hellip": 0x2026, "ndash": 0x2013, "mdash": 0x2014, "lsquo": 0x2018,
-            "rsquo": 0x2019, "ldquo": 0x201C, "rdquo": 0x201D, "sbquo": 0x201A, "bdquo": 0x201E, "bull": 0x2022, "middot": 0xB7,
-            "thinsp": 0x2009, "ensp": 0x2002, "emsp": 0x2003, "zwnj": 0x200C, "zwj": 0x200D, "shy": 0xAD, "oelig": 0x153,
-            "OElig": 0x152, "aelig": 0xE6, "AElig": 0xC6, "szlig": 0xDF, "iexcl": 0xA1, "iquest": 0xBF, "sect": 0xA7, "para": 0xB6,
-            "times": 0xD7, "divide": 0xF7, "plusmn": 0xB1, "frac12": 0xBD, "frac14": 0xBC, "frac34": 0xBE, "pound": 0xA3,
-            "yen": 0xA5, "cent": 0xA2, "trade": 0x2122, "prime": 0x2032, "Prime": 0x2033, "ordf": 0xAA, "ordm": 0xBA,
-            "sup1": 0xB9, "sup2": 0xB2, "sup3": 0xB3, "micro": 0xB5, "acute": 0xB4, "uml": 0xA8, "cedil": 0xB8, "macr": 0xAF,
-        ]
-        // Latin letters with diacritics: &eacute; &Agrave; &ccedil; …
-        let marks: [(String, [(Character, UInt32)])] = [
-            ("grave", [("A", 0xC0), ("E", 0xC8), ("I", 0xCC), ("O", 0xD2), ("U", 0xD9), ("a", 0xE0), ("e", 0xE8), ("i", 0xEC), ("o", 0xF2), ("u", 0xF9)]),
-            ("acute", [("A", 0xC1), ("E", 0xC9), ("I", 0xCD), ("O", 0xD3), ("U", 0xDA), ("Y", 0xDD), ("a", 0xE1), ("e", 0xE9), ("i", 0xED), ("o", 0xF3), ("u", 0xFA), ("y", 0xFD)]),
-            ("circ", [("A", 0xC2), ("E", 0xCA), ("I", 0xCE), ("O", 0xD4), ("U", 0xDB), ("a", 0xE2), ("e", 0xEA), ("i", 0xEE), ("o", 0xF4), ("u", 0xFB)]),
-            ("tilde", [("A", 0xC3), ("N", 0xD1), ("O", 0xD5), ("a", 0xE3), ("n", 0xF1), ("o", 0xF5)]),
-            ("uml", [("A", 0xC4), ("E", 0xCB), ("I", 0xCF), ("O", 0xD6), ("U", 0xDC), ("a", 0xE4), ("e", 0xEB), ("i", 0xEF), ("o", 0xF6), ("u", 0xFC), ("y", 0xFF), ("Y", 0x178)]),
-            ("cedil", [("C", 0xC7), ("c", 0xE7)]),
-            ("ring", [("A", 0xC5), ("a", 0xE5)]),
-            ("slash", [("O", 0xD8), ("o", 0xF8)]),
-        ]
-        for (mark, letters) in marks { for (l, v) in letters { e["\(l)\(mark)"] = v } }
-        return e
-    }()
+    static let boilerplateLines: Set<String> = [
+        "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "publicité", "pub", "annonce",
+        "share", "share this", "share this article", "share this story", "partager", "partager cet article", "tweet",
+        "read more", "lire aussi", "lire la suite", "voir aussi", "à lire aussi", "related", "related articles",
+        "related stories", "more stories", "recommended", "continue reading", "continue reading below", "story continues below",
+        "story continues below advertisement", "skip to main content", "skip to content", "aller au contenu", "sign up",
+        "subscribe", "s'abonner", "abonnez-vous", "newsletter", "follow us", "suivez-nous", "comments", "commentaires",
+        "leave a comment", "laisser un commentaire", "print", "imprimer", "email", "e-mail", "back to top", "retour en haut",
+    ]
 }

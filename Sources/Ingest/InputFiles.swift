@@ -22,44 +22,58 @@ public struct InputFile: Sendable, Equatable {
 /// files of other types; a symbolic link is followed once (loops are detected by real path).
 /// Problems (a path that does not exist, an unreadable folder) come back as errors; the walk goes on.
 public enum InputFiles {
+    /// What a walk found: the files to read, the problems, and the files skipped for their type.
+    public struct Collected: Sendable {
+        public var files: [InputFile] = []
+        public var errors: [LoupeError] = []
+        /// Files in the folders walked that Loupe does not read, by lower-cased extension ("pdf", "docx";
+        /// files without an extension, such as README, are not counted), with their count: the summary names them so that a folder of PDFs does not pass for empty.
+        public var skipped: [String: Int] = [:]
+    }
+
     public static func collect(_ paths: [String], stdinFormat: InputFormat = .text) -> (files: [InputFile], errors: [LoupeError]) {
-        var files: [InputFile] = []
-        var errors: [LoupeError] = []
+        let c = collectAll(paths, stdinFormat: stdinFormat)
+        return (c.files, c.errors)
+    }
+
+    /// - Parameter stdinID: the id of the document read from standard input (`-`); without it, the
+    ///   reader derives one from the content (``DocumentReader/stdinID(_:)``), or takes a JSONL line's `id`.
+    public static func collectAll(_ paths: [String], stdinFormat: InputFormat = .text, stdinID: String? = nil) -> Collected {
+        var result = Collected()
         var seenFolders = Set<String>()
         let fm = FileManager.default
         for path in paths {
             if path == "-" {
-                files.append(InputFile(path: "-", id: "-", format: stdinFormat))
+                result.files.append(InputFile(path: "-", id: stdinID ?? "-", format: stdinFormat))
                 continue
             }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(LoupeError(file: path, reason: "no such file or folder"))
+                result.errors.append(LoupeError(file: path, reason: "no such file or folder"))
                 continue
             }
             if !isDir.boolValue {
                 let ext = (path as NSString).pathExtension
-                files.append(InputFile(path: path, id: path, format: InputFormat(pathExtension: ext) ?? .text))
+                result.files.append(InputFile(path: path, id: path, format: InputFormat(pathExtension: ext) ?? .text))
                 continue
             }
-            walk(folder: path, relative: "", into: &files, errors: &errors, seen: &seenFolders)
+            walk(folder: path, relative: "", into: &result, seen: &seenFolders)
         }
-        return (files, errors)
+        return result
     }
 
-    private static func walk(folder: String, relative: String, into files: inout [InputFile], errors: inout [LoupeError],
-                             seen: inout Set<String>) {
+    private static func walk(folder: String, relative: String, into result: inout Collected, seen: inout Set<String>) {
         let fm = FileManager.default
         let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         guard seen.insert(real).inserted else {
-            errors.append(LoupeError(file: folder, reason: "skipped: this folder was already read (symbolic link loop?)"))
+            result.errors.append(LoupeError(file: folder, reason: "skipped: this folder was already read (symbolic link loop?)"))
             return
         }
         let entries: [String]
         do {
             entries = try fm.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            errors.append(LoupeError(file: folder, reason: "cannot read folder (\(error.localizedDescription))"))
+            result.errors.append(LoupeError(file: folder, reason: "cannot read folder (\(error.localizedDescription))"))
             return
         }
         for name in entries where !name.hasPrefix(".") {
@@ -67,13 +81,16 @@ public enum InputFiles {
             let rel = relative.isEmpty ? name : relative + "/" + name
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(LoupeError(file: path, reason: "broken symbolic link"))
+                result.errors.append(LoupeError(file: path, reason: "broken symbolic link"))
                 continue
             }
+            let ext = (name as NSString).pathExtension
             if isDir.boolValue {
-                walk(folder: path, relative: rel, into: &files, errors: &errors, seen: &seen)
-            } else if let format = InputFormat(pathExtension: (name as NSString).pathExtension) {
-                files.append(InputFile(path: path, id: rel, format: format))
+                walk(folder: path, relative: rel, into: &result, seen: &seen)
+            } else if let format = InputFormat(pathExtension: ext) {
+                result.files.append(InputFile(path: path, id: rel, format: format))
+            } else if !ext.isEmpty {  // README, LICENSE, ATTRIBUTION: not documents
+                result.skipped[ext.lowercased(), default: 0] += 1
             }
         }
     }

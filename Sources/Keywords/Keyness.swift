@@ -53,4 +53,22 @@ public struct Keyness: Sendable, Equatable {
         }
         .sorted { ($0.logLikelihood, $1.term) > ($1.logLikelihood, $0.term) }
     }
+
+    /// What characterises a corpus against ordinary French: its terms ranked by signed G² against a
+    /// reference frequency list (the reference is not part of the corpus), over-represented first.
+    /// `rest` and `restPer10k` are then the reference's count and frequency.
+    /// - Parameter minimum: terms seen fewer times than this in the corpus are left out.
+    public static func rank(corpusCounts: [String: Int], reference: ReferenceFrequencies, minimum: Int = 3) -> [Keyness] {
+        let targetSize = corpusCounts.values.reduce(0, +)
+        let referenceSize = reference.total
+        return corpusCounts.compactMap { term, a -> Keyness? in
+            guard a >= minimum else { return nil }
+            let b = reference.counts[term] ?? 0
+            let g = logLikelihood(a: a, b: b, targetSize: targetSize, restSize: referenceSize)
+            return Keyness(term: term, target: a, rest: b, logLikelihood: (g * 100).rounded() / 100,
+                           targetPer10k: targetSize > 0 ? (10_000 * Double(a) / Double(targetSize) * 10).rounded() / 10 : 0,
+                           restPer10k: referenceSize > 0 ? (10_000 * Double(b) / Double(referenceSize) * 10).rounded() / 10 : 0)
+        }
+        .sorted { ($0.logLikelihood, $1.term) > ($1.logLikelihood, $0.term) }
+    }
 }

@@ -63,6 +63,14 @@ public struct Lemmatizer: Stage {
                 if previous != .none, isWord, initial || !tokens[i].isCapitalized {
                     l = disambiguate(known.lower, lemma: l, after: previous)
                 }
+                // A capitalised word the table makes a verb is a name when it follows a word inside a sentence
+                // ("avec Marie", "à Moussa") or comes before another capital ("René Angélil meurt"); after
+                // a quote or a dash it stays a verb ("« Viens").
+                if isWord, l != known.lower, Self.isInfinitive(l), tokens[i].isCapitalized, !tokens[i].text.isAllCaps {
+                    let afterWord = !initial && i > 0 && tokens[i - 1].kind == .word
+                    let beforeName = i + 1 < tokens.count && tokens[i + 1].kind == .word && tokens[i + 1].isCapitalized && !tokens[i + 1].text.isAllCaps
+                    if afterWord || beforeName { l = tokens[i].text }
+                }
                 tokens[i].lemma = l
                 tokens[i].isStopword = known.stop
                 previous = isWord ? known.context : .none
@@ -113,6 +121,12 @@ public struct Lemmatizer: Stage {
 }
 
 extension Lemmatizer {
+    /// Whether a lemma has the shape of a French infinitive (-er, -ir, -re, -oir): the table's lemmas of
+    /// verb forms.
+    static func isInfinitive(_ lemma: String) -> Bool {
+        lemma.count > 3 && (lemma.hasSuffixBytes("er") || lemma.hasSuffixBytes("ir") || lemma.hasSuffixBytes("re"))
+    }
+
     private static let determiners: Set<String> = [
         "le", "la", "les", "l'", "un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
         "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque", "quelque",

@@ -38,8 +38,13 @@ public struct SentimentScorer: Stage {
         var total = 0.0, weight = 0.0, subjective = 0.0, scored = 0
         let memo = workspace.memo(memoName, of: WordFacts.self)
         let allCaps = !document.tokens.contains { $0.kind == .word && $0.text.unicodeScalars.contains { $0.properties.isLowercase } }
+        // The words of names are not opinions: "Las" of Las Vegas, "Bon" of Bon Jovi, "Mal" of Mal Pelo.
+        var inName = [Bool](repeating: false, count: document.tokens.count)
+        for m in document.mentions where m.tokens.upperBound <= inName.count {
+            for k in m.tokens { inName[k] = true }
+        }
         for s in document.sentences.indices where !document.sentences[s].isBoilerplate {
-            let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps, memo: memo)
+            let result = scoreSentence(document.tokens, document.sentences[s].tokens, textIsAllCaps: allCaps, inName: inName, memo: memo)
             document.sentences[s].sentiment = result.score
             document.sentences[s].subjectivity = result.subjectivity
             document.sentences[s].sentimentCues = result.cues
@@ -91,13 +96,15 @@ public struct SentimentScorer: Stage {
     }
 
     /// Score, subjectivity and cues of the tokens `range`.
-    public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false, in workspace: Workspace = Workspace()) -> Result {
-        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, memo: workspace.memo(memoName, of: WordFacts.self))
+    /// - Parameter inName: for each token, whether it is inside an entity mention (such words never count).
+    public func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool = false, inName: [Bool] = [],
+                              in workspace: Workspace = Workspace()) -> Result {
+        scoreSentence(tokens, range, textIsAllCaps: textIsAllCaps, inName: inName, memo: workspace.memo(memoName, of: WordFacts.self))
     }
 
-    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: Memo<WordFacts>) -> Result {
+    private func scoreSentence(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, inName: [Bool], memo: Memo<WordFacts>) -> Result {
         var conditional = false
-        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, memo: memo, conditional: &conditional)
+        var units = makeUnits(tokens, range, textIsAllCaps: textIsAllCaps, inName: inName, memo: memo, conditional: &conditional)
         assignModifierRoles(&units, tokens)
         applyScalers(&units)
         applyNegation(&units)
@@ -125,7 +132,7 @@ public struct SentimentScorer: Stage {
     private func lower(_ t: Token) -> String { Folding.lower(t.text) }
 
     /// `conditional`: set when a word of the range is a verb in the conditional mood.
-    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, memo: Memo<WordFacts>,
+    private func makeUnits(_ tokens: [Token], _ range: Range<Int>, textIsAllCaps: Bool, inName: [Bool], memo: Memo<WordFacts>,
                            conditional: inout Bool) -> [Unit] {
         var units: [Unit] = []
         units.reserveCapacity(range.count)  // at most one unit a token
@@ -148,6 +155,8 @@ public struct SentimentScorer: Stage {
                 let tag = Folding.lower(String(t.text.dropFirst()))
                 let v = lexicon.entry(tag)?.polarity ?? 0
                 units.append(Unit(tokens: i..<i + 1, role: .word, polarity: v, subjectivity: 0.5, contribution: v, immune: true))
+            case .word where i < inName.count && inName[i]:
+                units.append(Unit(tokens: i..<i + 1, role: .word))  // a word of a name: there, but no opinion
             case .word:
                 let facts = facts(t, memo)
                 if facts.conditional { conditional = true }

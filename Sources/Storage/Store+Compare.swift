@@ -185,7 +185,7 @@ extension Store {
             let sentences = try Row.fetchAll(db, sql: "SELECT start, \"end\", sentiment, boilerplate FROM sentence WHERE document_id = ? ORDER BY idx",
                                              arguments: [id]).map { (start: $0["start"] as Int, end: $0["end"] as Int, sentiment: $0["sentiment"] as Double, boilerplate: $0["boilerplate"] as Bool) }
             let mentions = try Row.fetchAll(db, sql: """
-                SELECT m.start, m."end", m.type, e.name, m.sentiment FROM mention m
+                SELECT m.start, m."end", COALESCE(e.type, m.type) AS type, e.name, m.sentiment FROM mention m
                 LEFT JOIN entity_key k ON k.key = m.key LEFT JOIN entity e ON e.id = k.entity_id
                 WHERE m.document_id = ? ORDER BY m.start, m."end" DESC
                 """, arguments: [id]).map { (start: $0["start"] as Int, end: $0["end"] as Int, type: $0["type"] as String, entity: $0["name"] as String?, sentiment: $0["sentiment"] as Double) }

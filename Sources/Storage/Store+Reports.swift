@@ -75,6 +75,19 @@ extension Store {
     }
 
     /// The stored names of documents matching `name` exactly, or ending with `/name` (so a file name is enough).
+    /// Every document name, in storage order (for suggesting the closest to a name that matches none).
+    public func documentNames() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM document ORDER BY id") }
+    }
+
+    /// How many documents `filter` keeps.
+    public func documentCount(_ filter: DocumentFilter) throws -> Int {
+        try pool.read { db in
+            let (condition, args) = filter.sql(alias: "d")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d WHERE \(condition)", arguments: args) ?? 0
+        }
+    }
+
     public func resolveDocument(_ name: String) throws -> [String] {
         try pool.read { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE name = ?", arguments: [name]) == true { return [name] }
@@ -155,6 +168,20 @@ extension Store {
             sql += " GROUP BY k.term"
             var out: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: sql, arguments: args) { out[row["term"]] = row["n"] }
+            return out
+        }
+    }
+
+    /// Each term's occurrences and document frequency over the documents `filter` keeps (all by default):
+    /// what corpus keyness (against a reference of ordinary French) is computed from.
+    public func termStatistics(_ filter: DocumentFilter = DocumentFilter()) throws -> [String: (count: Int, documents: Int)] {
+        try pool.read { db in
+            let (condition, args) = filter.sql(alias: "d")
+            var out: [String: (count: Int, documents: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT k.term, SUM(k.count) AS n, COUNT(*) AS df FROM keyword k JOIN document d ON d.id = k.document_id
+                WHERE \(condition) GROUP BY k.term
+                """, arguments: args) { out[row["term"]] = (count: row["n"], documents: row["df"]) }
             return out
         }
     }

@@ -22,9 +22,10 @@ import Storage
 /// Each table's rows are the objects `loupe export TABLE --format jsonl` writes after a local
 /// `analyze`, made by the same code (the document is stored in a database in memory and read back
 /// through the same views and ``Exporter``), except the corpus-level columns, which only the whole
-/// corpus decides: `mentions.entity` and `keywords.weight` are null, and each mention row carries the
-/// mention's `key` (its folded name in the document), which the corpus step links to an entity
-/// (``NameLinking``) and then drops. `acronyms` are the document's acronym definitions (what corpus
+/// corpus decides: `mentions.entity` and `keywords.weight` are null, `mentions.type` is the tagger's
+/// type (what corpus linking counts; the `mentions` view gives the entity's type, where one is linked),
+/// and each mention row carries the mention's `key` (its folded name in the document), which the corpus
+/// step links to an entity (``NameLinking``) and then drops. `acronyms` are the document's acronym definitions (what corpus
 /// linking reads besides the keys); `store` is what `loupe import` needs besides the rows to store the
 /// document as `analyze` would (its text, hash, each sentence's token range and sentiment cues).
 ///

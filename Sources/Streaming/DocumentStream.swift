@@ -16,17 +16,14 @@ import Storage
 public struct DocumentStream {
     public let pipeline: Pipeline
     public let jobs: Int
-    /// The id of a line without `id`: `NAME:LINE`, as `analyze` names the lines of `NAME.jsonl`.
-    public var name: String
     /// Each line starts with its origin, `FILE:LINE` and a tab (the Spark job's input): a line
-    /// without `id` is then named `FILE:LINE`, as `analyze` names the lines of `FILE`, and its error
-    /// record names it.
+    /// without `id` is then named `FILE:LINE`, as `analyze FILE` names it, and its error record names
+    /// it. Without origins, such a line is named from its content, as by `analyze -`.
     public var origins = false
 
-    public init(pipeline: Pipeline, jobs: Int, name: String = "stdin") {
+    public init(pipeline: Pipeline, jobs: Int) {
         self.pipeline = pipeline
         self.jobs = jobs
-        self.name = name
     }
 
     /// What `loupe stream` did.
@@ -40,7 +37,7 @@ public struct DocumentStream {
     /// non-blank line with `write`.
     public func run(next: () -> [UInt8]?, write: (String) -> Void) async throws -> Summary {
         let scratch = try (0..<jobs).map { _ in try Store.inMemory() }
-        let pipeline = self.pipeline, name = self.name, origins = self.origins
+        let pipeline = self.pipeline, origins = self.origins
         var lineNumber = 0
         var summary = Summary()
         // Blank lines give no record but count, so line numbers are the input's.
@@ -54,7 +51,8 @@ public struct DocumentStream {
         }
         await OrderedMap(jobs: jobs).run(next: nextLine, size: { $0.1.count }) { input, worker, workspace in
             let (line, bytes) = input
-            var (fileID, number, json) = (name, line, bytes[...])
+            // Without origins, standard input: a line without id is named from its content, as by `analyze -`.
+            var (file, number, json) = (InputFile(path: "-", id: "-", format: .jsonl), line, bytes[...])
             var origin: String?
             if origins {
                 guard let tab = bytes.firstIndex(of: 0x09) else {
@@ -63,13 +61,13 @@ public struct DocumentStream {
                 let prefix = String(decoding: bytes[..<tab], as: UTF8.self)
                 origin = prefix
                 json = bytes[(tab + 1)...]
+                var name = prefix
                 if let colon = prefix.lastIndex(of: ":"), let n = Int(prefix[prefix.index(after: colon)...]) {
-                    (fileID, number) = (String(prefix[..<colon]), n)
-                } else {
-                    (fileID, number) = (prefix, line)
+                    (name, number) = (String(prefix[..<colon]), n)
                 }
+                file = InputFile(path: name, id: name, format: .jsonl)
             }
-            switch DocumentReader.jsonlLine(json, number: number, fileID: fileID, path: fileID) {
+            switch DocumentReader.jsonlLine(json, number: number, file: file) {
             case .none: return (DocumentRecord.error(line: line, origin: origin, "blank line"), false, 0)
             case .failure(let error)?: return (DocumentRecord.error(line: line, origin: origin, error.reason), false, 0)
             case .success(let source)?:

@@ -18,7 +18,7 @@ public enum NERTraining {
                              documentPass: Bool = true, log: (String) -> Void = { _ in }) throws -> NERModel {
         let pipeline = try Pipeline.french()
         var gold: [AnnotatedDocument] = []
-        for f in folders { gold += try BratLoader.load(f) }
+        for f in folders { gold += try AnnotatedCorpus.load(f) }
         guard !gold.isEmpty else { throw LoupeError(file: folders.joined(separator: ", "), reason: "no .txt + .ann documents") }
         log("\(gold.count) documents")
         let prepared = gold.map { g in align(pipeline.preprocess(g.text, id: g.name), g) }

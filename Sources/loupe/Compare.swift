@@ -47,7 +47,7 @@ struct Compare: ParsableCommand {
         var line = "\(label)  \(d.name)"
         if let date = d.date { line += "  \(date)" }
         if let source = d.source { line += "  \(source)" }
-        line += "  \(Format.thousands(d.words)) words  sentiment " + Style.score(Format.score(d.sentiment))
+        line += "  \(Format.count(d.words, "word"))  sentiment " + Style.score(Format.score(d.sentiment))
         return Style.bold(label) + line.dropFirst(label.count) + "\n" + (d.title.map { "   " + Format.fit($0, 97) + "\n" } ?? "")
     }
 

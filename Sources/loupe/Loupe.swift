@@ -16,11 +16,12 @@ struct Loupe: AsyncParsableCommand {
               loupe similar DOC               # the nearest articles
               loupe trends ENTITY             # mentions and sentiment over time
               loupe export mentions -o m.csv  # any table as CSV, JSONL (or GraphML)
+              loupe extract page.html         # a web page's article text and metadata, nothing stored
 
             Offsets (start, end) in every table count Unicode characters (code points) of the stored text.
             """,
         version: LoupeVersion.string,
-        subcommands: [Analyze.self, Report.self, Entities.self, KeywordsCommand.self, Compare.self, Similar.self, Trends.self, Export.self, Stream.self, Import.self, Bench.self, Train.self, Eval.self]
+        subcommands: [Analyze.self, Extract.self, Report.self, Entities.self, KeywordsCommand.self, Compare.self, Similar.self, Trends.self, Export.self, Stream.self, Import.self, Bench.self, Train.self, Eval.self]
     )
 }
 

@@ -45,7 +45,7 @@ struct Report: ParsableCommand {
         out += "  document: \(doc.name)"
         if let date = doc.date { out += "   date: \(date)" }
         if let source = doc.source { out += "   source: \(source)" }
-        out += "\n  \(Format.thousands(doc.words)) words, \(doc.sentences) sentences; sentiment \(Style.score(Format.score(doc.sentiment))), subjectivity \(String(format: "%.2f", doc.subjectivity))\n"
+        out += "\n  \(Format.count(doc.words, "word")), \(Format.count(doc.sentences, "sentence")); sentiment \(Style.score(Format.score(doc.sentiment))), subjectivity \(String(format: "%.2f", doc.subjectivity))\n"
         out += "\n" + Style.heading("Entities") + "\n"
         for type in ["PER", "LOC", "ORG", "MISC"] {
             let ofType = doc.entities.filter { $0.type == type }
@@ -57,11 +57,15 @@ struct Report: ParsableCommand {
         for (i, p) in doc.keyphrases.enumerated() { out += String(format: "  %2d. ", i + 1) + p + "\n" }
         if explain {
             out += "\n" + Style.heading("Sentences") + " (score, then the words that moved it)\n"
+            let width = max(60, Format.terminalWidth)
             for s in try store.explain(name) {
                 let mark = s.boilerplate ? "  [boilerplate]" : ""
-                out += String(format: "  %3d ", s.index) + Style.score(Format.score(s.sentiment)) + "  " + Format.fit(s.text.replacingOccurrences(of: "\n", with: " "), 82) + mark + "\n"
+                // The whole sentence, wrapped to the terminal under its text column (12 columns in).
+                let text = s.text.replacingOccurrences(of: "\n", with: " ") + mark
+                out += String(format: "  %3d ", s.index) + Style.score(Format.score(s.sentiment)) + "  "
+                    + Format.wrap(text, width: width, indent: 13, firstUsed: 13) + "\n"
                 if !s.cues.isEmpty {
-                    out += "        " + s.cues.map { "\($0.word) \(Format.score($0.weight))" }.joined(separator: ", ") + "\n"
+                    out += "        → " + Format.wrap(s.cues.map { "\($0.word) \(Format.score($0.weight))" }.joined(separator: ", "), width: width, indent: 10, firstUsed: 10) + "\n"
                 }
             }
         }
@@ -70,8 +74,8 @@ struct Report: ParsableCommand {
 
     private func corpus(_ store: Store) throws {
         let c = try store.corpus(top: 10)
-        var out = "Corpus \(database.db): \(Format.thousands(c.documents)) documents, \(Format.thousands(c.words)) words, "
-        out += "\(Format.thousands(c.sentences)) sentences; \(Format.thousands(c.mentions)) entity mentions of \(Format.thousands(c.entities)) entities; "
+        var out = "Corpus \(database.db): \(Format.count(c.documents, "document")), \(Format.count(c.words, "word")), "
+        out += "\(Format.count(c.sentences, "sentence")); \(Format.count(c.mentions, "entity mention")) of \(Format.count(c.entities, "entity", plural: "entities")); "
         out += "mean sentiment \(Format.score(c.sentiment))\n\n"
         out += Style.heading("Top entities") + "\n" + Format.table(["entity", "type", "mentions", "docs", "sentiment"],
                                               c.topEntities.map { [$0.name, $0.type, String($0.mentions), String($0.documents), Format.score($0.sentiment)] },
@@ -87,5 +91,6 @@ func openExisting(_ path: String) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else {
         throw failure("no database at \(path). Run `loupe analyze PATH --db \(path)` first.")
     }
+    if let problem = Store.problem(at: path) { throw failure(problem) }
     do { return try Store.open(path: path) } catch { throw failure("\(error)") }
 }

@@ -8,7 +8,7 @@ struct Stream: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse JSONL documents from standard input into JSON lines on standard output, touching no database (for Spark, Hadoop Streaming, GNU parallel).",
         discussion: """
-            Input: one JSON object a line, as `analyze` reads .jsonl ("text" or "html" required; "id", "title", "date", "source", "url" optional; without "id", NAME:LINE). Output: one JSON object a non-blank input line, in input order:
+            Input: one JSON object a line, as `analyze` reads .jsonl ("text" or "html" required; "id", "title", "date", "source", "url" optional; without "id", named from its content as by `analyze -`, or FILE:LINE with --origins). Output: one JSON object a non-blank input line, in input order:
 
               {"line":N,"document":ID,"tables":{"documents":[…],"sentences":[…],"tokens":[…],"mentions":[…],"keywords":[…],"keyphrases":[…]},"acronyms":[…],"store":{…},"warnings":[…]}
 
@@ -22,10 +22,7 @@ struct Stream: AsyncParsableCommand {
     @Option(name: .long, help: "Documents analysed in parallel; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: ArgumentHelp("The id of a line without \"id\" is NAME:LINE.", valueName: "name"))
-    var name: String = "stdin"
-
-    @Flag(name: .long, help: "Each line starts with FILE:LINE and a tab: the id of a line without \"id\", and what its error record names.")
+    @Flag(name: .long, help: "Each line starts with FILE:LINE and a tab: the id of a line without \"id\" (as `analyze FILE` names it), and what its error record names.")
     var origins = false
 
     @Flag(name: .long, help: "Link name forms and acronym definitions into entities (the corpus step) instead of analysing documents.")
@@ -47,7 +44,7 @@ struct Stream: AsyncParsableCommand {
             return
         }
         let started = Date()
-        var stream = DocumentStream(pipeline: try Pipeline.french(stopWords: StopWords.builtIn), jobs: jobs, name: name)
+        var stream = DocumentStream(pipeline: try Pipeline.french(stopWords: StopWords.builtIn), jobs: jobs)
         stream.origins = origins
         let summary: DocumentStream.Summary
         do { summary = try await stream.run(next: input.next, write: output.write) } catch { throw failure("\(error)") }

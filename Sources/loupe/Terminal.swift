@@ -43,6 +43,11 @@ final class ProgressBar {
 }
 
 enum Format {
+    /// "1 sentence", "2 sentences", "1,204 words": a count with its noun in the right number.
+    static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(thousands(n)) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// 12345 → "12,345".
     static func thousands(_ n: Int) -> String {
         let digits = String(abs(n))
@@ -57,6 +62,32 @@ enum Format {
     static func score(_ x: Double?) -> String {
         guard let x else { return "" }
         return String(format: "%+.2f", x)
+    }
+
+    /// The terminal's width in columns when standard output is one, else `COLUMNS`, else 100.
+    static var terminalWidth: Int {
+        var size = winsize()
+        if isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        return 100
+    }
+
+    /// `s` cut into lines of at most `width` characters at spaces (a longer word gets a line of its own),
+    /// every line after the first starting with `indent` spaces; the first line is `width - firstUsed` wide.
+    static func wrap(_ s: String, width: Int, indent: Int, firstUsed: Int = 0) -> String {
+        var lines: [String] = []
+        var line = ""
+        var room = width - firstUsed
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > room {
+                lines.append(line)
+                line = ""
+                room = width - indent
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: indent))
     }
 
     /// Cuts `s` to `width` characters with an ellipsis.

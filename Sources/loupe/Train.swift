@@ -11,17 +11,22 @@ struct Train: ParsableCommand {
 struct TrainNER: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ner",
-        abstract: "Train the entity tagger on BRAT folders (.txt + .ann, WiNER style).",
+        abstract: "Train the entity tagger on BRAT folders (.txt + .ann, WiNER style) or CoNLL files (a token and its tag a line).",
         discussion: """
             Person → PER, Location → LOC, Organization → ORG, Event and Product → MISC; Date and Hour
             are ignored and nested spans dropped (outermost spans only). Documents are analysed by the
             same stages as `loupe analyze` (tokens, sentences, lemmas) and the tags aligned to its tokens.
             Training is reproducible: the shuffling seed is fixed.
 
+            A CoNLL file has one token a line with its tag in the last column (IOB1, IOB2 or BILOU:
+            B-PER, I-LOC, L-ORG, U-MISC, O), a blank line between sentences and -DOCSTART- between
+            documents; a team with a few hundred annotated articles can add them to the shipped data.
+
               loupe train ner --data ../shared/data/winer-fr/2016 --output ner-model.bin
+              loupe train ner --data ../shared/data/winer-fr/2016 --data my-articles.conll -o ner-mine.bin
             """)
 
-    @Option(name: .long, help: ArgumentHelp("A folder of .txt + .ann files (repeatable).", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("A folder of .txt + .ann files or a CoNLL file (repeatable).", valueName: "path"))
     var data: [String]
 
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write the model.", valueName: "file"))
@@ -46,7 +51,7 @@ struct TrainNER: ParsableCommand {
     var documentPass = true
 
     func validate() throws {
-        if data.isEmpty { throw ValidationError("Give at least one --data folder.") }
+        if data.isEmpty { throw ValidationError("Give at least one --data folder or CoNLL file.") }
         if epochs < 1 { throw ValidationError("--epochs must be at least 1.") }
         if folds < 2 { throw ValidationError("--folds must be at least 2.") }
     }

@@ -38,7 +38,7 @@ struct Trends: ParsableCommand {
             let bar = String(repeating: "█", count: max(1, Int((Double(b.mentions) / Double(peak) * 40).rounded())))
             return [b.period, String(b.mentions), String(b.documents), Format.score(b.sentiment), bar]
         }
-        print(Format.table([by.rawValue, "mentions", "docs", "sentiment", "mentions"], rows, rightAligned: [1, 2, 3], scores: [3]))
+        print(Format.table([by.rawValue, "mentions", "docs", "sentiment", "chart"], rows, rightAligned: [1, 2, 3], scores: [3]))
         print("\nmentions   " + Self.sparkline(trend.buckets.map(\.mentions)) + "  \(first) … \(last), peak \(peak)")
         print("sentiment  " + Self.toneLine(trend.buckets.map(\.sentiment)) + "  (▀ positive, ▄ negative, · neutral or none)")
         if trend.undated > 0 { print("\(trend.undated) mention\(trend.undated == 1 ? "" : "s") in undated documents not shown.") }

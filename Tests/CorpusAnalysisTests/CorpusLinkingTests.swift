@@ -71,6 +71,24 @@ final class CorpusLinkingTests: XCTestCase {
         XCTAssertTrue(entities.contains("|Lyon|LOC|"))
     }
 
+    func testAMentionTakesItsCorpusEntitysType() throws {
+        let store = try Store.open(path: dir.appendingPathComponent("types.sqlite").path)
+        var documents = [analysed("a", "Huawei signe un accord avec l'Union africaine."), analysed("b", "Le groupe Huawei ouvre un centre à Dakar."),
+                         analysed("c", "Orange et Huawei se disputent déjà les premiers marchés.")]
+        // The tagger's mistake, made sure of: in the third document Huawei is typed as a place.
+        let k = try XCTUnwrap(documents[2].document.mentions.firstIndex { $0.text == "Huawei" })
+        documents[2].document.mentions[k].type = .LOC
+        try store.save(documents)
+        try CorpusLinking.relink(in: store)
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT document, type FROM mentions WHERE text = 'Huawei' ORDER BY document")
+                .map { "\($0["document"] as String):\($0["type"] as String)" }
+        }
+        XCTAssertEqual(rows, ["a:ORG", "b:ORG", "c:ORG"])
+        let tagged = try store.read { db in try String.fetchAll(db, sql: "SELECT type FROM mention WHERE text = 'Huawei' ORDER BY document_id") }
+        XCTAssertEqual(tagged, ["ORG", "ORG", "LOC"], "the mention table keeps the tagger's own type")
+    }
+
     func testRulesOnHandMadeForms() {
         let forms = [
             NameForm(key: "union africaine", type: .ORG, text: "Union africaine", count: 3),

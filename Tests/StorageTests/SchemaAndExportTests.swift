@@ -64,7 +64,7 @@ final class SchemaAndExportTests: XCTestCase {
                     INSERT INTO mention (document_id, idx, start, "end", text, type, key, sentence) VALUES (1, 1, 15, 20, 'Dakar', 'LOC', 'dakar', 0);
                     """)
         let store = try Store.open(path: path)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-corpus", "v2-mention-sentiment", "v3-cooccurrences", "v4-document-tokens", "v5-indexes", "v6-entity-keys", "v7-corpus-types"])
         XCTAssertEqual(try store.schemaVersion(), Schema.version)
         try CorpusLinking.relinkAll(in: store)
         let documents = try csv(store, .documents, ExportOptions())
@@ -144,6 +144,10 @@ final class SchemaAndExportTests: XCTestCase {
 
         let since = try csv(store, .documents, ExportOptions(filter: DocumentFilter(since: "2019-04")))
         XCTAssertEqual(since.rows.map { $0[0] }, ["b"])
+        // --text: the stored text as a last column, under the same filters.
+        let withText = try csv(store, .documents, ExportOptions(filter: DocumentFilter(since: "2019-04"), withText: true))
+        XCTAssertEqual(withText.header, ExportTable.documents.columns + ["text"])
+        XCTAssertEqual(withText.rows.map { $0.last }, ["Le Sénégal et Huawei signent à Dakar ; Orange proteste."])
         let until = try csv(store, .documents, ExportOptions(filter: DocumentFilter(until: "2019-03")))
         XCTAssertEqual(until.rows.map { $0[0] }, ["a", "c"], "until includes the whole month it names")
         let source = try csv(store, .mentions, ExportOptions(filter: DocumentFilter(source: "Le Fil Monde"), types: ["PER"]))

@@ -47,4 +47,14 @@ int32_t loupe_language_name(const char *language, const char *displayLocale, uin
 /// that ICU knows as current; returns the length, -1 past the end.
 int32_t loupe_currency_name(int32_t index, const char *displayLocale, uint16_t *out, int32_t capacity);
 
+/// Converts `bytes` in `charset` (any name ICU's converters know: "ISO-8859-2", "windows-1250", "koi8-r",
+/// "Shift_JIS"…) to UTF-8 in `out`. Bytes the charset does not define become U+FFFD, counted in
+/// `*substitutions`. Returns the bytes written; INT32_MIN for an unknown charset or a conversion error,
+/// INT32_MIN + 1 when `capacity` is too small (3 × length + 4 always suffices).
+int32_t loupe_convert_to_utf8(const char *charset, const uint8_t *bytes, int32_t length, uint8_t *out, int32_t capacity,
+                              int32_t *substitutions);
+
+/// 1 when ICU has a converter for `charset`, else 0.
+int32_t loupe_charset_known(const char *charset);
+
 #endif
