@@ -6,10 +6,10 @@ import LoupeCore
 /// such as `loupe stream`.
 ///
 /// ```swift
-/// var lines = StandardInputLines()
-/// await OrderedMap(jobs: 2).run(next: { lines.next() }, size: { $0.count }) { line, worker, workspace in
-///     analyse(line, in: workspace)
-/// } output: { print($0) }
+/// var numbers = [3, 1, 2].makeIterator()
+/// await OrderedMap(jobs: 2).run(next: { numbers.next() }, size: { _ in 1 }) { n, worker, workspace in
+///     n * 10          // runs on a worker, with that worker's workspace
+/// } output: { print($0) }   // 30, 10, 20: input order
 /// ```
 ///
 /// - Ordered: `output` sees the results in the order `next` gave the inputs, whatever `jobs` is.

@@ -1,4 +1,5 @@
 @testable import CorpusAnalysis
+import Foundation
 import XCTest
 
 final class InOrderTests: XCTestCase {
@@ -24,5 +25,21 @@ final class InOrderTests: XCTestCase {
             XCTAssertTrue(order.isFinished)
             XCTAssertEqual(filesDone, filesDone.sorted())
         }
+    }
+}
+
+/// The ordered parallel map behind `loupe stream`.
+final class OrderedMapTests: XCTestCase {
+    func testResultsComeInInputOrderWithFewInFlight() async {
+        var inputs = Array(0..<200).makeIterator()
+        var out: [Int] = []
+        var map = OrderedMap(jobs: 3)
+        map.maxPending = 5
+        await map.run(next: { inputs.next() }, size: { _ in 1 }) { n, worker, _ in
+            precondition((0..<3).contains(worker))
+            if n % 7 == 0 { usleep(2000) }  // some finish late
+            return n * 10
+        } output: { out.append($0) }
+        XCTAssertEqual(out, (0..<200).map { $0 * 10 })
     }
 }
