@@ -31,6 +31,9 @@ public struct BoilerplateDetector: Stage {
     }
 
     public func process(_ document: inout Document) {
+        // A page's extractor has judged its blocks with the markup's evidence; judging its lines again
+        // dropped article text (article-extraction benchmark: recall 0.968 → 0.955, precision unchanged).
+        if document.metadata.isExtractedFromPage { return }
         let lines = self.lines(document)
         guard lines.count > 1 else { return }
         var flagged = Set<Int>()

@@ -25,7 +25,7 @@ import Storage
 /// - Then the corpus-wide entities are rebuilt from the stored mentions (``CorpusLinking``, incrementally).
 public struct CorpusAnalyzer: Sendable {
     /// Part of each document's hash: a new analysis version re-analyses stored documents.
-    public static let analysisVersion = "loupe-analysis-1"
+    public static let analysisVersion = "loupe-analysis-2"
 
     public let pipeline: Pipeline
     public let jobs: Int
@@ -124,6 +124,11 @@ public struct CorpusAnalyzer: Sendable {
                 schedule()
             }
         }
+        // Every input must have been handed on; anything else is a bug in this loop, never a silent loss.
+        guard run.order.isFinished, run.toAnalyse.isEmpty, run.batch.isEmpty else {
+            throw AnalysisStorageError(cause: LoupeError(file: "", reason: "internal error: the corpus loop stopped with documents not stored (please report it)"),
+                                       stored: run.summary.stored)
+        }
         progress(.linking)
         do {
             try CorpusLinking.relink(in: store)
@@ -164,7 +169,8 @@ public struct CorpusAnalyzer: Sendable {
         let fileCount: Int
         var summary = AnalysisSummary()
         var order: InOrder<Outcome>
-        /// Documents read and waiting for a worker, in input order.
+        /// Documents read and waiting for a worker, in input order (files are read in parallel, and a later
+        /// file's documents may arrive first: each file's are inserted at their place).
         var toAnalyse: [(InOrder<Outcome>.Position, SourceDocument)] = []
         var nextToAnalyseIndex = 0
         var nextFile = 0
@@ -194,16 +200,18 @@ public struct CorpusAnalyzer: Sendable {
 
         /// A document waits for memory that only a commit frees.
         var isBlockedOnStore: Bool {
-            nextToAnalyseIndex < toAnalyse.count && !mayStart(toAnalyse[nextToAnalyseIndex].1)
+            nextToAnalyseIndex < toAnalyse.count && !mayStart(toAnalyse[nextToAnalyseIndex])
         }
 
-        private func mayStart(_ source: SourceDocument) -> Bool {
-            unstoredCount < jobs || unstoredBytes + source.text.utf8.count <= unstoredTextBytes
+        /// Whether memory allows starting this document. The next document in input order always may:
+        /// the documents finished after it wait for it to be stored, and holding it back would wait forever.
+        private func mayStart(_ item: (InOrder<Outcome>.Position, SourceDocument)) -> Bool {
+            item.0 == order.next || unstoredCount < jobs || unstoredBytes + item.1.text.utf8.count <= unstoredTextBytes
         }
 
         /// The next document to analyse, if one is read and memory allows it; counts it as running.
         mutating func nextToAnalyse() -> (InOrder<Outcome>.Position, SourceDocument)? {
-            guard nextToAnalyseIndex < toAnalyse.count, mayStart(toAnalyse[nextToAnalyseIndex].1) else { return nil }
+            guard nextToAnalyseIndex < toAnalyse.count, mayStart(toAnalyse[nextToAnalyseIndex]) else { return nil }
             let size = toAnalyse[nextToAnalyseIndex].1.text.utf8.count
             let item = toAnalyse[nextToAnalyseIndex]
             toAnalyse[nextToAnalyseIndex].1.text = ""  // the text now lives in the task
@@ -224,7 +232,11 @@ public struct CorpusAnalyzer: Sendable {
             for (part, result) in results.enumerated() {
                 let position = InOrder<Outcome>.Position(file: file, part: part)
                 switch result {
-                case .success(let source): toAnalyse.append((position, source))
+                case .success(let source):
+                    // After the last waiting document with an earlier position (usually at the end).
+                    var at = toAnalyse.count
+                    while at > nextToAnalyseIndex && position < toAnalyse[at - 1].0 { at -= 1 }
+                    toAnalyse.insert((position, source), at: at)
                 case .failure(let error): order.add(.failure(error), at: position)
                 }
             }

@@ -237,7 +237,7 @@ public struct HTMLReport {
         sup.sc.pos{color:var(--pos)} sup.sc.neg{color:var(--neg)} sup.sc.neu{color:#9aa0a8;font-weight:400}
         .legend{font-size:13px;margin:8px 0} .legend mark{margin-right:6px}
         footer{margin-top:30px;color:var(--muted);font-size:12.5px}
-        @media(max-width:600px){table{display:block;overflow-x:auto;white-space:nowrap;font-size:13px} .toc{columns:1} .text{font-size:15px}}
+        @media(max-width:600px){table{display:block;overflow-x:auto;white-space:nowrap;font-size:13px} th{position:static} .toc{columns:1} .text{font-size:15px}}
         """
 }
 

@@ -57,6 +57,8 @@ public enum DocumentReader {
                     return [.failure(LoupeError(file: file.path, reason: "no article text found in this HTML page"))]
                 }
                 var metadata = DocumentMetadata(title: page.title, date: page.date, source: page.siteName, url: page.url)
+                metadata.isExtractedFromPage = true
+                metadata.isFragment = page.thinWarning != nil
                 if metadata.date == nil { metadata.date = DateFinder.find(inFileName: file.path) }
                 return [.success(SourceDocument(id: file.id, text: page.text, metadata: metadata, origin: file.path, warnings: page.warnings))]
             } catch {
@@ -192,6 +194,10 @@ public enum DocumentReader {
             warnings.append("\"date\" is not a string (give \"2019-05-31\"); stored without a date")
         } else {
             metadata.date = page?.date ?? DateFinder.find(in: text)
+        }
+        if let page {
+            metadata.isExtractedFromPage = true
+            metadata.isFragment = page.thinWarning != nil
         }
         warnings += page?.warnings ?? []
         return .success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings))

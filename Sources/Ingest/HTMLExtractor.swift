@@ -51,7 +51,7 @@ public enum HTMLExtractor {
         /// A warning when the extraction kept almost nothing of a page that has far more text.
         public var thinWarning: String? {
             guard words < 50, pageWords >= 150 else { return nil }
-            return "kept only \(words) words of the page's \(pageWords): the article may be missing (see `loupe extract` on this page)"
+            return "kept only \(words) words of the page's \(pageWords): the article may be missing (see `loupe extract` on this page); not scored for sentiment"
         }
     }
 

@@ -35,6 +35,8 @@ public struct SentimentScorer: Stage {
     public func process(_ document: inout Document) { process(&document, in: Workspace()) }
 
     public func process(_ document: inout Document, in workspace: Workspace) {
+        // A page of which the extractor kept almost nothing is not an article: no score rather than a false one.
+        if document.metadata.isFragment { return }
         var total = 0.0, weight = 0.0, subjective = 0.0, scored = 0
         let memo = workspace.memo(memoName, of: WordFacts.self)
         let allCaps = !document.tokens.contains { $0.kind == .word && $0.text.unicodeScalars.contains { $0.properties.isLowercase } }

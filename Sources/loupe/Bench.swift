@@ -30,12 +30,26 @@ struct Bench: ParsableCommand {
         let (files, errors) = InputFiles.collect(paths)
         for e in errors { FileHandle.standardError.write("warning: \(e)\n".data(using: .utf8)!) }
         var texts: [String] = []
+        // Web pages: reading them is decoding, parsing and extracting the article, timed on its own.
+        var pages = 0, pageBytes = 0, pageSeconds = 0.0
         for file in files {
-            for case .success(let doc) in DocumentReader.read(file) { texts += split > 0 ? Self.cut(doc.text, at: split) : [doc.text] }
+            let started = Self.now()
+            let documents = DocumentReader.read(file)
+            if file.format == .html {
+                pageSeconds += Self.now() - started
+                pages += 1
+                pageBytes += ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int) ?? 0
+            }
+            for case .success(let doc) in documents { texts += split > 0 ? Self.cut(doc.text, at: split) : [doc.text] }
         }
         guard !texts.isEmpty else { throw failure("no text to measure under \(paths.joined(separator: " ")).") }
         let characters = texts.reduce(0) { $0 + $1.unicodeScalars.count }
         print("\(Format.thousands(texts.count)) articles, \(Format.thousands(characters)) characters")
+        if pages > 0 {
+            print(String(format: "web pages (one core): %@ pages, %.1f MB of HTML read and extracted in %.2f s: %.1f MB/s, %.0f pages/s",
+                         Format.thousands(pages), Double(pageBytes) / 1e6, pageSeconds, Double(pageBytes) / 1e6 / max(pageSeconds, 1e-9),
+                         Double(pages) / max(pageSeconds, 1e-9)))
+        }
 
         // 1. Stages alone, one core.
         let pipeline = try Pipeline.french()

@@ -115,6 +115,29 @@ final class CorpusAnalyzerTests: XCTestCase {
         XCTAssertEqual(failures.last?.line, 2)
     }
 
+    func testAThinPageIsNotScoredForSentimentAndAPagesTextIsNotJudgedAgainLineByLine() async throws {
+        let folder = dir.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let furniture = (1...40).map { "<li><a href=\"/r\($0)\">Un autre article formidable, excellent et merveilleux numéro \($0) à lire</a></li>" }.joined()
+        try "<html><body><nav><ul>\(furniture)</ul></nav><main><p>Superbe victoire !</p></main></body></html>"
+            .write(to: folder.appendingPathComponent("thin.html"), atomically: true, encoding: .utf8)
+        let story = "<p>Le groupe Huawei a signé un accord excellent avec l'Union africaine à Addis-Abeba, pour cinq ans.</p>"
+        try "<html><body><article><h1>Accord</h1>\(String(repeating: story, count: 4))<p>Partagez cet article sur Facebook</p></article></body></html>"
+            .write(to: folder.appendingPathComponent("story.html"), atomically: true, encoding: .utf8)
+        var events: [AnalysisEvent] = []
+        let (store, summary) = try await analyze(InputFiles.collect([folder.path]).files, db: "p.sqlite", jobs: 2, events: &events)
+        XCTAssertEqual(summary.stored, 2)
+        XCTAssertTrue(events.contains { if case .warning(let origin, let message) = $0 { origin.hasSuffix("thin.html") && message.contains("not scored for sentiment") } else { false } })
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT d.name, d.sentiment, MAX(abs(s.sentiment)) AS strongest, MAX(s.boilerplate) AS boilerplate FROM document d JOIN sentence s ON s.document_id = d.id GROUP BY d.id ORDER BY d.name")
+        }
+        XCTAssertEqual(rows.map { $0["name"] as String }, ["story.html", "thin.html"])
+        XCTAssertGreaterThan(rows[0]["sentiment"] as Double, 0, "the article is scored")
+        XCTAssertEqual(rows[0]["boilerplate"] as Int, 0, "the extractor's text is not judged again line by line")
+        XCTAssertEqual(rows[1]["sentiment"] as Double, 0)
+        XCTAssertEqual(rows[1]["strongest"] as Double, 0, "no sentence of a thin page is scored")
+    }
+
     func testDocumentsStoredByARunThatStoppedBeforeLinkingAreLinkedByTheNext() async throws {
         let store = try Store.open(path: dir.appendingPathComponent("x.sqlite").path)
         var events: [AnalysisEvent] = []
