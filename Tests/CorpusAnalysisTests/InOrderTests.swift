@@ -54,6 +54,9 @@ final class RunBookkeepingTests: XCTestCase {
         let next = try XCTUnwrap(run.nextToAnalyse(), "the next document in input order is never held back")
         XCTAssertEqual(next.1.id, "a1")
         XCTAssertEqual(next.0, .init(file: 0, part: 0))
+    }
+}
+
 /// The ordered parallel map behind `loupe stream`.
 final class OrderedMapTests: XCTestCase {
     func testResultsComeInInputOrderWithFewInFlight() async {
