@@ -1,7 +1,8 @@
 #!/bin/bash
 # The Spark job on the real engine: pyspark (pinned, in a virtual environment this script creates) with
 # local[2] on corpus/ (as JSONL) plus bad lines; every table must equal a local `loupe analyze` + `loupe
-# export` of the same documents, row for row after sorting, and the bad lines must come back as error records.
+# export` of the same documents, row for row after sorting, and the bad lines must come back as error
+# records. Then the same documents as Parquet with a text column: the same tables.
 #
 #   spark/test.sh [LOUPE_BINARY]      (default: .build/debug/loupe; needs Java 17: .ci/setup installs it)
 set -euo pipefail
@@ -46,3 +47,29 @@ started=$(date +%s)
 echo "spark job: $(( $(date +%s) - started )) s"
 
 "$VENV/bin/python" "$ROOT/spark/compare.py" "$WORK/out" "$WORK/local" corpus.jsonl:4 corpus.jsonl:8 corpus.jsonl:10 2>/dev/null
+
+# The same documents as Parquet with a text column named "body" (the line without id given the id the
+# local run gave it): the same tables, and no error record.
+"$VENV/bin/python" - "$WORK/corpus.jsonl" "$WORK/corpus.parquet" <<'PY' 2>/dev/null
+import json, sys
+from pyspark.sql import SparkSession
+rows = []
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    try:
+        o = json.loads(line)
+    except ValueError:
+        continue
+    if isinstance(o, dict) and str(o.get("text", "")).strip():
+        rows.append((o.get("id", f"corpus.jsonl:{n}"), o["text"], o.get("title"), o.get("date"), o.get("source"), o.get("url")))
+spark = SparkSession.builder.master("local[1]").getOrCreate()
+spark.createDataFrame(rows, "id string, body string, title string, date string, source string, url string") \
+    .coalesce(1).write.parquet(sys.argv[2])
+spark.stop()
+PY
+started=$(date +%s)
+"$VENV/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false --driver-memory 1g \
+  --files "$LOUPE" "$ROOT/spark/loupe_job.py" --parquet --text-column body --input "$WORK/corpus.parquet" \
+  --output "$WORK/out-parquet" --loupe "$(basename "$LOUPE")" --partitions 2 2> "$WORK/spark-parquet.log" \
+  || { tail -40 "$WORK/spark-parquet.log"; exit 1; }
+echo "spark job on Parquet: $(( $(date +%s) - started )) s"
+"$VENV/bin/python" "$ROOT/spark/compare.py" "$WORK/out-parquet" "$WORK/local" 2>/dev/null
