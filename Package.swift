@@ -6,7 +6,7 @@ import PackageDescription
 /// Stages: ICUBridge (C) → Tokenization → Sentences → Boilerplate → PartOfSpeech → Lemmas → Entities → Keywords →
 /// Sentiment, wired by Pipeline. Jobs: Ingest reads files; CorpusAnalysis runs the corpus loop (parallel
 /// analysis, in-order storing, incremental corpus entity linking); Storage reads and writes SQLite rows;
-/// Analytics computes comparisons and trends; Evaluation scores an analysis against gold
+/// Analytics computes comparisons and trends; Streaming is the pipe mode for Spark and its import; Evaluation scores an analysis against gold
 /// data and Training builds the entity tagger's model; Export writes CSV/JSONL/GraphML/CoNLL-U and the HTML report.
 /// The `loupe` executable only parses arguments and calls them. Build tools for the embedded language
 /// data live in tools/, outside Sources/.
@@ -58,8 +58,11 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["Storage", "Keywords"]),
         // The corpus loop: files in, analysed in parallel, stored in input order, entities linked.
         .target(name: "CorpusAnalysis", dependencies: ["LoupeCore", "Pipeline", "Entities", "Ingest", "Storage"]),
+        // The streaming mode (`loupe stream`) any engine can drive through a pipe, its corpus step
+        // (`--link`) and `loupe import` of its records: the pipeline, the store and the exporters reused.
+        .target(name: "Streaming", dependencies: ["LoupeCore", "Pipeline", "Entities", "Ingest", "Storage", "Export", "CorpusAnalysis"]),
         .executableTarget(name: "loupe", dependencies: [
-            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics", "Evaluation", "Training", "PartOfSpeech",
+            "LoupeCore", "Pipeline", "Ingest", "Storage", "Export", "Keywords", "Tokenization", "CorpusAnalysis", "Analytics", "Evaluation", "Training", "PartOfSpeech", "Streaming",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Regressions"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CorpusAnalysis", "Analytics", "Export", "Pipeline", .product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CorpusAnalysisTests", dependencies: ["CorpusAnalysis", "Export", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "CorpusAnalysis", "Ingest", "Export", "Storage", "Pipeline"]),
         .testTarget(name: "LoupeCLITests", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

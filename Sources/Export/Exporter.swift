@@ -45,20 +45,55 @@ public struct Exporter {
         case .jsonl, .graphml:
             try store.read { db in
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                let objects = JSONObjects(columns)
                 while let row = try rows.next() {
-                    var line = "{"
-                    for (i, column) in columns.enumerated() {
-                        if i > 0 { line += "," }
-                        line += JSONText.string(column) + ":" + Self.json(row[i] as DatabaseValue)
-                    }
-                    line += "}\n"
-                    stream.write(line)
+                    stream.write(objects.object(row) + "\n")
                     count += 1
                 }
             }
         }
         return count
     }
+
+    /// Rows as JSON objects, keys in column order: the lines of `--format jsonl`. Columns in `nulls`
+    /// are written as null (`loupe stream` leaves the corpus-level ones to the corpus step). The keys
+    /// are escaped once, not once a row.
+    struct JSONObjects {
+        let keys: [String]
+        let nulls: [Bool]
+
+        init(_ columns: [String], nulls: Set<String> = []) {
+            keys = columns.enumerated().map { ($0.offset == 0 ? "{" : ",") + JSONText.string($0.element) + ":" }
+            self.nulls = columns.map { nulls.contains($0) }
+        }
+
+        func object(_ row: Row) -> String {
+            var line = ""
+            line.reserveCapacity(keys.count * 24)
+            for i in keys.indices {
+                line += keys[i]
+                line += nulls[i] ? "null" : Exporter.json(row[i] as DatabaseValue)
+            }
+            line += "}"
+            return line
+        }
+    }
+
+    /// The rows of `table` (every row of the store) as the JSON objects `--format jsonl` writes, without
+    /// line ends; the columns in `nulls` as null.
+    public func jsonRows(_ table: ExportTable, nulls: Set<String> = []) throws -> [String] {
+        let (sql, arguments) = Self.query(table, ExportOptions(format: .jsonl))
+        return try store.read { db in
+            var out: [String] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let objects = JSONObjects(table.columns, nulls: nulls)
+            while let row = try rows.next() { out.append(objects.object(row)) }
+            return out
+        }
+    }
+
+    /// `s` as a JSON string literal, escaped as the JSONL exports escape text.
+    public static func jsonString(_ s: String) -> String { JSONText.string(s) }
 
     /// The SELECT for a table under the options' filters: the view of the same name, filtered.
     static func query(_ table: ExportTable, _ options: ExportOptions) -> (String, StatementArguments) {
@@ -146,7 +181,24 @@ public struct Exporter {
 
 /// JSON string escaping (RFC 8259).
 enum JSONText {
+    /// Whether `s` holds a quote, a backslash, a control character or U+2028/U+2029.
+    private static func needsEscape(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+                if b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func string(_ s: String) -> String {
+        // Most text needs no escape: copied whole (scalar by scalar, this was a sixth of `loupe stream`).
+        if !needsEscape(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -141,62 +141,66 @@ public enum DocumentReader {
         var lineNumber = 0
         for line in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.last == 0x0D ? line.dropLast() : line
-            if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            func fail(_ reason: String) { results.append(.failure(LoupeError(file: file.path, line: lineNumber, reason: reason))) }
-            guard String(validating: Array(trimmed), as: UTF8.self) != nil else { fail("not valid UTF-8"); continue }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])
-            } catch {
-                fail("invalid JSON: each line must be one JSON object, such as {\"id\": \"a1\", \"text\": \"…\"}")
-                continue
-            }
-            guard let dict = object as? [String: Any] else { fail("a JSON object was expected, such as {\"text\": \"…\"}"); continue }
-            var title = dict["title"] as? String
-            let text: String
-            var page: HTMLExtractor.Extracted?
-            if let t = dict["text"] as? String {
-                text = t
-            } else if let html = dict["html"] as? String {
-                let extracted = HTMLExtractor.extract(html)
-                text = extracted.text
-                if title == nil { title = extracted.title }
-                page = extracted
-            } else {
-                fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
-                continue
-            }
-            guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { fail("\"text\" is empty"); continue }
-            // Standard input without an id of its own: an id from the line's content, stable from run to run.
-            var id = file.path == "-" && file.id == "-" ? stdinID(text) : "\(file.id):\(lineNumber)"
-            if let value = dict["id"] as? String, !value.isEmpty { id = value }
-            else if let value = dict["id"] as? NSNumber { id = value.stringValue }
-            var warnings: [String] = []
-            // A repeated id is reported once, by the corpus loop (which also sees ids repeated across files).
-            var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
-                                            url: dict["url"] as? String ?? page?.url)
-            if let date = dict["date"] as? String, !date.trimmingCharacters(in: .whitespaces).isEmpty {
-                metadata.date = DateFinder.normalize(date)
-                if metadata.date == nil {
-                    warnings.append("\"date\": \"\(date.prefix(40))\" is not a date (give 2019-05-31, 2019-05, 2019, 31/05/2019 or 31 mai 2019); stored without a date")
-                }
-            } else if dict["date"] != nil, !(dict["date"] is String), !(dict["date"] is NSNull) {
-                warnings.append("\"date\" is not a string (give \"2019-05-31\"); stored without a date")
-            } else {
-                metadata.date = page?.date ?? DateFinder.find(in: text)
-            }
-            if let page {
-                metadata.isExtractedFromPage = true
-                metadata.isFragment = page.thinWarning != nil
-            }
-            warnings += page?.warnings ?? []
-            results.append(.success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings)))
+            if let result = jsonlLine(line, number: lineNumber, file: file) { results.append(result) }
         }
         if results.isEmpty {
             results.append(.failure(LoupeError(file: file.path, reason: "empty file: no JSON lines to analyse")))
         }
         return results
+    }
+
+    /// One line of a JSONL file (its bytes without the line end): the document it holds, the reason it
+    /// cannot be read, or nil for a blank line. `loupe stream` reads its input a line at a time through this.
+    public static func jsonlLine(_ line: ArraySlice<UInt8>, number lineNumber: Int, file: InputFile) -> Result<SourceDocument, LoupeError>? {
+        let trimmed = line.last == 0x0D ? line.dropLast() : line
+        if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        func fail(_ reason: String) -> Result<SourceDocument, LoupeError> { .failure(LoupeError(file: file.path, line: lineNumber, reason: reason)) }
+        guard String(validating: Array(trimmed), as: UTF8.self) != nil else { return fail("not valid UTF-8") }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])
+        } catch {
+            return fail("invalid JSON: each line must be one JSON object, such as {\"id\": \"a1\", \"text\": \"…\"}")
+        }
+        guard let dict = object as? [String: Any] else { return fail("a JSON object was expected, such as {\"text\": \"…\"}") }
+        var title = dict["title"] as? String
+        let text: String
+        var page: HTMLExtractor.Extracted?
+        if let t = dict["text"] as? String {
+            text = t
+        } else if let html = dict["html"] as? String {
+            let extracted = HTMLExtractor.extract(html)
+            text = extracted.text
+            if title == nil { title = extracted.title }
+            page = extracted
+        } else {
+            return fail("missing \"text\" (a string): the text to analyse (or \"html\", a page to extract it from)")
+        }
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return fail("\"text\" is empty") }
+        // Standard input without an id of its own: an id from the line's content, stable from run to run.
+        var id = file.path == "-" && file.id == "-" ? stdinID(text) : "\(file.id):\(lineNumber)"
+        if let value = dict["id"] as? String, !value.isEmpty { id = value }
+        else if let value = dict["id"] as? NSNumber { id = value.stringValue }
+        var warnings: [String] = []
+        // A repeated id is reported once, by the corpus loop (which also sees ids repeated across files).
+        var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
+                                        url: dict["url"] as? String ?? page?.url)
+        if let date = dict["date"] as? String, !date.trimmingCharacters(in: .whitespaces).isEmpty {
+            metadata.date = DateFinder.normalize(date)
+            if metadata.date == nil {
+                warnings.append("\"date\": \"\(date.prefix(40))\" is not a date (give 2019-05-31, 2019-05, 2019, 31/05/2019 or 31 mai 2019); stored without a date")
+            }
+        } else if dict["date"] != nil, !(dict["date"] is String), !(dict["date"] is NSNull) {
+            warnings.append("\"date\" is not a string (give \"2019-05-31\"); stored without a date")
+        } else {
+            metadata.date = page?.date ?? DateFinder.find(in: text)
+        }
+        if let page {
+            metadata.isExtractedFromPage = true
+            metadata.isFragment = page.thinWarning != nil
+        }
+        warnings += page?.warnings ?? []
+        return .success(SourceDocument(id: id, text: text, metadata: metadata, origin: "\(file.path):\(lineNumber)", warnings: warnings))
     }
 
     /// The first non-empty line, when it is short enough to be a headline.

@@ -70,6 +70,14 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// A store on a database GRDB has already opened (``Store/inMemory()``); migrations run here.
+    init(queue: DatabaseQueue) throws {
+        try Schema.migrator.migrate(queue)
+        path = ":memory:"
+        pool = queue
+        isReadOnly = false
+    }
+
     /// A database on read-only media, opened as immutable: WAL mode needs a writable `-shm` file
     /// beside the database otherwise. Its schema must be current, since no migration can run.
     private static func openForReading(_ path: String, _ cause: DatabaseError) throws -> DatabaseQueue {

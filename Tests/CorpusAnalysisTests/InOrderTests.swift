@@ -1,4 +1,5 @@
 @testable import CorpusAnalysis
+import Foundation
 import Ingest
 import LoupeCore
 import Pipeline
@@ -53,5 +54,21 @@ final class RunBookkeepingTests: XCTestCase {
         let next = try XCTUnwrap(run.nextToAnalyse(), "the next document in input order is never held back")
         XCTAssertEqual(next.1.id, "a1")
         XCTAssertEqual(next.0, .init(file: 0, part: 0))
+    }
+}
+
+/// The ordered parallel map behind `loupe stream`.
+final class OrderedMapTests: XCTestCase {
+    func testResultsComeInInputOrderWithFewInFlight() async {
+        var inputs = Array(0..<200).makeIterator()
+        var out: [Int] = []
+        var map = OrderedMap(jobs: 3)
+        map.maxPending = 5
+        await map.run(next: { inputs.next() }, size: { _ in 1 }) { n, worker, _ in
+            precondition((0..<3).contains(worker))
+            if n % 7 == 0 { usleep(2000) }  // some finish late
+            return n * 10
+        } output: { out.append($0) }
+        XCTAssertEqual(out, (0..<200).map { $0 * 10 })
     }
 }
