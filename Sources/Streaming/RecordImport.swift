@@ -84,6 +84,8 @@ public enum RecordImport {
         struct TokenRow: Decodable {
             var sentence, start, end, stopword: Int
             var text, lemma, kind: String
+            /// "" (or absent, in records of a Loupe before the part-of-speech stage) when untagged.
+            var pos: String?
         }
         struct MentionRow: Decodable {
             var start, end, sentence: Int
@@ -114,7 +116,8 @@ public enum RecordImport {
             }
             doc.tokens = try tables.tokens.map { t in
                 guard let kind = TokenKind(rawValue: t.kind) else { throw StreamError("unknown token kind \"\(t.kind)\"") }
-                return Token(span: try span(t.start, t.end), text: t.text, kind: kind, lemma: t.lemma, isStopword: t.stopword != 0)
+                return Token(span: try span(t.start, t.end), text: t.text, kind: kind, lemma: t.lemma, isStopword: t.stopword != 0,
+                             pos: t.pos.flatMap { UPOS(name: $0) } ?? .none)
             }
             guard stored.sentence_tokens.count == tables.sentences.count else { throw StreamError("\"sentence_tokens\" and \"sentences\" differ in number") }
             doc.sentences = try zip(tables.sentences, stored.sentence_tokens).map { s, range in
