@@ -33,7 +33,7 @@ from pyspark.sql import types as T
 COLUMNS = {
     "documents": ["document", "title", "date", "source", "characters", "words", "sentences", "sentiment", "subjectivity", "url"],
     "sentences": ["document", "index", "start", "end", "sentiment", "text", "boilerplate", "subjectivity"],
-    "tokens": ["document", "sentence", "start", "end", "text", "lemma", "stopword", "kind"],
+    "tokens": ["document", "sentence", "start", "end", "text", "lemma", "pos", "stopword", "kind"],
     "mentions": ["document", "start", "end", "text", "type", "entity", "sentence", "sentiment"],
     "entities": ["entity", "type", "mentions", "documents", "sentiment", "aliases"],
     "keywords": ["document", "term", "count", "weight"],
@@ -51,7 +51,7 @@ def struct(**fields):
 ROWS = {
     "documents": struct(document=S, title=S, date=S, source=S, characters=L, words=L, sentences=L, sentiment=D, subjectivity=D, url=S),
     "sentences": struct(document=S, index=L, start=L, end=L, sentiment=D, text=S, boilerplate=L, subjectivity=D),
-    "tokens": struct(document=S, sentence=L, start=L, end=L, text=S, lemma=S, stopword=L, kind=S),
+    "tokens": struct(document=S, sentence=L, start=L, end=L, text=S, lemma=S, pos=S, stopword=L, kind=S),
     "mentions": struct(document=S, start=L, end=L, text=S, type=S, entity=S, sentence=L, sentiment=D, key=S),
     "keywords": struct(document=S, term=S, count=L, weight=D),
     "keyphrases": struct(document=S, rank=L, phrase=S, score=D),
