@@ -36,6 +36,9 @@ struct Analyze: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The id of the document read from standard input (-).", valueName: "id"))
     var id: String?
 
+    @Option(name: .long, help: ArgumentHelp("Analyse only the I-th of N equal runs of the input files (in the order listed), for N machines; `loupe merge` then joins the N databases into the one a single run gives.", valueName: "I/N"))
+    var shard: Shard?
+
     @Flag(name: .long, help: "Print only errors and the summary.")
     var quiet = false
 
@@ -65,7 +68,8 @@ struct Analyze: AsyncParsableCommand {
         }
 
         let collected = InputFiles.collectAll(paths, stdinID: id)
-        let (files, walkErrors) = (collected.files, collected.errors)
+        var (files, walkErrors) = (collected.files, collected.errors)
+        if let shard { files = shard.part(of: files) }
         let messages = Messages(quiet: quiet)
         for error in walkErrors { messages.error(error.description) }
         let progress = ProgressBar(total: files.count, enabled: !quiet && isatty(2) != 0)
@@ -108,5 +112,23 @@ struct Analyze: AsyncParsableCommand {
         let kinds = skipped.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.value) " + ($0.key.isEmpty ? "without extension" : "." + $0.key) }
         return "\(Format.count(total, "file")) of \(skipped.count == 1 ? "another type" : "other types") skipped (\(kinds.joined(separator: ", ")))"
+    }
+}
+
+/// One of N contiguous runs of the input files: `--shard 2/3`. Contiguous, so that merging the shards in order
+/// stores the documents in the order one run stores them.
+struct Shard: ExpressibleByArgument {
+    let index: Int
+    let count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+        index = i
+        count = n
+    }
+
+    func part<T>(of items: [T]) -> [T] {
+        Array(items[(index - 1) * items.count / count ..< index * items.count / count])
     }
 }

@@ -21,7 +21,7 @@ struct Loupe: AsyncParsableCommand {
             Offsets (start, end) in every table count Unicode characters (code points) of the stored text.
             """,
         version: LoupeVersion.string,
-        subcommands: [Analyze.self, Extract.self, Report.self, Entities.self, KeywordsCommand.self, Compare.self, Similar.self, Trends.self, Export.self, Stream.self, Import.self, Bench.self, Train.self, Eval.self]
+        subcommands: [Analyze.self, Merge.self, Extract.self, Report.self, Entities.self, KeywordsCommand.self, Compare.self, Similar.self, Trends.self, Export.self, Stream.self, Import.self, Bench.self, Train.self, Eval.self]
     )
 }
 
