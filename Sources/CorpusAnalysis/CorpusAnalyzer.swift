@@ -50,11 +50,6 @@ public struct CorpusAnalyzer: Sendable {
         case analysed(Document, hash: String, warnings: [String], origin: String)
         case unchanged(String)
         case failure(LoupeError)
-
-        var textBytes: Int {
-            if case .analysed(let doc, _, _, _) = self { return doc.text.utf8.count }
-            return 0
-        }
     }
 
     /// What a child task of the run finished.
@@ -166,7 +161,6 @@ public struct CorpusAnalyzer: Sendable {
     /// for its turn, batched and stored.
     struct Run {
         let jobs: Int, batchSize: Int, batchTextBytes: Int, unstoredTextBytes: Int
-        let fileCount: Int
         var summary = AnalysisSummary()
         var order: InOrder<Outcome>
         /// Documents read and waiting for a worker, in input order (files are read in parallel, and a later
@@ -189,12 +183,11 @@ public struct CorpusAnalyzer: Sendable {
             batchSize = analyzer.batchSize
             batchTextBytes = analyzer.batchTextBytes
             unstoredTextBytes = analyzer.unstoredTextBytes
-            self.fileCount = fileCount
             order = InOrder(fileCount: fileCount)
         }
 
         /// Nothing left to read or analyse: the last batch can go.
-        var isDrained: Bool { nextFile == fileCount && nextToAnalyseIndex == toAnalyse.count && busy == 0 }
+        var isDrained: Bool { nextFile == order.fileCount && nextToAnalyseIndex == toAnalyse.count && busy == 0 }
         /// Documents read and not yet given to a worker.
         var hasDocumentsWaiting: Bool { nextToAnalyseIndex < toAnalyse.count }
 
@@ -290,7 +283,7 @@ public struct CorpusAnalyzer: Sendable {
             }
             if order.filesDone > filesReported {
                 filesReported = order.filesDone
-                events.append(.progress(done: filesReported, total: fileCount))
+                events.append(.progress(done: filesReported, total: order.fileCount))
             }
             return events
         }

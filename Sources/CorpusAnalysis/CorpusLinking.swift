@@ -29,32 +29,26 @@ public enum CorpusLinking {
 
     private static func relinkAll(_ rows: EntityRows) throws {
         let forms = try rows.nameForms()
-        try rows.replaceAll(with: CorpusLinker.link(forms, definitions: try rows.acronymDefinitions()), keyTypes: types(of: forms))
+        try rows.replaceAll(with: CorpusLinker.link(forms, definitions: try rows.acronymDefinitions()), keyTypes: KeyTypes.byKey(forms))
         try rows.clearPending()
-    }
-
-    private static func types(of forms: [NameForm]) -> [String: KeyTypes] {
-        var types: [String: KeyTypes] = [:]
-        for f in forms { types[f.key, default: KeyTypes()].counts[f.type, default: 0] += f.count }
-        return types
     }
 
     private static func relink(_ rows: EntityRows, _ changed: Set<String>) throws {
         // Keys whose counts or acronym definitions changed, and every key whose canonical key depends on them.
         var revisit = changed.union(try rows.acronyms(expandingTo: Array(changed)))
-        for key in changed { if let last = CorpusLinker.lastWord(key) { revisit.insert(last) } }
+        for key in changed { if let last = NameForm.lastWord(ofKey: key) { revisit.insert(last) } }
         let keys = revisit.sorted()
 
         var forms = Dictionary(grouping: try rows.nameForms(keys: keys), by: \.key)
         let expansions = CorpusLinker.bestExpansions(try rows.acronymDefinitions(acronyms: keys))
         let unseenExpansions = Set(expansions.values).subtracting(forms.keys)
         for f in try rows.nameForms(keys: unseenExpansions.sorted()) { forms[f.key, default: []].append(f) }
-        var types = Self.types(of: forms.values.flatMap { $0 })
+        var types = KeyTypes.byKey(forms.values.flatMap { $0 })
         // Full person names by last word: the stored ones, less those whose counts changed, plus those as they are now.
         let singleWords = keys.filter { !$0.contains(" ") }
         var fullNames = try rows.personKeys(endingWith: singleWords).mapValues { $0.subtracting(changed) }
         for key in changed where types[key]?.majority == .PER {
-            if let last = CorpusLinker.lastWord(key) { fullNames[last, default: []].insert(key) }
+            if let last = NameForm.lastWord(ofKey: key) { fullNames[last, default: []].insert(key) }
         }
         let facts = CorpusLinker.Facts(types: { types[$0] }, expansion: { expansions[$0] }, fullNames: { fullNames[$0] ?? [] })
 
@@ -70,7 +64,7 @@ public enum CorpusLinking {
         for (key, canonical) in after { members[canonical, default: []].insert(key) }
         let unread = Set(members.values.flatMap { $0 }).subtracting(forms.keys)
         for f in try rows.nameForms(keys: unread.sorted()) { forms[f.key, default: []].append(f) }
-        types = Self.types(of: forms.values.flatMap { $0 })
+        types = KeyTypes.byKey(forms.values.flatMap { $0 })
 
         var entities: [CorpusEntity] = []
         var removed: [String] = []

@@ -21,8 +21,6 @@ struct InOrder<Value> {
     /// Files wholly handed on.
     var filesDone: Int { next.file }
     var isFinished: Bool { next.file >= fileCount }
-    /// Results held back behind a slower one.
-    var waitingCount: Int { waiting.count }
 
     /// `file` turned out to hold `parts` documents (0 for a file that gave none).
     mutating func setPartCount(_ parts: Int, of file: Int) { partCounts[file] = parts }

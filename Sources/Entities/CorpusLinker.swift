@@ -42,12 +42,6 @@ public enum CorpusLinker {
         return key
     }
 
-    /// The last word of a multi-word key (what a short person name is matched on); nil for one word.
-    public static func lastWord(_ key: String) -> String? {
-        guard key.contains(" "), let last = key.split(separator: " ").last else { return nil }
-        return String(last)
-    }
-
     /// The entity of the keys counted under `canonicalKey`, from all their written forms.
     public static func entity(_ canonicalKey: String, forms: [NameForm]) -> CorpusEntity {
         var textCounts: [String: Int] = [:]
@@ -74,11 +68,10 @@ public enum CorpusLinker {
     /// - Parameter definitions: each (acronym, expansion key) pair with the number of documents giving it.
     public static func link(_ forms: [NameForm], definitions: [(acronym: String, expansionKey: String, documents: Int)]) -> [CorpusEntity] {
         let expansions = bestExpansions(definitions)
-        var types: [String: KeyTypes] = [:]
-        for f in forms { types[f.key, default: KeyTypes()].counts[f.type, default: 0] += f.count }
+        let types = KeyTypes.byKey(forms)
         var fullNames: [String: Set<String>] = [:]
         for (key, t) in types where t.majority == .PER {
-            if let last = lastWord(key) { fullNames[last, default: []].insert(key) }
+            if let last = NameForm.lastWord(ofKey: key) { fullNames[last, default: []].insert(key) }
         }
         let facts = Facts(types: { types[$0] }, expansion: { expansions[$0] }, fullNames: { fullNames[$0] ?? [] })
         var groups: [String: [NameForm]] = [:]

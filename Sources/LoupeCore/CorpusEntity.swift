@@ -14,6 +14,14 @@ public struct NameForm: Sendable, Hashable {
     }
 }
 
+extension NameForm {
+    /// The last word of a multi-word key, which a one-word person name is matched on; nil for one word.
+    public static func lastWord(ofKey key: String) -> String? {
+        guard key.contains(" "), let last = key.split(separator: " ").last else { return nil }
+        return String(last)
+    }
+}
+
 /// One canonical entity of the corpus: the real-world thing behind several document-level keys.
 public struct CorpusEntity: Sendable, Equatable {
     /// The key the others were linked to (an acronym's expansion, a full person name…); it identifies
@@ -44,6 +52,13 @@ public struct KeyTypes: Sendable, Equatable {
     public var counts: [EntityType: Int] = [:]
 
     public init(counts: [EntityType: Int] = [:]) { self.counts = counts }
+
+    /// The type counts of each key of `forms`.
+    public static func byKey(_ forms: [NameForm]) -> [String: KeyTypes] {
+        var types: [String: KeyTypes] = [:]
+        for f in forms { types[f.key, default: KeyTypes()].counts[f.type, default: 0] += f.count }
+        return types
+    }
 
     /// The type most of the key's mentions have; on a tie, the first by name (LOC, MISC, ORG, PER).
     public var majority: EntityType? {

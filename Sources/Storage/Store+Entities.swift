@@ -153,15 +153,9 @@ public struct EntityRows {
         }
         let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO entity_key (key, entity_id, type, last_word) VALUES (?, ?, ?, ?)")
         for key in entity.keys {
-            try upsert.execute(arguments: [key, id, keyTypes[key]?.majority?.rawValue, Self.lastWord(key)])
+            try upsert.execute(arguments: [key, id, keyTypes[key]?.majority?.rawValue, NameForm.lastWord(ofKey: key)])
         }
         return id
-    }
-
-    /// The last word of a multi-word key; nil for a single word.
-    static func lastWord(_ key: String) -> String? {
-        guard key.contains(" "), let last = key.split(separator: " ").last else { return nil }
-        return String(last)
     }
 
     /// Documents and mean mention sentiment of these entities (nil: all), in one pass over their
