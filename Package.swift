@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "Pipeline", "TestSupport"], exclude: ["Regressions"]),
         .testTarget(name: "SentencesTests", dependencies: ["Pipeline"]),
         .testTarget(name: "LemmasTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "PartOfSpeechTests", dependencies: ["PartOfSpeech", "Pipeline", "Training", "LoupeCore"], exclude: ["Data"]),
+        .testTarget(name: "PartOfSpeechTests", dependencies: ["PartOfSpeech", "Pipeline", "Training", "Evaluation", "LoupeCore"], exclude: ["Data"]),
         .testTarget(name: "BoilerplateTests", dependencies: ["Pipeline"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Pipeline"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Evaluation", "Pipeline", "Entities", "LoupeCore"], exclude: ["Data"]),

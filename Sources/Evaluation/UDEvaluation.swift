@@ -28,42 +28,9 @@ public struct UDEvaluation {
         public var lemmaErrors: [(form: String, gold: String, predicted: String, count: Int)]
     }
 
-    struct GoldToken { var form: String; var lemma: String?; var upos: String }
-    struct GoldSentence { var text: String; var tokens: [GoldToken] }
-
     public var sentencesPerDocument = 20
 
     public init() {}
-
-    /// Reads a CoNLL-U file's sentences (surface tokens, lemmas, UPOS).
-    static func read(_ conllu: String) -> [GoldSentence] {
-        var out: [GoldSentence] = []
-        var current: GoldSentence?
-        var skipUntil = 0
-        for line in conllu.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("# text = ") {
-                current = GoldSentence(text: String(line.dropFirst(9)), tokens: [])
-            } else if line.isEmpty {
-                if let c = current { out.append(c) }
-                current = nil
-                skipUntil = 0
-            } else if !line.hasPrefix("#") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard c.count >= 4 else { continue }
-                let id = c[0]
-                if id.contains(".") { continue }
-                if let dash = id.firstIndex(of: "-") {
-                    skipUntil = Int(id[id.index(after: dash)...]) ?? 0
-                    current?.tokens.append(GoldToken(form: String(c[1]), lemma: nil, upos: "MWT"))
-                    continue
-                }
-                if let n = Int(id), n <= skipUntil { continue }
-                current?.tokens.append(GoldToken(form: String(c[1]), lemma: String(c[2]), upos: String(c[3])))
-            }
-        }
-        if let c = current { out.append(c) }
-        return out
-    }
 
     public func evaluate(conllu: String, pipeline: Pipeline) -> Scores {
         let workspace = Workspace()
@@ -72,32 +39,15 @@ public struct UDEvaluation {
 
     /// Scores what `analyse` makes (tokens with lemmas, sentences) of documents made of the treebank's sentences.
     public func evaluate(conllu: String, analyse: (inout Document) -> Void) -> Scores {
-        let sentences = Self.read(conllu)
+        let sentences = Treebank.read(conllu)
         var tp = 0, np = 0, ng = 0, stp = 0, snp = 0, sng = 0, lemmaOK = 0, lemmaN = 0
         var errors: [String: Int] = [:]
         var uposOK = 0, uposN = 0, tagged = false
         var uposErrors: [String: Int] = [:]
-        for first in stride(from: 0, to: sentences.count, by: sentencesPerDocument) {
-            var text: [Unicode.Scalar] = []
-            var goldTokens: [Span: GoldToken] = [:]
-            var goldSentences = Set<Span>()
-            for s in sentences[first..<min(sentences.count, first + sentencesPerDocument)] {
-                if !text.isEmpty { text.append(" ") }
-                let base = text.count
-                let scalars = Array(s.text.unicodeScalars)
-                text += scalars
-                var position = 0
-                for t in s.tokens {
-                    let form = Array(t.form.unicodeScalars)
-                    guard let k = Self.find(form, in: scalars, from: position) else { continue }
-                    goldTokens[Span(base + k, base + k + form.count)] = t
-                    position = k + form.count
-                }
-                goldSentences.insert(Span(base, base + scalars.count))
-            }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: text)
-            var doc = Document(id: "ud", text: String(view))
+        for passage in Treebank.passages(sentences, size: sentencesPerDocument) {
+            let goldTokens = passage.tokens
+            let goldSentences = Set(passage.sentences)
+            var doc = Document(id: "ud", text: passage.text)
             analyse(&doc)
             var predicted: [Span: String] = [:]
             var predictedPOS: [Span: UPOS] = [:]
@@ -106,7 +56,7 @@ public struct UDEvaluation {
                 predictedPOS[t.span] = t.pos
                 if t.pos != .none { tagged = true }
             }
-            for (span, g) in goldTokens where g.upos != "MWT" {
+            for (span, g) in goldTokens where !g.isContraction {
                 uposN += 1
                 let p = predictedPOS[span]?.name ?? "(no token)"
                 if p == g.upos { uposOK += 1 } else { uposErrors["\(g.upos)\t\(p)", default: 0] += 1 }
@@ -114,7 +64,7 @@ public struct UDEvaluation {
             tp += goldTokens.keys.filter { predicted[$0] != nil }.count
             np += predicted.count
             ng += goldTokens.count
-            for (span, g) in goldTokens where ["NOUN", "VERB", "ADJ", "ADV"].contains(g.upos) {
+            for (span, g) in goldTokens where !g.isContraction && ["NOUN", "VERB", "ADJ", "ADV"].contains(g.upos) {
                 lemmaN += 1
                 let gold = (g.lemma ?? "").lowercased()
                 if let p = predicted[span] {
@@ -142,15 +92,5 @@ public struct UDEvaluation {
                           return (gold: f[0], predicted: f[1], count: n)
                       }.sorted { ($0.count, $1.gold, $1.predicted) > ($1.count, $0.gold, $0.predicted) },
                       lemmaErrors: errorList.map { (form: $0.0, gold: $0.1, predicted: $0.2, count: $0.3) })
-    }
-
-    static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        var i = from
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0] && Array(haystack[i..<i + needle.count]) == needle { return i }
-            i += 1
-        }
-        return nil
     }
 }

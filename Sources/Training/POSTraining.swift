@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Lemmas
 import LoupeCore
@@ -22,67 +23,12 @@ public enum POSTraining {
         var scored: [Bool]
     }
 
-    struct GoldToken { var form: String; var upos: UPOS; var contraction: Bool }
-
-    /// Surface tokens of each sentence with their UPOS (a multiword token: its first word's).
-    static func read(_ conllu: String) -> [(text: String, tokens: [GoldToken])] {
-        var out: [(String, [GoldToken])] = []
-        var text: String?
-        var tokens: [GoldToken] = []
-        var skipUntil = 0, pendingMWT: String?
-        for line in conllu.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("# text = ") {
-                text = String(line.dropFirst(9))
-            } else if line.isEmpty {
-                if let t = text { out.append((t, tokens)) }
-                text = nil; tokens = []; skipUntil = 0; pendingMWT = nil
-            } else if !line.hasPrefix("#") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard c.count >= 4 else { continue }
-                let id = c[0]
-                if id.contains(".") { continue }
-                if let dash = id.firstIndex(of: "-") {
-                    skipUntil = Int(id[id.index(after: dash)...]) ?? 0
-                    pendingMWT = String(c[1])
-                    continue
-                }
-                let upos = UPOS(name: String(c[3])) ?? .X
-                if let form = pendingMWT {
-                    tokens.append(GoldToken(form: form, upos: upos, contraction: true))
-                    pendingMWT = nil
-                    continue
-                }
-                if let n = Int(id), n <= skipUntil { continue }
-                tokens.append(GoldToken(form: String(c[1]), upos: upos, contraction: false))
-            }
-        }
-        if let t = text { out.append((t, tokens)) }
-        return out
-    }
-
     /// The treebank as Loupe sentences with gold tags. `before` runs the stages the tagger follows.
     static func prepare(_ conllu: String, before: (inout Document) -> Void, lexicon: (String, Bool) -> POSFeatures.Lexical) -> [Sentence] {
-        let sentences = read(conllu)
         var out: [Sentence] = []
-        for first in stride(from: 0, to: sentences.count, by: 20) {
-            var text: [Unicode.Scalar] = []
-            var gold: [Span: GoldToken] = [:]
-            for s in sentences[first..<min(sentences.count, first + 20)] {
-                if !text.isEmpty { text.append(" ") }
-                let base = text.count
-                let scalars = Array(s.text.unicodeScalars)
-                text += scalars
-                var position = 0
-                for t in s.tokens {
-                    let form = Array(t.form.unicodeScalars)
-                    guard let k = find(form, in: scalars, from: position) else { continue }
-                    gold[Span(base + k, base + k + form.count)] = t
-                    position = k + form.count
-                }
-            }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: text)
-            var doc = Document(id: "ud", text: String(view))
+        for passage in Treebank.passages(Treebank.read(conllu), size: 20) {
+            let gold = passage.tokens
+            var doc = Document(id: "ud", text: passage.text)
             before(&doc)
             for s in doc.sentences {
                 var sentence = Sentence(features: [], words: [], gold: [], scored: [])
@@ -92,23 +38,13 @@ public enum POSTraining {
                     sentence.words.append(POSFeatures.word(text: t.text, kind: t.kind, initial: i == s.tokens.lowerBound, lexicon: lexicon) { f.append($0) })
                     sentence.features.append(f)
                     let g = gold[t.span]
-                    sentence.gold.append(g.map { $0.upos.rawValue - 1 } ?? 255)
-                    sentence.scored.append(g.map { !$0.contraction } ?? false)
+                    sentence.gold.append(g.map { (UPOS(name: $0.upos) ?? .X).rawValue - 1 } ?? 255)
+                    sentence.scored.append(g.map { !$0.isContraction } ?? false)
                 }
                 out.append(sentence)
             }
         }
         return out
-    }
-
-    static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        var i = from
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0] && Array(haystack[i..<i + needle.count]) == needle { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// Greedy tags of one sentence with `weights`; `visit` sees each position's features and prediction.

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import LoupeCore
 import PartOfSpeech
@@ -43,9 +44,9 @@ import Testing
         let b = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
         #expect(a.serialized() == b.serialized())
         #expect(a.weights.contains { $0 != 0 })
-        let sentences = POSTraining.read(text)
+        let sentences = Treebank.read(text)
         #expect(sentences.count == 3)
         // "du" is one surface token tagged as its first word.
-        #expect(sentences[0].tokens.contains { $0.form == "du" && $0.upos == .ADP && $0.contraction })
+        #expect(sentences[0].tokens.contains { $0.form == "du" && $0.upos == "ADP" && $0.isContraction })
     }
 }
