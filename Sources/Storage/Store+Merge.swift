@@ -11,8 +11,7 @@ extension Store {
     @discardableResult
     public func merge(from path: String) throws -> Int {
         // Open it as a store first: its migrations run, so both files have the same tables and columns.
-        let shard = try Store.open(path: path)
-        _ = shard
+        _ = try Store.open(path: path)
         do {
             return try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [path])

@@ -26,5 +26,12 @@ extension LoupeCLITests {
             XCTAssertEqual(joined.out, one.out, "\(table) differs between one run and three shards joined")
         }
         XCTAssertNotEqual(try loupe(["analyze", corpus, "--shard", "4/3", "--db", db("bad.sqlite")]).status, 0, "a shard beyond N is refused")
+        // A file that is not a Loupe database is named, and what was joined before it is kept.
+        try "pas une base".write(toFile: db("notes.sqlite"), atomically: true, encoding: .utf8)
+        let bad = try loupe(["merge", db("part1.sqlite"), db("notes.sqlite"), "--db", db("partial.sqlite")])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.err.contains("notes.sqlite"), bad.err)
+        let kept = try loupe(["export", "documents", "--db", db("partial.sqlite")])
+        XCTAssertEqual(kept.out.split(whereSeparator: \.isNewline).count - 1, counts[0], "the first shard stays joined")
     }
 }
