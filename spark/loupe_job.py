@@ -4,7 +4,7 @@
         --input hdfs:///news/*.jsonl --output hdfs:///loupe/news
 
 Input: JSONL in the object format `loupe analyze` reads (`text` or `html`; optional `id`, `title`, `date`,
-`source`, `url`), or Parquet with a text column (--parquet, --text-column). The `loupe` binary is
+`source`, `url`, `author`), or Parquet with a text column (--parquet, --text-column). The `loupe` binary is
 shipped to the executors with --files and run there as `loupe stream` on each partition (every line
 prefixed with its origin FILE:LINE, which names documents without an id as `analyze` would and names bad
 lines in the error records).
@@ -31,7 +31,7 @@ from pyspark.sql import types as T
 
 # The export tables' columns, in order (Sources/Export/ExportTable.swift).
 COLUMNS = {
-    "documents": ["document", "title", "date", "source", "characters", "words", "sentences", "sentiment", "subjectivity", "url"],
+    "documents": ["document", "title", "date", "source", "characters", "words", "sentences", "sentiment", "subjectivity", "url", "author"],
     "sentences": ["document", "index", "start", "end", "sentiment", "text", "boilerplate", "subjectivity"],
     "tokens": ["document", "sentence", "start", "end", "text", "lemma", "pos", "stopword", "kind"],
     "mentions": ["document", "start", "end", "text", "type", "entity", "sentence", "sentiment"],
@@ -49,7 +49,7 @@ def struct(**fields):
 
 
 ROWS = {
-    "documents": struct(document=S, title=S, date=S, source=S, characters=L, words=L, sentences=L, sentiment=D, subjectivity=D, url=S),
+    "documents": struct(document=S, title=S, date=S, source=S, characters=L, words=L, sentences=L, sentiment=D, subjectivity=D, url=S, author=S),
     "sentences": struct(document=S, index=L, start=L, end=L, sentiment=D, text=S, boilerplate=L, subjectivity=D),
     "tokens": struct(document=S, sentence=L, start=L, end=L, text=S, lemma=S, pos=S, stopword=L, kind=S),
     "mentions": struct(document=S, start=L, end=L, text=S, type=S, entity=S, sentence=L, sentiment=D, key=S),
@@ -98,7 +98,7 @@ def input_lines(spark, args):
     sc = spark.sparkContext
     if args.parquet:
         frame = spark.read.parquet(*args.input)
-        columns = [F.col(args.text_column).alias("text")] + [F.col(c) for c in ("id", "title", "date", "source", "url") if c in frame.columns]
+        columns = [F.col(args.text_column).alias("text")] + [F.col(c) for c in ("id", "title", "date", "source", "url", "author") if c in frame.columns]
         name = os.path.basename(args.input[0].rstrip("/"))
         return frame.select(*columns).toJSON().zipWithIndex().map(lambda t: f"{name}:{t[1] + 1}\t{t[0]}")
     rdds = []

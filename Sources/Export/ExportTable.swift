@@ -9,7 +9,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
     /// The columns, in order (the contract other tools rely on).
     public var columns: [String] {
         switch self {
-        case .documents: return ["document", "title", "date", "source", "characters", "words", "sentences", "sentiment", "subjectivity", "url"]
+        case .documents: return ["document", "title", "date", "source", "characters", "words", "sentences", "sentiment", "subjectivity", "url", "author"]
         case .sentences: return ["document", "index", "start", "end", "sentiment", "text", "boilerplate", "subjectivity"]
         case .tokens: return ["document", "sentence", "start", "end", "text", "lemma", "pos", "stopword", "kind"]
         case .mentions: return ["document", "start", "end", "text", "type", "entity", "sentence", "sentiment"]

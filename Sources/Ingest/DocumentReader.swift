@@ -5,7 +5,7 @@ import LoupeCore
 ///
 /// - `.txt`, `.md`: one document, the decoded text unchanged; its title is the first non-empty line.
 /// - `.jsonl`: one document a line, an object with `text` (or `html`, a page to extract the text from)
-///   and `id`, `title`, `date`, `source`, `url` (optional). A bad line is reported with its number and
+///   and `id`, `title`, `date`, `source`, `url`, `author` (optional). A bad line is reported with its number and
 ///   skipped; the other lines are read.
 /// - `.html`, `.htm`: the article's text (``HTMLExtractor``); offsets then refer to that extracted text. The
 ///   page's title, publication date, site name (as `source`) and canonical URL fill the metadata.
@@ -56,7 +56,8 @@ public enum DocumentReader {
                 guard page.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
                     return [.failure(LoupeError(file: file.path, reason: "no article text found in this HTML page"))]
                 }
-                var metadata = DocumentMetadata(title: page.title, date: page.date, source: page.siteName, url: page.url)
+                var metadata = DocumentMetadata(title: page.title, date: page.date, source: page.siteName, url: page.url,
+                                                author: page.author)
                 metadata.isExtractedFromPage = true
                 metadata.isFragment = page.thinWarning != nil
                 if metadata.date == nil { metadata.date = DateFinder.find(inFileName: file.path) }
@@ -184,7 +185,7 @@ public enum DocumentReader {
         var warnings: [String] = []
         // A repeated id is reported once, by the corpus loop (which also sees ids repeated across files).
         var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
-                                        url: dict["url"] as? String ?? page?.url)
+                                        url: dict["url"] as? String ?? page?.url, author: dict["author"] as? String ?? page?.author)
         if let date = dict["date"] as? String, !date.trimmingCharacters(in: .whitespaces).isEmpty {
             metadata.date = DateFinder.normalize(date)
             if metadata.date == nil {

@@ -5,17 +5,20 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var date: String?
     public var source: String?
     public var url: String?
+    /// Who signed the article, as the page or the JSONL line states it.
+    public var author: String?
     /// The text is the article a web page's extractor kept: the page's furniture is already gone, so the
     /// boilerplate stage, made for text scraped with its sidebar, leaves it alone.
     public var isExtractedFromPage = false
     /// So little of a page was kept that the text is not an article: it is not scored for sentiment.
     public var isFragment = false
 
-    public init(title: String? = nil, date: String? = nil, source: String? = nil, url: String? = nil) {
+    public init(title: String? = nil, date: String? = nil, source: String? = nil, url: String? = nil, author: String? = nil) {
         self.title = title
         self.date = date
         self.source = source
         self.url = url
+        self.author = author
     }
 }
 

@@ -255,6 +255,18 @@ enum Schema {
                     ORDER BY d.id;
                 """)
         }
+        migrator.registerMigration("v9-author") { db in
+            // Who signed a web page's article (JSON-LD `author`, `<meta name="author">`…) or a JSONL line's
+            // `author`, as the `documents` view's last column. Documents stored before hold NULL until analysed
+            // again; their hash is unchanged, so only a file whose author is now known is re-analysed.
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN author TEXT;
+                DROP VIEW documents;
+                CREATE VIEW documents AS
+                    SELECT name AS document, title, date, source, characters, words, sentences, sentiment, subjectivity, url, author
+                    FROM document ORDER BY id;
+                """)
+        }
         return migrator
     }
 
@@ -262,5 +274,5 @@ enum Schema {
     static let packedTokens = "v4-document-tokens"
 
     /// The newest migration's name: the schema version recorded in the database.
-    static let version = "v8-pos"
+    static let version = "v9-author"
 }

@@ -14,7 +14,10 @@ extension Store {
             }
             h = (h ^ 0xFF) &* 0x100_0000_01b3
         }
-        mix(text); mix(metadata.title); mix(metadata.date); mix(metadata.source); mix(metadata.url); mix(version)
+        mix(text); mix(metadata.title); mix(metadata.date); mix(metadata.source); mix(metadata.url)
+        // Mixed in only when known, so that documents without an author keep the hash an older Loupe gave them.
+        if let author = metadata.author { mix(author) }
+        mix(version)
         return String(h, radix: 16)
     }
 
@@ -125,11 +128,11 @@ extension Store {
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [old])
         }
         try db.cachedStatement(sql: """
-            INSERT INTO document (name, title, date, source, url, text, hash, characters, words, sentences,
+            INSERT INTO document (name, title, date, source, url, author, text, hash, characters, words, sentences,
                                   sentiment, subjectivity, analyzed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [doc.id, doc.metadata.title, doc.metadata.date, doc.metadata.source, doc.metadata.url,
-                             doc.text, hash, doc.scalars.count, doc.wordCount, doc.sentences.count,
+                             doc.metadata.author, doc.text, hash, doc.scalars.count, doc.wordCount, doc.sentences.count,
                              doc.sentiment, doc.subjectivity, now])
         let id = Int(db.lastInsertedRowID)
         for (i, s) in doc.sentences.enumerated() {

@@ -74,7 +74,7 @@ public enum RecordImport {
         }
         struct DocumentRow: Decodable {
             var document: String
-            var title, date, source, url: String?
+            var title, date, source, url, author: String?
             var sentiment, subjectivity: Double
         }
         struct SentenceRow: Decodable {
@@ -108,7 +108,7 @@ public enum RecordImport {
                 throw StreamError("a document record needs \"tables\" with one \"documents\" row and \"store\"")
             }
             var doc = Document(id: row.document, text: stored.text,
-                               metadata: DocumentMetadata(title: row.title, date: row.date, source: row.source, url: row.url))
+                               metadata: DocumentMetadata(title: row.title, date: row.date, source: row.source, url: row.url, author: row.author))
             let n = doc.scalars.count
             func span(_ start: Int, _ end: Int) throws -> Span {
                 guard 0 <= start, start <= end, end <= n else { throw StreamError("offsets \(start)-\(end) outside the text (\(n) characters)") }

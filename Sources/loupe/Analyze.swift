@@ -11,7 +11,7 @@ struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse French documents and store the results.",
         discussion: """
-            PATH is a file, a folder (read recursively) or - for standard input. Files: .txt and .md (UTF-8, UTF-8 or UTF-16 with a byte-order mark; Windows-1252 is detected and decoded with a warning), .html and .htm (the article's text is extracted: title, headings, paragraphs; scripts, navigation, footers and comments dropped; the stored text is the extracted text), and .jsonl (one object a line: "text" or "html" required; "id", "title", "date", "source", "url" optional).
+            PATH is a file, a folder (read recursively) or - for standard input. Files: .txt and .md (UTF-8, UTF-8 or UTF-16 with a byte-order mark; Windows-1252 is detected and decoded with a warning), .html and .htm (the article's text is extracted: title, headings, paragraphs; scripts, navigation, footers and comments dropped; the stored text is the extracted text), and .jsonl (one object a line: "text" or "html" required; "id", "title", "date", "source", "url", "author" optional).
 
             Runs are incremental: documents whose text and metadata are unchanged are skipped, changed ones are replaced. A file or line that cannot be read is reported with its name and skipped; the exit status is then 1.
 

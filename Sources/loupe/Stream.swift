@@ -8,7 +8,7 @@ struct Stream: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse JSONL documents from standard input into JSON lines on standard output, touching no database (for Spark, Hadoop Streaming, GNU parallel).",
         discussion: """
-            Input: one JSON object a line, as `analyze` reads .jsonl ("text" or "html" required; "id", "title", "date", "source", "url" optional; without "id", named from its content as by `analyze -`, or FILE:LINE with --origins). Output: one JSON object a non-blank input line, in input order:
+            Input: one JSON object a line, as `analyze` reads .jsonl ("text" or "html" required; "id", "title", "date", "source", "url", "author" optional; without "id", named from its content as by `analyze -`, or FILE:LINE with --origins). Output: one JSON object a non-blank input line, in input order:
 
               {"line":N,"document":ID,"tables":{"documents":[…],"sentences":[…],"tokens":[…],"mentions":[…],"keywords":[…],"keyphrases":[…]},"acronyms":[…],"store":{…},"warnings":[…]}
 

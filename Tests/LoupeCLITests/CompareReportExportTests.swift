@@ -155,4 +155,27 @@ extension LoupeCLITests {
         let badGraph = try loupe(["export", "mentions", "--format", "graphml", "--db", "c.sqlite"])
         XCTAssertNotEqual(badGraph.status, 0)
     }
+
+    /// A page's byline and a JSONL line's `author` are stored (v9-author) and exported as the documents' last column.
+    func testAuthorsOfPagesAndFeedLinesAreStoredAndExported() throws {
+        let pages = dir.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        let paragraph = "<p>Le conseil municipal de Thiès a adopté mardi un budget en hausse, consacré pour moitié aux écoles et aux routes de la commune.</p>"
+        try """
+            <html><head><title>Budget voté | Le Quotidien</title>
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Budget voté",
+              "datePublished": "2024-03-05", "author": {"@type": "Person", "name": "Awa Diop"}}</script></head>
+            <body><article><h1>Budget voté</h1>\(String(repeating: paragraph, count: 4))</article></body></html>
+            """.write(to: pages.appendingPathComponent("budget.html"), atomically: true, encoding: .utf8)
+        try """
+            {"id": "signé", "author": "Jean Dupont", "text": "Le maire a présenté son projet de budget."}
+            {"id": "anonyme", "text": "La préfecture a publié un arrêté."}
+            """.write(to: pages.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let run = try loupe(["analyze", pages.path, "--db", "a.sqlite", "--quiet"])
+        XCTAssertEqual(run.status, 0, run.err)
+        let docs = try csvRows(try loupe(["export", "documents", "--db", "a.sqlite"]).out)
+        XCTAssertEqual(docs.header.last, "author")
+        let authors = Dictionary(uniqueKeysWithValues: docs.rows.map { ($0[0], $0[docs.header.count - 1]) })
+        XCTAssertEqual(authors, ["budget.html": "Awa Diop", "signé": "Jean Dupont", "anonyme": ""])
+    }
 }
