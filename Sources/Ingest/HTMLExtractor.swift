@@ -351,10 +351,13 @@ struct ContentSelector {
         var neutralised = Set<Int>()
         let total = good.enumerated().reduce(0) { $0 + (nodes[$1.offset].parent < 0 ? $1.element : 0) }
         for (g, words) in groupWords where !strong.contains(g) && words >= 50 && words * 3 > total * 2 { neutralised.insert(g) }
+        var hidden = [Bool](repeating: false, count: count)  // inside an element the page never shows
         for i in 0..<count {
             let p = Int(nodes[i].parent)
-            // `itemprop="articleBody"` says more than the layout classes around it.
-            let articleBody = nodes[i].evidence.bonus >= 0.3 && !negative(i)
+            hidden[i] = nodes[i].hidden || (p >= 0 && hidden[p])
+            // `itemprop="articleBody"` says more than the layout classes around it, but not more than
+            // `display:none` (a hidden copy of the article for search engines, beside the visible one).
+            let articleBody = nodes[i].evidence.bonus >= 0.3 && !negative(i) && !hidden[i]
             furniture[i] = (p >= 0 && furniture[p] && !articleBody) || (negative(i) && !neutralised.contains(group(i)))
         }
 
@@ -383,6 +386,17 @@ struct ContentSelector {
             let s = sum[i]
             let score = s > 0 ? s * (1 + nodes[i].evidence.bonus) : s
             if best == nil || score > bestScore { best = Int32(i); bestScore = score }
+        }
+        // A container holds paragraphs: when one paragraph outweighs the rest (its link-rich neighbours
+        // cost the sum more than they added), the element around it is still the one to judge blocks in.
+        if let b = best {
+            var n = b
+            while nodes[Int(n)].tag.isTextLevel || nodes[Int(n)].tag == .other || nodes[Int(n)].tag == .a || nodes[Int(n)].tag == .time {
+                let p = nodes[Int(n)].parent
+                guard p >= 0, nodes[Int(p)].tag != .body, nodes[Int(p)].tag != .html, !furniture[Int(p)] else { break }
+                n = p
+            }
+            best = n
         }
         // An article element around the best node that adds little content of its own is the article's
         // real extent (its lists and short paragraphs cost the sum more than they added).

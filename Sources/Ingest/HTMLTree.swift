@@ -21,6 +21,15 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
+    /// Holds a paragraph's text rather than paragraphs.
+    var isTextLevel: Bool {
+        switch self {
+        case .p, .h1, .h2, .h3, .h4, .h5, .h6, .li, .dt, .dd, .pre, .tr, .td, .th, .caption, .address, .summary, .figcaption:
+            return true
+        default: return false
+        }
+    }
+
     var isHeading: Bool { self == .h1 || self == .h2 || self == .h3 || self == .h4 || self == .h5 || self == .h6 }
 
     /// Never text: dropped with everything inside.

@@ -153,6 +153,25 @@ final class HTMLExtractionTests: XCTestCase {
         XCTAssertEqual(HTMLExtractor.extract(html).text, storyText + "\n\nRang Pays Points\n\n1 Sénégal 1 555\n\n2 Maroc 1 520")
     }
 
+    func testAHiddenCopyMarkedAsTheArticleBodyIsNotKept() {
+        // Schema.org microdata for search engines, inside display:none, repeats the article as one block.
+        let copy = """
+            <div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle"><h1 itemprop="name">Huawei formera dix mille jeunes</h1>
+            <div itemprop="articleBody">\(story.joined(separator: "\n"))</div></div>
+            """
+        let html = page(body: "<div class=\"content\"><h1>Huawei formera dix mille jeunes</h1>\(storyHTML)</div>\(copy)\(sidebar)")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, storyText)
+    }
+
+    func testAParagraphRichInLinksBesideTheOnlyLongOneIsKept() {
+        // One long paragraph, then prose whose product names are links: the paragraph alone is not the container.
+        let links = "<p>Les <a href=\"/p1\">écouteurs sans fil</a> sont à 139 euros, la <a href=\"/p2\">montre connectée</a> à 169 euros et les <a href=\"/p3\">tablettes de la marque</a> baissent aussi cette semaine.</p>"
+        let offer = "<div class=\"offer\"><a href=\"/p1\">Écouteurs</a> <a href=\"/buy\">Acheter</a></div>"
+        let html = page(body: "<div class=\"entry\"><p>\(story[0]) \(story[1])</p>\(links)\(offer)</div>\(sidebar)")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, story[0] + " " + story[1] + "\n\n"
+            + "Les écouteurs sans fil sont à 139 euros, la montre connectée à 169 euros et les tablettes de la marque baissent aussi cette semaine.")
+    }
+
     func testTitleWithoutTheSiteName() {
         XCTAssertEqual(HTMLExtractor.extract(page(head: "<meta property=\"og:site_name\" content=\"Le Fil\"><meta property=\"og:title\" content=\"Washington durcit le ton | Le Fil\">",
                                                   body: "<article>\(storyHTML)</article>")).title, "Washington durcit le ton")
