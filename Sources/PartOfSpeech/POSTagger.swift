@@ -103,9 +103,10 @@ public struct POSTagger: Stage {
                                 POSFeatures.asPrevious(previous) { addRow($0, &s) }
                                 POSFeatures.asNext(j + 1 < m ? kw[j + 1].word : .outside) { addRow($0, &s) }
                                 POSFeatures.asNext2(j + 2 < m ? kw[j + 2].word : .outside) { addRow($0, &s) }
+                                // The highest score, the first tag on a tie: one vector reduction, then a scan for it.
+                                let top = max(s.head.max(), s.last)
                                 best = 16
-                                var top = s.last
-                                for k in 0..<16 where s.head[k] > top || (s.head[k] == top && k < best) { top = s.head[k]; best = k }
+                                for k in 0..<16 where s.head[k] == top { best = k; break }
                             }
                             tags[range.lowerBound + j] = UPOS(rawValue: UInt8(best + 1))!
                             tag2 = tag1

@@ -73,7 +73,8 @@ public struct Pipeline: Sendable {
     /// and (for a capitalised word) the gazetteer's names. Training (`loupe train pos`) uses the same.
     public static let posLexicon: @Sendable (String, Bool) -> POSFeatures.Lexical = { lower, capitalized in
         POSFeatures.Lexical(lemma: Lemmatizer.tableLemma(of: lower), isLemma: Lemmatizer.tableIsLemma(lower),
-                            isName: capitalized && Gazetteer.french.type(of: Folding.fold(lower)) != nil)
+                            isName: capitalized && Gazetteer.french.type(of: Folding.fold(lower)) != nil,
+                            classes: WordClasses.shared.classes(of: lower))
     }
 
     /// Runs every stage on `document`. A caller that analyses many documents passes one ``Workspace``

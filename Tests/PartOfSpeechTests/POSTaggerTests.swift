@@ -27,6 +27,20 @@ import Testing
         #expect(doc.tokens.first { $0.kind == .emoji }?.pos == .SYM)
     }
 
+    /// The dictionary's classes, which the tagger reads as its ambiguity-class features.
+    @Test func wordClassesSayWhatAFormCanBe() {
+        func letters(_ form: String) -> String {
+            let bits = WordClasses.shared.classes(of: form)
+            return String(WordClasses.letters.enumerated().filter { bits & (1 << UInt16($0.offset)) != 0 }.map(\.element))
+        }
+        #expect(letters("portée") == "NAP", "a noun, an adjective or a past participle; never a finite verb")
+        #expect(letters("mangeaient") == "V")
+        #expect(letters("sous").contains("S"))
+        #expect(letters("xqzw") == "", "unknown forms have no class")
+        // Read on lower-cased keys with the lemma table's apostrophe: the tagger asks for "aujourd'hui".
+        #expect(letters("aujourd'hui").contains("R"))
+    }
+
     @Test func modelRoundTripsThroughItsFile() throws {
         let model = try #require(try POSModel.builtIn)
         let bytes = model.serialized()
