@@ -15,14 +15,26 @@ public struct Lemmatizer: Stage {
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
+    /// The lemmas of a lower-cased form's readings that the table does not give ("N=compte"), if any.
+    private let readings: @Sendable (String) -> String?
+    /// The lemma of one reading (N, A or V) in such a text.
+    private let readingLemma: @Sendable (Character, String) -> String?
     /// Names this lemmatizer's memo in a ``Workspace`` (another stop-word list, another memo).
     private let memoName = MemoName("lemmas")
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
-    public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    /// - Parameter readings: the lemmas of a lower-cased form's noun, adjective and verb readings where the
+    ///   table's lemma is not theirs, read with `readingLemma`; with a part of speech on the token (the
+    ///   tagger runs first), its reading's lemma wins: "le compte" NOUN → compte, "une date" NOUN → date,
+    ///   "il date" VERB → dater.
+    public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false },
+                readings: @escaping @Sendable (String) -> String? = { _ in nil },
+                readingLemma: @escaping @Sendable (Character, String) -> String? = { _, _ in nil }) {
         self.stopWords = stopWords
         self.lexicon = LemmaLexicon.shared
         self.isName = isName
+        self.readings = readings
+        self.readingLemma = readingLemma
     }
 
     /// Loads the lemma table (332,000 forms, the largest part of start-up) now, so that a caller can do
@@ -54,7 +66,8 @@ public struct Lemmatizer: Stage {
                 } else {
                     let lower = tokens[i].kind == .word ? Folding.lower(tokens[i].text) : ""
                     known = Known(lemma: lemma(tokens[i], sentenceInitial: initial), stop: stopWords.contains(tokens[i].text),
-                                  lower: lower, context: Self.determiners.contains(lower) ? .determiner : Self.subjects.contains(lower) ? .subject : .none)
+                                  lower: lower, context: Self.determiners.contains(lower) ? .determiner : Self.subjects.contains(lower) ? .subject : .none,
+                                  readings: lower.isEmpty ? nil : readings(lower))
                     memo.store(known, for: key)
                 }
                 let isWord = tokens[i].kind == .word
@@ -62,6 +75,16 @@ public struct Lemmatizer: Stage {
                 // The word before settles some noun/verb readings; only after a determiner or a subject.
                 if previous != .none, isWord, initial || !tokens[i].isCapitalized {
                     l = disambiguate(known.lower, lemma: l, after: previous)
+                }
+                // The tagger's part of speech picks the reading (not for names inside a sentence).
+                if let r = known.readings, isWord, initial || !tokens[i].isCapitalized {
+                    let reading: Character? = switch tokens[i].pos {
+                    case .NOUN: "N"
+                    case .ADJ: "A"
+                    case .VERB, .AUX: "V"
+                    default: nil
+                    }
+                    if let reading, let lemma = readingLemma(reading, r) { l = lemma }
                 }
                 // A capitalised word the table makes a verb is a name when it follows a word inside a sentence
                 // ("avec Marie", "à Moussa") or comes before another capital ("René Angélil meurt"); after
@@ -85,6 +108,8 @@ public struct Lemmatizer: Stage {
         let stop: Bool
         let lower: String
         let context: ContextWord
+        /// The lemmas of readings the table does not give (``readings``), nil for most forms.
+        let readings: String?
     }
 
     /// A word that settles the reading of the next one (``disambiguate(_:lemma:after:)``), found once

@@ -71,26 +71,38 @@ public struct TabTable: @unchecked Sendable {
     public func value(_ key: String) -> String? {
         var key = key
         return key.withUTF8 { k -> String? in
-            if !keyIndex.isEmpty {
-                var slot = Int(truncatingIfNeeded: FeatureHash.bytes(k)) & keyMask
-                while true {
-                    let v = keyIndex[slot]
-                    if v == 0 { return nil }
-                    let start = Int(lineStarts[Int(v) - 1])
-                    if compare(k, lineAt: start) == 0 { return value(at: start, keyLength: k.count) }
-                    slot = (slot + 1) & keyMask
-                }
-            }
-            var lo = 0, hi = lineStarts.count - 1
-            while lo <= hi {
-                let mid = (lo + hi) >> 1
-                let start = Int(lineStarts[mid])
-                let c = compare(k, lineAt: start)
-                if c == 0 { return value(at: start, keyLength: k.count) }
-                if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
-            }
-            return nil
+            lineStart(of: k).flatMap { value(at: $0, keyLength: k.count) }
         }
+    }
+
+    /// Every field after the key of the line whose key equals `key`, or nil.
+    public func fields(of key: String) -> [Substring]? {
+        var key = key
+        return key.withUTF8 { k -> [Substring]? in
+            lineStart(of: k).map { Array(fields(at: $0).dropFirst()) }
+        }
+    }
+
+    private func lineStart(of k: UnsafeBufferPointer<UInt8>) -> Int? {
+        if !keyIndex.isEmpty {
+            var slot = Int(truncatingIfNeeded: FeatureHash.bytes(k)) & keyMask
+            while true {
+                let v = keyIndex[slot]
+                if v == 0 { return nil }
+                let start = Int(lineStarts[Int(v) - 1])
+                if compare(k, lineAt: start) == 0 { return start }
+                slot = (slot + 1) & keyMask
+            }
+        }
+        var lo = 0, hi = lineStarts.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            let start = Int(lineStarts[mid])
+            let c = compare(k, lineAt: start)
+            if c == 0 { return start }
+            if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
+        }
+        return nil
     }
 
     private func value(at start: Int, keyLength: Int) -> String? {

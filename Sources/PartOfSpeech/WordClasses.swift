@@ -32,6 +32,21 @@ public struct WordClasses: Sendable {
         return Self.bits(value)
     }
 
+    /// The lemmas of the form's readings that the lemma table does not give it, as the table's third
+    /// field holds them ("N=compte", "A=grec V=grecquer"), or nil for the many forms without.
+    public func readingLemmas(of lower: String) -> String? {
+        guard let fields = table.fields(of: lower), fields.count > 1, !fields[1].isEmpty else { return nil }
+        return String(fields[1])
+    }
+
+    /// The lemma of one reading — N (noun), A (adjective) or V (verb) — in ``readingLemmas(of:)``'s text.
+    public static func lemma(_ reading: Character, in readings: String) -> String? {
+        for part in readings.split(separator: " ") where part.count > 2 && part.first == reading && part.dropFirst().first == "=" {
+            return String(part.dropFirst(2))
+        }
+        return nil
+    }
+
     static func bits(_ letters: String) -> UInt16 {
         var bits: UInt16 = 0
         for c in letters { if let i = Self.letters.firstIndex(of: c) { bits |= 1 << UInt16(i) } }

@@ -23,6 +23,27 @@ final class LemmatizerTests: XCTestCase {
         XCTAssertEqual(l["ont"], "avoir")
     }
 
+    /// The tagger runs first; its part of speech picks the reading whose lemma the table does not give.
+    func testThePartOfSpeechPicksTheReading() throws {
+        let l = try lemmas("La cuisine grecque est célèbre. Son grand-père est mort hier. Le compte est bon.")
+        XCTAssertEqual(l["grecque"], "grec", "adjective: masculine singular")
+        XCTAssertEqual(l["mort"], "mourir", "verb: the infinitive")
+        XCTAssertEqual(l["compte"], "compte", "noun, where the table says compter")
+        // The same form, told apart only by the part of speech given to it.
+        let lemmatizer = Lemmatizer(readings: { $0 == "porte" ? "V=porter" : $0 == "compte" ? "N=compte" : nil },
+                                    readingLemma: { reading, text in
+                                        text.split(separator: " ").first { $0.first == reading }.map { String($0.dropFirst(2)) }
+                                    })
+        for (pos, expected) in [(UPOS.NOUN, ["porte", "compte"]), (.VERB, ["porter", "compter"]), (.none, ["porte", "compter"])] {
+            var doc = Document(id: "t", text: "porte compte")
+            doc.tokens = [Token(span: Span(0, 5), text: "porte", kind: .word), Token(span: Span(6, 12), text: "compte", kind: .word)]
+            doc.sentences = [Sentence(span: Span(0, 12), tokens: 0..<2)]
+            for i in doc.tokens.indices { doc.tokens[i].pos = pos }
+            lemmatizer.process(&doc)
+            XCTAssertEqual(doc.tokens.map(\.lemma), expected, "tagged \(pos)")
+        }
+    }
+
     func testProperNounsKeepTheirForm() throws {
         let l = try lemmas("Le partenariat avec Huawei renforce la Chine.")
         XCTAssertEqual(l["Huawei"], "Huawei")
