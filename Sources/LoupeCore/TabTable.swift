@@ -75,11 +75,21 @@ public struct TabTable: @unchecked Sendable {
         }
     }
 
-    /// Every field after the key of the line whose key equals `key`, or nil.
-    public func fields(of key: String) -> [Substring]? {
+    /// Field `field` (0 is the key) of the line whose key equals `key`; nil when there is no such line or
+    /// the line has fewer fields. Allocates only the result.
+    public func value(_ key: String, field: Int) -> String? {
         var key = key
-        return key.withUTF8 { k -> [Substring]? in
-            lineStart(of: k).map { Array(fields(at: $0).dropFirst()) }
+        return key.withUTF8 { k -> String? in
+            guard let start = lineStart(of: k) else { return nil }
+            let end = Self.lineEnd(bytes, from: start)
+            var a = start, n = 0
+            while n < field {
+                guard let tab = bytes[a..<end].firstIndex(of: 0x09) else { return nil }
+                a = tab + 1
+                n += 1
+            }
+            let b = bytes[a..<end].firstIndex(of: 0x09) ?? end
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
         }
     }
 

@@ -35,8 +35,8 @@ public struct WordClasses: Sendable {
     /// The lemmas of the form's readings that the lemma table does not give it, as the table's third
     /// field holds them ("N=compte", "A=grec V=grecquer"), or nil for the many forms without.
     public func readingLemmas(of lower: String) -> String? {
-        guard let fields = table.fields(of: lower), fields.count > 1, !fields[1].isEmpty else { return nil }
-        return String(fields[1])
+        guard let readings = table.value(lower, field: 2), !readings.isEmpty else { return nil }
+        return readings
     }
 
     /// The lemma of one reading — N (noun), A (adjective) or V (verb) — in ``readingLemmas(of:)``'s text.
