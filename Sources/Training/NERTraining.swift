@@ -16,7 +16,8 @@ public enum NERTraining {
     /// realistic first-pass mistakes.
     public static func train(folders: [String], epochs: Int, folds: Int = 5, minWeight: Float = 0.5, seed: UInt64 = 42, runs: Int = 1,
                              documentPass: Bool = true, log: (String) -> Void = { _ in }) throws -> NERModel {
-        let pipeline = try Pipeline.french()
+        // The stages before entities only: a built-in model made for other features must not stop its successor's training.
+        let pipeline = try Pipeline.french(nerModel: nil)
         var gold: [AnnotatedDocument] = []
         for f in folders { gold += try AnnotatedCorpus.load(f) }
         guard !gold.isEmpty else { throw LoupeError(file: folders.joined(separator: ", "), reason: "no .txt + .ann documents") }
