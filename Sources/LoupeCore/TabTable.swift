@@ -34,7 +34,7 @@ public struct TabTable: @unchecked Sendable {
     /// The index of the next line feed at or after `from`, or the count: memchr, since a byte loop over
     /// the 7 MB lemma table was a visible part of start-up.
     @inline(__always)
-    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    public static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard from < bytes.count, let base = bytes.baseAddress else { return bytes.count }
         guard let hit = memchr(base + from, 0x0A, bytes.count - from) else { return bytes.count }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

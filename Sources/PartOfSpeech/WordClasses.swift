@@ -13,6 +13,9 @@ public struct WordClasses: Sendable {
     public static let letters: [Character] = ["N", "A", "V", "I", "P", "G", "R", "S", "D", "O", "C", "J", "M", "E"]
 
     private let table: TabTable
+    /// Hashes of the forms that have reading lemmas (44,000 of 400,000), sorted: the lemmatiser asks for
+    /// every new form, and most have none; a search here stays in the caches, a line of the table does not.
+    private let withReadings: [UInt64]
 
     init() {
         if let bytes = EmbeddedResource.bytes("word-classes.tsv") {
@@ -21,9 +24,26 @@ public struct WordClasses: Sendable {
             // an analysis of novels; indexing them costs ~10 ms once, when the tagger first asks.
             table.indexKeys()
             self.table = table
+            withReadings = Self.formsWithReadings(bytes)
         } else {
             table = TabTable()
+            withReadings = []
         }
+    }
+
+    /// The hashes of the keys of lines with a third field.
+    private static func formsWithReadings(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var hashes: [UInt64] = []
+        var start = 0
+        while start < bytes.count {
+            let end = TabTable.lineEnd(bytes, from: start)
+            if bytes[start] != UInt8(ascii: "#"), let tab = bytes[start..<end].firstIndex(of: 0x09),
+               bytes[(tab + 1)..<end].contains(0x09) {
+                hashes.append(FeatureHash.bytes(bytes, start, tab))
+            }
+            start = end + 1
+        }
+        return hashes.sorted()
     }
 
     /// The classes of a lower-cased form as bits (``letters``' order), 0 when the dictionary does not know it.
@@ -35,6 +55,14 @@ public struct WordClasses: Sendable {
     /// The lemmas of the form's readings that the lemma table does not give it, as the table's third
     /// field holds them ("N=compte", "A=grec V=grecquer"), or nil for the many forms without.
     public func readingLemmas(of lower: String) -> String? {
+        var key = lower
+        let h = key.withUTF8 { FeatureHash.bytes($0) }
+        var lo = 0, hi = withReadings.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if withReadings[mid] < h { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < withReadings.count, withReadings[lo] == h else { return nil }
         guard let readings = table.value(lower, field: 2), !readings.isEmpty else { return nil }
         return readings
     }
