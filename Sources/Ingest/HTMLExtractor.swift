@@ -357,7 +357,7 @@ struct ContentSelector {
             hidden[i] = nodes[i].hidden || (p >= 0 && hidden[p])
             // `itemprop="articleBody"` says more than the layout classes around it, but not more than
             // `display:none` (a hidden copy of the article for search engines, beside the visible one).
-            let articleBody = nodes[i].evidence.bonus >= 0.3 && !negative(i) && !hidden[i]
+            let articleBody = (nodes[i].evidence.bonus >= 0.3 || nodes[i].evidence.isEmbeddedPost) && !negative(i) && !hidden[i]
             furniture[i] = (p >= 0 && furniture[p] && !articleBody) || (negative(i) && !neutralised.contains(group(i)))
         }
 
@@ -515,7 +515,15 @@ struct ContentSelector {
                 let b = inside[k]
                 // Share buttons between: dropped, the list goes on; a closing sentence already kept: too.
                 if furniture[Int(b.anchor)] || b.kind == .bad || kinds[k] == .good { k += 1; continue }
-                guard b.kind == .neutral, b.linkChars == 0, !b.heading else { break }
+                guard b.kind == .neutral, b.linkChars == 0 else { break }
+                // A subheading goes with the list it introduces ("Qualified teams", then the teams).
+                if b.heading {
+                    guard k + 1 < inside.count, !furniture[Int(inside[k + 1].anchor)], inside[k + 1].kind == .neutral,
+                          inside[k + 1].linkChars == 0, inside[k + 1].listItem || inTable(inside[k + 1]) else { break }
+                    kinds[k] = .good
+                    k += 1
+                    continue
+                }
                 // A list, or more lines of the same kind as the last paragraph (its siblings).
                 guard b.listItem || inTable(b) || siblings(b, inside[lastGood]) else { break }
                 kinds[k] = .good

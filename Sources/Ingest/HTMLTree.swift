@@ -42,7 +42,7 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
-    /// Names packed into 8 bytes (tag names are ASCII and libxml2's HTML parser lower-cases them).
+    /// Names by ``key(_:)`` (tag names are ASCII and libxml2's HTML parser lower-cases them).
     static let byKey: [UInt64: HTMLTag] = {
         let all: [HTMLTag] = [.html, .head, .body, .title, .meta, .link, .script, .style, .noscript, .template, .svg, .math, .iframe,
                               .object, .embed, .canvas, .select, .option, .button, .input, .textarea, .label, .nav, .aside, .footer,
@@ -59,10 +59,11 @@ enum HTMLTag: UInt8, Sendable {
         return d
     }()
 
+    /// A tag name's key: FNV-1a of its lower-cased bytes (a name of any length: packing 8 bytes lost
+    /// `blockquote` and `figcaption`, which were read as unknown elements).
     static func key<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
-        guard bytes.count <= 8 else { return nil }
-        var k: UInt64 = 0
-        for b in bytes { k = k << 8 | UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
+        var k: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { k = (k ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3 }
         return k
     }
 }
@@ -320,6 +321,9 @@ struct ClassEvidence: Sendable, Equatable {
     var isStrong = false
     /// Positive: the article body (`<article>`, `itemprop="articleBody"`, class "article-content"…), as a bonus for the container.
     var bonus: Float = 0
+    /// A post quoted in the article with the network's embed code (`<blockquote class="twitter-tweet">`,
+    /// `instagram-media`, `tiktok-embed`): the article's content even inside a "social" wrapper.
+    var isEmbeddedPost = false
 
     static let none = ClassEvidence()
 
@@ -377,6 +381,7 @@ struct ClassEvidence: Sendable, Equatable {
                     isNegative = true
                     isStrong = true
                 case .positive?: positive = true
+                case .embeddedPost?: if tag == .blockquote { isEmbeddedPost = true }
                 default: break
                 }
             }
@@ -384,7 +389,9 @@ struct ClassEvidence: Sendable, Equatable {
         if positive { bonus += 0.1 }
     }
 
-    enum Word: Sendable { case negative, strong, positive, modifier, taxonomy, live, comment }
+    enum Word: Sendable { case negative, strong, positive, modifier, taxonomy, live, comment, embeddedPost }
+
+    static let embeddedPostWords: Set<String> = ["tweet", "instagram", "tiktok"]
 
     /// Word hashes (FNV-1a of the lower-case letters) → their kind.
     static let lexicon: [UInt64: Word] = {
@@ -392,6 +399,7 @@ struct ClassEvidence: Sendable, Equatable {
         for w in negativeWords { d[hash(w)] = .negative }
         for w in strongWords { d[hash(w)] = .strong }
         for w in positiveWords { d[hash(w)] = .positive }
+        for w in embeddedPostWords { d[hash(w)] = .embeddedPost }
         return d
     }()
     static let control: [UInt64: Word] = {

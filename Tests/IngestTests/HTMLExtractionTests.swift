@@ -172,6 +172,44 @@ final class HTMLExtractionTests: XCTestCase {
             + "Les écouteurs sans fil sont à 139 euros, la montre connectée à 169 euros et les tablettes de la marque baissent aussi cette semaine.")
     }
 
+    func testAnEmbeddedTweetIsQuotedContentEvenInASocialWrapper() {
+        let tweet = """
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="fr">Une excellente nouvelle pour la jeunesse \
+            sénégalaise, qui pourra se former aux métiers de demain ici même.</p>— Awa Diop (@awadiop) \
+            <a href="https://twitter.com/awadiop/status/1">18 novembre 2019</a></blockquote></div>
+            """
+        let html = page(body: "<article><p>\(story[0])</p><p>\(story[1])</p>\(tweet)<p>\(story[2])</p></article>\(sidebar)")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, [story[0], story[1],
+            "Une excellente nouvelle pour la jeunesse sénégalaise, qui pourra se former aux métiers de demain ici même.",
+            "— Awa Diop (@awadiop) 18 novembre 2019", story[2]].joined(separator: "\n\n"))
+        // The same wrapper around share buttons stays furniture.
+        let share = "<div class=\"social-media-embed\"><ul><li>Partager sur Facebook</li><li>Partager sur X</li></ul></div>"
+        XCTAssertEqual(HTMLExtractor.extract(page(body: "<article>\(storyHTML)\(share)</article>")).text, storyText)
+    }
+
+    func testAQuotationIsItsOwnParagraph() {
+        // `blockquote` (ten letters) was once read as an unknown inline element.
+        let quote = "<blockquote>« Nous formerons dix mille jeunes d’ici à 2025 », a promis le ministre devant les étudiants.</blockquote>"
+        let html = page(body: "<article><p>\(story[0])</p>\(quote)<p>\(story[1])</p></article>")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, [story[0],
+            "« Nous formerons dix mille jeunes d’ici à 2025 », a promis le ministre devant les étudiants.", story[1]].joined(separator: "\n\n"))
+    }
+
+    func testACaptionOutsideAFigureIsNotText() {
+        // `figcaption` (ten letters) was once read as an unknown element, its text kept.
+        let photo = "<div class=\"media\"><img src=\"a.jpg\"><figcaption>Le ministre de l’Économie numérique à Dakar, mardi, devant les étudiants (photo d’archives).</figcaption></div>"
+        let html = page(body: "<article><p>\(story[0])</p>\(photo)<p>\(story[1])</p><p>\(story[2])</p></article>")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, storyText)
+    }
+
+    func testSubheadingAndListAfterTheLastParagraph() {
+        let list = "<h3>Les pays qualifiés</h3><ul><li>Sénégal (groupe A) : troisième participation</li><li>Maroc (groupe B) : sixième participation</li></ul>"
+        let related = "<h3>À lire aussi</h3><ul><li><a href=\"/a\">Le Cameroun lance son satellite</a></li><li><a href=\"/b\">Orange baisse ses prix</a></li></ul>"
+        let html = page(body: "<article>\(storyHTML)\(list)\(related)</article>")
+        XCTAssertEqual(HTMLExtractor.extract(html).text, storyText
+            + "\n\nLes pays qualifiés\n\nSénégal (groupe A) : troisième participation\n\nMaroc (groupe B) : sixième participation")
+    }
+
     func testTitleWithoutTheSiteName() {
         XCTAssertEqual(HTMLExtractor.extract(page(head: "<meta property=\"og:site_name\" content=\"Le Fil\"><meta property=\"og:title\" content=\"Washington durcit le ton | Le Fil\">",
                                                   body: "<article>\(storyHTML)</article>")).title, "Washington durcit le ton")
