@@ -19,6 +19,7 @@ extension EntityRecognizer {
         var stateOf = false
         if let state = Self.federatedState(r, tokens) { r = state; stateOf = true }
         r = withClosingAdjectives(r, type: taggedType, sentence: sentence, tokens)
+        r = withLowerCaseTail(r, type: taggedType, sentence: sentence, tokens)
         let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
         let text = doc.text(of: span)
         let key = Folding.fold(text)
@@ -81,6 +82,41 @@ extension EntityRecognizer {
         }
         return r
     }
+
+    /// An organisation headed by a cue noun goes on over the lower-case part of its name that the tagger left
+    /// out: "Association française de normalisation", "Fédération internationale de football association",
+    /// "Société suisse de construction de locomotives et de machines". Each group is a preposition (de, du,
+    /// des, d', pour), an article at most, a lower-case word the part-of-speech tagger calls a noun and its
+    /// adjectives; "et" only before another group; eight words at most, on the same line. A capitalised
+    /// word ends it ("Ligue des champions de l'UEFA": UEFA is a name of its own).
+    func withLowerCaseTail(_ tagged: Range<Int>, type: EntityType, sentence: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+        guard type == .ORG, tokens[tagged].prefix(2).contains(where: { EntityCues.organisationHeads.contains(Folding.fold($0.text)) }) else {
+            return tagged
+        }
+        func lowerWord(_ k: Int) -> Bool {
+            k < sentence.upperBound && tokens[k].kind == .word && !tokens[k].isCapitalized && tokens[k].lineBreaksBefore == 0
+        }
+        var end = tagged.upperBound
+        // The adjectives of a lower-case noun the tagger ended on: "Union des villes taurines françaises".
+        if !tokens[end - 1].isCapitalized && tokens[end - 1].pos == .NOUN {
+            while end - tagged.upperBound < 3 && lowerWord(end) && tokens[end].pos == .ADJ { end += 1 }
+        }
+        while end - tagged.upperBound < 8 {
+            var k = end
+            if lowerWord(k) && tokens[k].text == "et" { k += 1 }
+            guard lowerWord(k), Self.tailPrepositions.contains(tokens[k].text) else { break }
+            k += 1
+            if lowerWord(k), Self.tailArticles.contains(tokens[k].text) { k += 1 }
+            guard lowerWord(k), tokens[k].pos == .NOUN else { break }
+            k += 1
+            while lowerWord(k) && tokens[k].pos == .ADJ { k += 1 }
+            end = k
+        }
+        return tagged.lowerBound..<end
+    }
+
+    static let tailPrepositions: Set<String> = ["de", "du", "des", "d'", "d’", "pour"]
+    static let tailArticles: Set<String> = ["la", "l'", "l’", "les"]
 
     /// ICU's places and international bodies keep their type; a federated state is a place; a person or a
     /// place holding a word only companies and clubs hold is an organisation ("Juventus FC", "North Oil",

@@ -66,6 +66,20 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(texts(doc, recognizer.withClosingAdjectives(r, type: .PER, sentence: sentence, doc.tokens)), "Parti du peuple", "organisations only")
     }
 
+    func testWithLowerCaseTail() throws {
+        // The part-of-speech tagger runs in `prepared`: the tail's nouns are its NOUNs.
+        let doc = try prepared("L’Association française de normalisation et la Société suisse de construction de locomotives et de machines ont signé. La Ligue des champions de l’UEFA reprend.")
+        func tail(_ phrase: String, _ type: EntityType = .ORG) -> String {
+            let r = tokens(doc, phrase)
+            let sentence = doc.sentences.first { $0.tokens.contains(r.lowerBound) }!.tokens
+            return texts(doc, recognizer.withLowerCaseTail(r, type: type, sentence: sentence, doc.tokens))
+        }
+        XCTAssertEqual(tail("Association française"), "Association française de normalisation")
+        XCTAssertEqual(tail("Société suisse"), "Société suisse de construction de locomotives et de machines")
+        XCTAssertEqual(tail("Association française", .LOC), "Association française", "organisations only")
+        XCTAssertEqual(tail("Ligue des champions"), "Ligue des champions", "a capitalised name after de is a name of its own")
+    }
+
     func testCorrectedType() throws {
         let doc = try prepared("La Juventus FC bat Jean Dupont en France.")
         func corrected(_ phrase: String, _ tagged: EntityType, isState: Bool = false) -> EntityType {
