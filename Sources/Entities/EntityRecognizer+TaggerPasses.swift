@@ -268,6 +268,40 @@ extension EntityRecognizer {
         for k in out.indices where (out[k].type == .MISC || out[k].type == .LOC) && companies.contains(out[k].key) { out[k].type = .ORG }
     }
 
+    /// A club named by a nickname and its city, as French writes North American teams and some of its own:
+    /// "les Clippers de Los Angeles", "les Girondins de Bordeaux", "le Lightning de Tampa Bay". One or two
+    /// capitalised words that are no French words (so not "les Français de Paris"), after an article and
+    /// before de + a place the tagger found: one organisation in place of the words and the place.
+    func joinClubNames(_ out: inout [Mention], _ doc: Document) {
+        let tokens = doc.tokens
+        var joined: [Mention] = []
+        var replaced = Set<Int>()
+        for (index, place) in out.enumerated() where place.type == .LOC {
+            let p = place.tokens.lowerBound
+            let sentence = doc.sentences[place.sentence].tokens
+            guard p - 2 >= sentence.lowerBound, Self.clubLinks.contains(tokens[p - 1].text) else { continue }
+            var start = p - 1
+            while start - 1 >= sentence.lowerBound, p - 1 - (start - 1) <= 2 {
+                let t = tokens[start - 1]
+                guard t.kind == .word, t.isCapitalized, !commonWords(Folding.lower(t.text)), !gazetteer.isPlace(Folding.fold(t.text)) else { break }
+                start -= 1
+            }
+            guard start < p - 1, start - 1 >= sentence.lowerBound,
+                  Self.clubArticles.contains(Folding.lower(tokens[start - 1].text)) else { continue }
+            let r = start..<place.tokens.upperBound
+            let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
+            let text = doc.text(of: span)
+            for (k, m) in out.enumerated() where m.tokens.overlaps(r) { replaced.insert(k) }
+            replaced.insert(index)
+            joined.append(Mention(span: span, tokens: r, type: .ORG, text: text, key: Folding.fold(text), sentence: place.sentence))
+        }
+        guard !joined.isEmpty else { return }
+        out = out.enumerated().filter { !replaced.contains($0.offset) }.map(\.element) + joined
+    }
+
+    static let clubLinks: Set<String> = ["de", "d'", "d’", "du"]
+    static let clubArticles: Set<String> = ["les", "le", "la", "l'", "l’", "des", "aux", "au", "du"]
+
     /// Places and international bodies ICU knows, written in capitals, that the tagger left out (ETATS-UNIS).
     func addCapitalisedPlaces(_ out: inout [Mention], _ doc: Document, covered: [Bool], lexicon: NERLexicon) {
         let tokens = doc.tokens

@@ -68,6 +68,7 @@ public struct EntityRecognizer: Stage {
         retypeAfterMiscCues(&out, doc)
         retypeCompanies(&out, doc, lexicon: model.lexicon)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
+        joinClubNames(&out, doc)
         out.sort { $0.span < $1.span }
         return out
     }

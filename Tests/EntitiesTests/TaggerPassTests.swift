@@ -154,6 +154,16 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(out.map(\.type), [.ORG, .ORG, .ORG, .MISC], "after a cue, a source, every occurrence; not without evidence")
     }
 
+    func testJoinClubNames() throws {
+        let doc = try prepared("Les Bruins de Boston ont battu le Lightning de Tampa Bay devant les Français de Paris et Sanchez de Madrid.")
+        var out = [mention(doc, "Boston", .LOC), mention(doc, "Lightning", .MISC), mention(doc, "Tampa Bay", .LOC),
+                   mention(doc, "Paris", .LOC), mention(doc, "Sanchez", .PER), mention(doc, "Madrid", .LOC)]
+        recognizer.joinClubNames(&out, doc)
+        XCTAssertEqual(out.sorted { $0.span < $1.span }.map { "\($0.text) \($0.type)" },
+                       ["Bruins de Boston ORG", "Lightning de Tampa Bay ORG", "Paris LOC", "Sanchez PER", "Madrid LOC"],
+                       "French words (Français) and names without an article (Sanchez) are no clubs")
+    }
+
     func testAddCapitalisedPlaces() throws {
         let doc = try prepared("Les ETATS-UNIS et la France ont voté.")
         var out = [mention(doc, "France", .LOC)]
