@@ -10,7 +10,7 @@ public struct WordClasses: Sendable {
     public static let shared = WordClasses()
 
     /// One bit per class letter of the table, in this order.
-    public static let letters: [Character] = ["N", "A", "V", "I", "P", "G", "R", "S", "D", "O", "C", "J", "M", "E"]
+    public static let letters: [Character] = ["N", "A", "V", "I", "P", "G", "R", "S", "D", "O", "C", "J", "M", "E", "H"]
 
     private let table: TabTable
     /// Hashes of the forms that have reading lemmas (44,000 of 400,000), sorted: the lemmatiser asks for

@@ -13,7 +13,8 @@ analyses give:
 
     N noun   A adjective   V finite verb   I infinitive   P past participle   G present participle
     R adverb   S preposition   D determiner   O pronoun   C conjunction   J interjection
-    M number   E proper name (a first name, surname, place or title)
+    M number   E proper name (a place, a company, a title…)   H a person's name (a first name, a surname,
+    a mononym: Platon, Darwin)
 
 then, in a third field, the lemma of each noun (N=), adjective (A=) or verb (V=) reading whose lemma is not
 the one lemmas.tsv gives the form ("compte<TAB>NV<TAB>N=compte": the table says compter), so that the
@@ -34,7 +35,7 @@ sys.path.insert(0, HERE)
 from build_lemmas import hunspell_paradigms, is_rare_verb_analysis  # noqa: E402
 from lemma_rules import normalise  # noqa: E402
 
-ORDER = "NAVIPGRSDOCJME"
+ORDER = "NAVIPGRSDOCJMEH"
 VERB_TENSES = {"po:ipre", "po:iimp", "po:ipsi", "po:ifut", "po:cond", "po:spre", "po:simp", "po:impe"}
 
 
@@ -72,8 +73,10 @@ def classes(morph):
             out.add("J")
         elif t in ("po:nb", "po:nbro"):
             out.add("M")
-        elif t in ("po:npr", "po:prn", "po:patr", "po:titr"):
+        elif t in ("po:npr", "po:titr"):
             out.add("E")
+        elif t in ("po:prn", "po:patr"):
+            out.add("H")
     return out
 
 
@@ -137,7 +140,7 @@ def main():
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         out.write("# Loupe word classes (form<TAB>classes: N noun, A adjective, V finite verb, I infinitive, P past participle, "
                   "G present participle, R adverb, S preposition, D determiner, O pronoun, C conjunction, J interjection, M number, "
-                  "E proper name; then, where the lemma table's lemma of the form is not that of a reading, the reading's "
+                  "E proper name, H person's name; then, where the lemma table's lemma of the form is not that of a reading, the reading's "
                   "lemma: N=noun A=adjective V=verb), made by tools/french-data/build_word_classes.py from hunspell-fr 7.0 (Dicollecte, MPL-2.0). "
                   "Subject to the Mozilla Public License 2.0, https://mozilla.org/MPL/2.0/ ; see SOURCES.md\n")
         for f, cs, rs in rows:
