@@ -12,9 +12,9 @@ struct Export: ParsableCommand {
         discussion: """
             Tables and their columns:
               documents      document,title,date,source,characters,words,sentences,
-                             sentiment,subjectivity,url (and text with --text)
+                             sentiment,subjectivity,url,author (and text with --text)
               sentences      document,index,start,end,sentiment,text,boilerplate,subjectivity
-              tokens         document,sentence,start,end,text,lemma,stopword,kind
+              tokens         document,sentence,start,end,text,lemma,pos,stopword,kind
               mentions       document,start,end,text,type,entity,sentence,sentiment
               entities       entity,type,mentions,documents,sentiment,aliases
               keywords       document,term,count,weight
