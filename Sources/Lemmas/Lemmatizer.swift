@@ -67,7 +67,9 @@ public struct Lemmatizer: Stage {
                     let lower = tokens[i].kind == .word ? Folding.lower(tokens[i].text) : ""
                     known = Known(lemma: lemma(tokens[i], sentenceInitial: initial), stop: stopWords.contains(tokens[i].text),
                                   lower: lower, context: Self.determiners.contains(lower) ? .determiner : Self.subjects.contains(lower) ? .subject : .none,
-                                  readings: lower.isEmpty ? nil : readings(lower))
+                                  readings: lower.isEmpty ? nil : readings(lower).map { r in
+                                      ReadingLemmas(noun: readingLemma("N", r), adjective: readingLemma("A", r), verb: readingLemma("V", r))
+                                  })
                     memo.store(known, for: key)
                 }
                 let isWord = tokens[i].kind == .word
@@ -78,13 +80,13 @@ public struct Lemmatizer: Stage {
                 }
                 // The tagger's part of speech picks the reading (not for names inside a sentence).
                 if let r = known.readings, isWord, initial || !tokens[i].isCapitalized {
-                    let reading: Character? = switch tokens[i].pos {
-                    case .NOUN: "N"
-                    case .ADJ: "A"
-                    case .VERB, .AUX: "V"
+                    let lemma: String? = switch tokens[i].pos {
+                    case .NOUN: r.noun
+                    case .ADJ: r.adjective
+                    case .VERB, .AUX: r.verb
                     default: nil
                     }
-                    if let reading, let lemma = readingLemma(reading, r) { l = lemma }
+                    if let lemma { l = lemma }
                 }
                 // A capitalised word the table makes a verb is a name when it follows a word inside a sentence
                 // ("avec Marie", "à Moussa") or comes before another capital ("René Angélil meurt"); after
@@ -109,7 +111,14 @@ public struct Lemmatizer: Stage {
         let lower: String
         let context: ContextWord
         /// The lemmas of readings the table does not give (``readings``), nil for most forms.
-        let readings: String?
+        let readings: ReadingLemmas?
+    }
+
+    /// A form's lemmas by reading, where they are not the table's; a reference, so that the memo's entries
+    /// stay small for the many forms without (and frequent forms such as "est" are not parsed again).
+    final class ReadingLemmas: Sendable {
+        let noun, adjective, verb: String?
+        init(noun: String?, adjective: String?, verb: String?) { self.noun = noun; self.adjective = adjective; self.verb = verb }
     }
 
     /// A word that settles the reading of the next one (``disambiguate(_:lemma:after:)``), found once
