@@ -6,6 +6,23 @@ import XCTest
 final class KeywordTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Keyphrases are noun phrases: the tagger's verbs and adverbs cut candidates; keywords still count them.
+    func testVerbsAndAdverbsAreNotInKeyphrases() throws {
+        var doc = Document(id: "t", text: """
+            Le gouvernement sénégalais annonce une réforme fiscale ambitieuse. La réforme fiscale vise les grandes \
+            entreprises du numérique, qui paieront davantage. Le ministre présente la réforme fiscale mardi devant \
+            les députés, qui voteront rapidement.
+            """)
+        try Pipeline.french().process(&doc)
+        let phrases = doc.keyphrases.map(\.phrase)
+        XCTAssertTrue(phrases.contains("réforme fiscale ambitieuse"), "\(phrases)")
+        for word in ["paieront", "voteront", "davantage", "rapidement", "vise"] {
+            XCTAssertFalse(phrases.contains { $0.contains(word) }, "\(word) in \(phrases)")
+            XCTAssertTrue(doc.tokens.contains { $0.text == word && ($0.pos == .VERB || $0.pos == .ADV) }, "the tagger makes \(word) a verb or an adverb")
+        }
+        XCTAssertTrue(doc.keywords.contains { $0.term == "payer" }, "keywords count verbs")
+    }
+
     func testSeedKeywordsAndPhrases() throws {
         var doc = Document(id: "seed", text: try String(contentsOf: Self.root.appendingPathComponent("corpus/000_dca4ec47950a0694.txt"), encoding: .utf8))
         try Pipeline.french().process(&doc)
