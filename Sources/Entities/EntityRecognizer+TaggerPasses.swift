@@ -276,12 +276,12 @@ extension EntityRecognizer {
         let tokens = doc.tokens
         var joined: [Mention] = []
         var replaced = Set<Int>()
-        for (index, place) in out.enumerated() where place.type == .LOC {
+        for place in out where place.type == .LOC {
             let p = place.tokens.lowerBound
             let sentence = doc.sentences[place.sentence].tokens
             guard p - 2 >= sentence.lowerBound, Self.clubLinks.contains(tokens[p - 1].text) else { continue }
             var start = p - 1
-            while start - 1 >= sentence.lowerBound, p - 1 - (start - 1) <= 2 {
+            while start - 1 >= sentence.lowerBound, p - start < 3 {  // two words at most
                 let t = tokens[start - 1]
                 guard t.kind == .word, t.isCapitalized, !commonWords(Folding.lower(t.text)), !gazetteer.isPlace(Folding.fold(t.text)) else { break }
                 start -= 1
@@ -291,8 +291,7 @@ extension EntityRecognizer {
             let r = start..<place.tokens.upperBound
             let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
             let text = doc.text(of: span)
-            for (k, m) in out.enumerated() where m.tokens.overlaps(r) { replaced.insert(k) }
-            replaced.insert(index)
+            for (k, m) in out.enumerated() where m.tokens.overlaps(r) { replaced.insert(k) }  // the place among them
             joined.append(Mention(span: span, tokens: r, type: .ORG, text: text, key: Folding.fold(text), sentence: place.sentence))
         }
         guard !joined.isEmpty else { return }

@@ -64,7 +64,6 @@ public struct KeywordExtractor: Stage {
         }
     }
 
-    /// A token that carries meaning for keyword counts.
     /// Nouns, proper nouns, adjectives and foreign words make keyphrases; an untagged token (no
     /// part-of-speech model) counts as one, as before the tagger.
     @inline(__always) static func isPhraseWord(_ pos: UPOS) -> Bool {
@@ -74,6 +73,7 @@ public struct KeywordExtractor: Stage {
         }
     }
 
+    /// A token that carries meaning for keyword counts.
     @inline(__always) public static func isContent(_ t: Token) -> Bool {
         guard t.kind == .word || t.kind == .hashtag, !t.isStopword else { return false }
         guard !t.text.unicodeScalars.dropFirst().isEmpty || t.isCapitalized else { return false }  // two scalars, without counting them all

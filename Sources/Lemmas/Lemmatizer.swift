@@ -15,26 +15,21 @@ public struct Lemmatizer: Stage {
     public let stopWords: StopWords
     private let lexicon: LemmaLexicon
     private let isName: @Sendable (String) -> Bool
-    /// The lemmas of a lower-cased form's readings that the table does not give ("N=compte"), if any.
-    private let readings: @Sendable (String) -> String?
-    /// The lemma of one reading (N, A or V) in such a text.
-    private let readingLemma: @Sendable (Character, String) -> String?
+    /// The lemmas of a lower-cased form's noun, adjective and verb readings that the table does not give, if any.
+    private let readings: @Sendable (String) -> (noun: String?, adjective: String?, verb: String?)?
     /// Names this lemmatizer's memo in a ``Workspace`` (another stop-word list, another memo).
     private let memoName = MemoName("lemmas")
 
     /// - Parameter isName: whether a folded word is a known name (a place, a person), which keeps its form.
     /// - Parameter readings: the lemmas of a lower-cased form's noun, adjective and verb readings where the
-    ///   table's lemma is not theirs, read with `readingLemma`; with a part of speech on the token (the
-    ///   tagger runs first), its reading's lemma wins: "le compte" NOUN → compte, "une date" NOUN → date,
-    ///   "il date" VERB → dater.
+    ///   table's lemma is not theirs; with a part of speech on the token (the tagger runs first), its
+    ///   reading's lemma wins: "le compte" NOUN → compte, "une date" NOUN → date, "il date" VERB → dater.
     public init(stopWords: StopWords = .builtIn, isName: @escaping @Sendable (String) -> Bool = { _ in false },
-                readings: @escaping @Sendable (String) -> String? = { _ in nil },
-                readingLemma: @escaping @Sendable (Character, String) -> String? = { _, _ in nil }) {
+                readings: @escaping @Sendable (String) -> (noun: String?, adjective: String?, verb: String?)? = { _ in nil }) {
         self.stopWords = stopWords
         self.lexicon = LemmaLexicon.shared
         self.isName = isName
         self.readings = readings
-        self.readingLemma = readingLemma
     }
 
     /// Loads the lemma table (332,000 forms, the largest part of start-up) now, so that a caller can do
@@ -67,9 +62,7 @@ public struct Lemmatizer: Stage {
                     let lower = tokens[i].kind == .word ? Folding.lower(tokens[i].text) : ""
                     known = Known(lemma: lemma(tokens[i], sentenceInitial: initial), stop: stopWords.contains(tokens[i].text),
                                   lower: lower, context: Self.determiners.contains(lower) ? .determiner : Self.subjects.contains(lower) ? .subject : .none,
-                                  readings: lower.isEmpty ? nil : readings(lower).map { r in
-                                      ReadingLemmas(noun: readingLemma("N", r), adjective: readingLemma("A", r), verb: readingLemma("V", r))
-                                  })
+                                  readings: lower.isEmpty ? nil : readings(lower).map { ReadingLemmas(noun: $0.noun, adjective: $0.adjective, verb: $0.verb) })
                     memo.store(known, for: key)
                 }
                 let isWord = tokens[i].kind == .word

@@ -52,9 +52,9 @@ public struct WordClasses: Sendable {
         return Self.bits(value)
     }
 
-    /// The lemmas of the form's readings that the lemma table does not give it, as the table's third
-    /// field holds them ("N=compte", "A=grec V=grecquer"), or nil for the many forms without.
-    public func readingLemmas(of lower: String) -> String? {
+    /// The lemmas of the form's noun, adjective and verb readings that the lemma table does not give it (the
+    /// table's third field: "N=compte", "A=grec V=grecquer"), or nil for the many forms without.
+    public func readingLemmas(of lower: String) -> (noun: String?, adjective: String?, verb: String?)? {
         var key = lower
         let h = key.withUTF8 { FeatureHash.bytes($0) }
         var lo = 0, hi = withReadings.count
@@ -62,17 +62,18 @@ public struct WordClasses: Sendable {
             let mid = (lo + hi) >> 1
             if withReadings[mid] < h { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < withReadings.count, withReadings[lo] == h else { return nil }
-        guard let readings = table.value(lower, field: 2), !readings.isEmpty else { return nil }
-        return readings
-    }
-
-    /// The lemma of one reading — N (noun), A (adjective) or V (verb) — in ``readingLemmas(of:)``'s text.
-    public static func lemma(_ reading: Character, in readings: String) -> String? {
-        for part in readings.split(separator: " ") where part.count > 2 && part.first == reading && part.dropFirst().first == "=" {
-            return String(part.dropFirst(2))
+        guard lo < withReadings.count, withReadings[lo] == h, let field = table.value(lower, field: 2) else { return nil }
+        var lemmas: (noun: String?, adjective: String?, verb: String?) = (nil, nil, nil)
+        for part in field.split(separator: " ") where part.count > 2 && part.dropFirst().first == "=" {
+            let lemma = String(part.dropFirst(2))
+            switch part.first {
+            case "N": lemmas.noun = lemma
+            case "A": lemmas.adjective = lemma
+            case "V": lemmas.verb = lemma
+            default: break
+            }
         }
-        return nil
+        return lemmas.noun == nil && lemmas.adjective == nil && lemmas.verb == nil ? nil : lemmas
     }
 
     static func bits(_ letters: String) -> UInt16 {

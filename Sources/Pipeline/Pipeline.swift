@@ -55,7 +55,7 @@ public struct Pipeline: Sendable {
     private static func stages(nerModel: NERModel?, posModel: POSModel?, stopWords: StopWords) throws -> Pipeline {
         let gazetteer = Gazetteer.french
         let lemmatizer = Lemmatizer(stopWords: stopWords, isName: { gazetteer.type(of: $0) != nil },
-                                    readings: { WordClasses.shared.readingLemmas(of: $0) }, readingLemma: { WordClasses.lemma($0, in: $1) })
+                                    readings: { WordClasses.shared.readingLemmas(of: $0) })
         // Without a part-of-speech model (a build without one), tokens keep `.none`.
         let tagger: [any Stage] = posModel.map { [POSTagger(model: $0, lexicon: posLexicon)] } ?? []
         return try Pipeline(stages: [

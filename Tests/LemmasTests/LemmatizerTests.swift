@@ -30,10 +30,7 @@ final class LemmatizerTests: XCTestCase {
         XCTAssertEqual(l["mort"], "mourir", "verb: the infinitive")
         XCTAssertEqual(l["compte"], "compte", "noun, where the table says compter")
         // The same form, told apart only by the part of speech given to it.
-        let lemmatizer = Lemmatizer(readings: { $0 == "porte" ? "V=porter" : $0 == "compte" ? "N=compte" : nil },
-                                    readingLemma: { reading, text in
-                                        text.split(separator: " ").first { $0.first == reading }.map { String($0.dropFirst(2)) }
-                                    })
+        let lemmatizer = Lemmatizer(readings: { $0 == "porte" ? (nil, nil, "porter") : $0 == "compte" ? ("compte", nil, nil) : nil })
         for (pos, expected) in [(UPOS.NOUN, ["porte", "compte"]), (.VERB, ["porter", "compter"]), (.none, ["porte", "compter"])] {
             var doc = Document(id: "t", text: "porte compte")
             doc.tokens = [Token(span: Span(0, 5), text: "porte", kind: .word), Token(span: Span(6, 12), text: "compte", kind: .word)]

@@ -63,7 +63,7 @@ def classes(morph):
             out.add("R")
         elif t.startswith("po:prep") or t.startswith("po:loc.prep"):
             out.add("S")
-        elif t == "po:det" or t.startswith("po:det"):
+        elif t.startswith("po:det"):
             out.add("D")
         elif t.startswith("po:pro") or t == "po:3pe":
             out.add("O")
