@@ -83,7 +83,7 @@ extension EntityRecognizer {
             while i < sentence.tokens.upperBound && tokens[i].kind == .punctuation { i += 1 }
             guard i < sentence.tokens.upperBound, !covered[i], isNameToken(tokens[i]) else { continue }
             let lower = Folding.lower(tokens[i].text)
-            if isStopWord(lower) || commonWords(lower) || EntityCues.notNames.contains(Folding.fold(tokens[i].text)) { continue }
+            if isStopWord(lower) || words.isCommonWord(lower) || EntityCues.notNames.contains(Folding.fold(tokens[i].text)) { continue }
             var end = i + 1
             while end < sentence.tokens.upperBound, !covered[end], tokens[end].lineBreaksBefore == 0, isNameToken(tokens[end]) { end += 1 }
             let span = Span(tokens[i].span.start, tokens[end - 1].span.end)

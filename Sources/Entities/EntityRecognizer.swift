@@ -13,21 +13,22 @@ public struct EntityRecognizer: Stage {
     public let provides: Set<Annotation> = [.entities]
 
     let gazetteer: Gazetteer
-    let commonWords: @Sendable (String) -> Bool
+    let words: DictionaryWords
     let isStopWord: @Sendable (String) -> Bool
     /// The trained tagger that proposes spans and types; without one, the rules below do.
     let model: NERModel?
 
     /// - Parameters:
-    ///   - isCommonWord: whether a lower-cased word is an ordinary French word (so that a capitalised
-    ///     sentence start such as "Notamment" is not taken for a name unless it is capitalised elsewhere).
+    ///   - words: what the dictionaries say of a lower-cased word: whether it is an ordinary French word (so
+    ///     that a capitalised sentence start such as "Notamment" is not taken for a name unless it is
+    ///     capitalised elsewhere) or a person's name; the model must have been trained with the same.
     ///   - isStopWord: whether it is a stop word ("La", "Dans"), never a name on its own.
     ///   - model: the statistical tagger (``NERModel``), such as ``NERModel/builtIn`` (the one compiled into the
     ///     binary, which may fail to load: so it is no default); nil: the rules alone.
-    public init(gazetteer: Gazetteer = .french, isCommonWord: @escaping @Sendable (String) -> Bool,
+    public init(gazetteer: Gazetteer = .french, words: DictionaryWords,
                 isStopWord: @escaping @Sendable (String) -> Bool, model: NERModel?) {
         self.gazetteer = gazetteer
-        self.commonWords = isCommonWord
+        self.words = words
         self.isStopWord = isStopWord
         self.model = model
     }
@@ -55,7 +56,7 @@ public struct EntityRecognizer: Stage {
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         var out: [Mention] = []
-        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, isCommonWord: commonWords, in: workspace) {
+        for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, words: words, in: workspace) {
             guard let m = mention(tagged: found.tokens, type: found.type, sentence: found.sentence, in: doc) else { continue }
             for k in m.tokens { covered[k] = true }
             out.append(m)
@@ -67,6 +68,7 @@ public struct EntityRecognizer: Stage {
         voteOnInconsistentWords(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
         retypeAfterMiscCues(&out, doc)
         retypeCompanies(&out, doc, lexicon: model.lexicon)
+        retypePersonsByName(&out)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         joinClubNames(&out, doc)
         out.sort { $0.span < $1.span }
@@ -161,7 +163,7 @@ public struct EntityRecognizer: Stage {
                 let folded = Folding.fold(t.text)
                 let lower = Folding.lower(t.text)
                 let stopWord = isStopWord(lower)
-                if stopWord || commonWords(lower) && !gazetteer.isPlace(folded) && !midSentenceCapitals.contains(t.text) || EntityCues.notNames.contains(folded) {
+                if stopWord || words.isCommonWord(lower) && !gazetteer.isPlace(folded) && !midSentenceCapitals.contains(t.text) || EntityCues.notNames.contains(folded) {
                     i = end
                     continue
                 }
@@ -169,7 +171,7 @@ public struct EntityRecognizer: Stage {
             if end - i == 1 && (EntityCues.notNames.contains(Folding.fold(t.text)) || isInitial(t)) { i = end; continue }
             // Drop a leading sentence-initial common word joined to a name ("Pour Huawei").
             var start = i
-            if sentenceInitial && end - i > 1 && commonWords(Folding.lower(t.text)) && !EntityCues.organisationHeads.contains(head)
+            if sentenceInitial && end - i > 1 && words.isCommonWord(Folding.lower(t.text)) && !EntityCues.organisationHeads.contains(head)
                 && gazetteer.type(of: Folding.fold(doc.text(of: Span(t.span.start, tokens[end - 1].span.end)))) == nil {
                 start = i + 1
                 if !isNameToken(tokens[start]) { i = end; continue }

@@ -204,6 +204,8 @@ struct TokenFlags: OptionSet, Sendable {
     static let mixedCaps = TokenFlags(rawValue: 1 << 16)
     /// Capitalised, and an ordinary French word in lower case (the lemma table).
     static let commonWord = TokenFlags(rawValue: 1 << 17)
+    /// Capitalised, and a person's name the dictionary knows (Aristote, Goethe).
+    static let personName = TokenFlags(rawValue: 1 << 18)
 
     /// Capitalisation and position, which many templates pair with another feature.
     static let capitalisation: TokenFlags = [.capitalized, .allCaps, .sentenceStart, .lineStart, .hasDigit, .punctuation]
@@ -214,7 +216,7 @@ struct TokenFlags: OptionSet, Sendable {
         ("hasPeriod", .hasPeriod), ("punctuation", .punctuation), ("sentenceStart", .sentenceStart), ("lineStart", .lineStart),
         ("stopword", .stopword), ("seenLower", .seenLower), ("seenCapMid", .seenCapMid), ("firstName", .firstName),
         ("elision", .elision), ("number", .number), ("quote", .quote), ("paren", .paren), ("mixedCaps", .mixedCaps),
-        ("commonWord", .commonWord),
+        ("commonWord", .commonWord), ("personName", .personName),
     ]
 }
 
@@ -277,13 +279,12 @@ public struct NERFeatureExtractor: Sendable {
         return t
     }()
 
-    /// Whether a lower-cased word is an ordinary French word (the lemma table): "Monde" or "Notamment"
-    /// capitalised are not unknown names.
-    let isCommonWord: (@Sendable (String) -> Bool)?
+    /// What the dictionaries say of a capitalised word (nil: nothing).
+    let words: DictionaryWords?
 
-    public init(lexicon: NERLexicon, isCommonWord: (@Sendable (String) -> Bool)? = nil) {
+    public init(lexicon: NERLexicon, words: DictionaryWords? = nil) {
         self.lexicon = lexicon
-        self.isCommonWord = isCommonWord
+        self.words = words
     }
 
     /// What a token's features need that depends on its text and kind alone: worked out once per word
@@ -368,7 +369,11 @@ public struct NERFeatureExtractor: Sendable {
             if t.text == "(" || t.text == ")" { flags.insert(.paren) }
         }
         if lexicon.firstNames.contains(info.folded) { flags.insert(.firstName) }
-        if flags.contains(.capitalized), let isCommonWord, isCommonWord(Folding.lower(t.text)) { flags.insert(.commonWord) }
+        if flags.contains(.capitalized), let words {
+            let lower = Folding.lower(t.text)
+            if words.isCommonWord(lower) { flags.insert(.commonWord) }
+            if words.personName(lower) != .no { flags.insert(.personName) }
+        }
         info.flags = flags
         info.cue = lexicon.cueClass[info.folded] ?? 0
         if flags.contains(.capitalized) { info.wordTypes = lexicon.wordTypes[info.folded] ?? 0 }
@@ -574,7 +579,7 @@ public struct NERFeatureExtractor: Sendable {
         let capMask = TokenFlags.capitalisation
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
         out.append(f(13, UInt64(t.flags.rawValue)))
-        out.append(f(14, UInt64(t.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection([.seenLower, .seenCapMid, .stopword, .commonWord]).rawValue)))
+        out.append(f(14, UInt64(t.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection([.seenLower, .seenCapMid, .stopword, .commonWord, .personName]).rawValue)))
         out.append(f(16, UInt64(t.learnt)))
         out.append(f(17, UInt64(t.place)))
         out.append(f(18, UInt64(t.learnt), UInt64(t.flags.intersection(capMask).rawValue)))
@@ -595,7 +600,7 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(33, UInt64(p1.learnt), UInt64(n1.learnt)))
         out.append(f(34, UInt64(p1.place), UInt64(n1.place)))
         out.append(f(35, UInt64(p1.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection(capMask).rawValue) << 20 | UInt64(n1.flags.intersection(capMask).rawValue)))
-        out.append(f(36, UInt64(p1.flags.intersection(.firstName).rawValue), UInt64(t.flags.intersection(capMask).rawValue)))
+        out.append(f(36, UInt64(p1.flags.intersection([.firstName, .personName]).rawValue), UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(37, t.suffixes.2, UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(38, p1.folded, UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(39, n1.folded, UInt64(t.flags.intersection(capMask).rawValue)))

@@ -253,11 +253,11 @@ public final class NERModel: Sendable {
     /// Tags every sentence of `doc` for which `include` is true; returns mentions' token ranges and types.
     /// `margin`: how far the chosen type's score on the span's first token is ahead of the best other
     /// type's (B tag against B tag), in units of one training update: small means unsure.
-    /// `isCommonWord` must be the test the model was trained with (the lemma table's known words).
-    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, isCommonWord: (@Sendable (String) -> Bool)? = nil,
+    /// `words` must be the lookups the model was trained with (``DictionaryWords``).
+    public func tag(_ doc: Document, include: (Int) -> Bool = { _ in true }, words: DictionaryWords? = nil,
                     in workspace: Workspace = Workspace())
         -> [(tokens: Range<Int>, type: EntityType, sentence: Int, margin: Float)] {
-        let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
+        let extractor = NERFeatureExtractor(lexicon: lexicon, words: words)
         let infos = extractor.tokenInfo(doc, memo: workspace.memo(wordMemo, of: NERFeatureExtractor.WordFacts.self))
         // Sentences without a window (no word that may be part of a name) are left out by the windows.
         var (emissions, tags, parts) = firstPass(doc, infos, extractor, include: include, windowed: true, workspace: workspace)
@@ -311,8 +311,8 @@ public final class NERModel: Sendable {
     /// What this model's first pass makes of a document the model has not been trained on: the document
     /// features it leads to (``NERDocFeatures/count`` per token) and its scores (tokens × tags, in units of
     /// one training update), the material document-pass training learns from.
-    public func documentPassSample(_ doc: Document, isCommonWord: (@Sendable (String) -> Bool)?) -> (features: [UInt64], offsets: [Float]) {
-        let extractor = NERFeatureExtractor(lexicon: lexicon, isCommonWord: isCommonWord)
+    public func documentPassSample(_ doc: Document, words: DictionaryWords?) -> (features: [UInt64], offsets: [Float]) {
+        let extractor = NERFeatureExtractor(lexicon: lexicon, words: words)
         let infos = extractor.tokenInfo(doc)
         let (emissions, tags, _) = firstPass(doc, infos, extractor, include: { _ in true })
         var features: [UInt64] = []

@@ -52,6 +52,9 @@ public struct WordClasses: Sendable {
         return Self.bits(value)
     }
 
+    /// The bit of class H, a person's name.
+    public static let personName = bits("H")
+
     /// The lemmas of the form's noun, adjective and verb readings that the lemma table does not give it (the
     /// table's third field: "N=compte", "A=grec V=grecquer"), or nil for the many forms without.
     public func readingLemmas(of lower: String) -> (noun: String?, adjective: String?, verb: String?)? {

@@ -1,9 +1,10 @@
 import Entities
 import Lemmas
 import LoupeCore
+import PartOfSpeech
 
 /// What training and evaluating the entity tagger need of the pipeline: the stages that run before it,
-/// the common-word test it is given.
+/// the dictionary lookups it is given.
 extension Pipeline {
     /// The stages before entities: tokens, sentences, boilerplate, lemmas.
     public func preprocess(_ text: String, id: String) -> Document {
@@ -15,9 +16,12 @@ extension Pipeline {
         return doc
     }
 
-    /// The common-word test the recogniser gives the tagger: the lemma table's known words.
-    public static func commonWordTest() -> @Sendable (String) -> Bool {
-        let lemmatizer = Lemmatizer()
-        return { lemmatizer.isKnownWord($0) }
+    /// The dictionary lookups the recogniser gives the tagger: the lemma table's known words, and the
+    /// persons' names of the word classes (hunspell-fr).
+    public static func dictionaryWords(_ lemmatizer: Lemmatizer = Lemmatizer()) -> DictionaryWords {
+         DictionaryWords(isCommonWord: { lemmatizer.isKnownWord($0) }, personName: { lower in
+            let classes = WordClasses.shared.classes(of: lower)
+            return classes & WordClasses.personName == 0 ? .no : classes == WordClasses.personName ? .only : .also
+        })
     }
 }

@@ -64,7 +64,7 @@ public struct Pipeline: Sendable {
             BoilerplateDetector(),
         ] + tagger + [
             lemmatizer,
-            EntityRecognizer(isCommonWord: { lemmatizer.isKnownWord($0) }, isStopWord: { stopWords.contains($0) }, model: nerModel),
+            EntityRecognizer(words: dictionaryWords(lemmatizer), isStopWord: { stopWords.contains($0) }, model: nerModel),
             KeywordExtractor(),
             SentimentScorer(),
         ])

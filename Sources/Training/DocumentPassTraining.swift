@@ -8,7 +8,7 @@ extension NERModel {
     /// Measured: 1 and 10 make the document pass worse than none on its own training samples, 50 helps.
     static let documentPassStep: Float = 50
 
-    /// This model with a document pass learnt from `samples` (``documentPassSample(_:isCommonWord:)`` of
+    /// This model with a document pass learnt from `samples` (``documentPassSample(_:words:)`` of
     /// each document, from a model that did not see it, with its gold tags); this model is unchanged.
     public func trainingDocumentPass(_ samples: [(doc: Document, features: [UInt64], offsets: [Float], gold: [UInt8])],
                                      epochs: Int, runs: Int, seed: UInt64, log: (String) -> Void = { _ in }) -> NERModel {

@@ -23,7 +23,7 @@ public enum NERTraining {
         guard !gold.isEmpty else { throw LoupeError(file: folders.joined(separator: ", "), reason: "no .txt + .ann documents") }
         log("\(gold.count) documents")
         let prepared = gold.map { g in align(pipeline.preprocess(g.text, id: g.name), g) }
-        let commonWord = Pipeline.commonWordTest()
+        let words = Pipeline.dictionaryWords()
         let model = trainFirstPass(prepared, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: log)
         guard documentPass else { return model }
         var samples: [(doc: Document, features: [UInt64], offsets: [Float], gold: [UInt8])] = []
@@ -31,7 +31,7 @@ public enum NERTraining {
             let others = prepared.indices.filter { $0 % folds != fold }.map { prepared[$0] }
             let foldModel = trainFirstPass(others, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: { _ in })
             for d in prepared.indices where d % folds == fold {
-                let sample = foldModel.documentPassSample(prepared[d].doc, isCommonWord: commonWord)
+                let sample = foldModel.documentPassSample(prepared[d].doc, words: words)
                 samples.append((prepared[d].doc, sample.features, sample.offsets, prepared[d].tags))
             }
             log("first pass of fold \(fold + 1) of \(folds) done")
@@ -43,12 +43,12 @@ public enum NERTraining {
     static func trainFirstPass(_ prepared: [Prepared], epochs: Int, folds: Int, minWeight: Float, seed: UInt64, runs: Int,
                                log: (String) -> Void) -> NERModel {
         let gazetteer = Gazetteer.french
-        let commonWord = Pipeline.commonWordTest()
+        let words = Pipeline.dictionaryWords()
         let trainer = PerceptronTrainer(featuresPerToken: NERFeatureExtractor.templateCount)
         var features: [UInt64] = []
         for fold in 0..<folds {
             let others = prepared.indices.filter { $0 % folds != fold }.map { prepared[$0] }
-            let extractor = NERFeatureExtractor(lexicon: lexicon(from: others, gazetteer: gazetteer), isCommonWord: commonWord)
+            let extractor = NERFeatureExtractor(lexicon: lexicon(from: others, gazetteer: gazetteer), words: words)
             for d in prepared.indices where d % folds == fold {
                 let p = prepared[d]
                 let infos = extractor.tokenInfo(p.doc)

@@ -44,7 +44,7 @@ struct EvalNER: ParsableCommand {
             // Speed of the tagger alone on the same documents, after the earlier stages.
             let docs = try BratLoader.load(gold).map { pipeline.preprocess($0.text, id: $0.name) }
             let tokens = docs.reduce(0) { $0 + $1.tokens.count }
-            let commonWord = Pipeline.commonWordTest()
+            let words = Pipeline.dictionaryWords()
             var found = 0
             var best = Double.infinity
             // CPU time of this thread, so that other processes on the machine do not count.
@@ -56,7 +56,7 @@ struct EvalNER: ParsableCommand {
             for _ in 0..<3 {
                 let start = cpu()
                 found = 0
-                for d in docs { found += nerModel.tag(d, isCommonWord: commonWord).count }
+                for d in docs { found += nerModel.tag(d, words: words).count }
                 best = min(best, cpu() - start)
             }
             print(String(format: "tagging speed: %.0f tokens/s (%d tokens, best of 3 passes: %.3f s thread CPU time, %d spans)", Double(tokens) / best, tokens, best, found))

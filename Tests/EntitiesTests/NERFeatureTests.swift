@@ -13,6 +13,21 @@ final class NERFeatureTests: XCTestCase {
         return doc
     }
 
+    /// A capitalised word the dictionary knows as a person's name carries the flag the tagger learns from:
+    /// Wikipedia names people by one word ("selon Aristote") far more than the news it was trained on.
+    func testPersonsNamesTheDictionaryKnowsAreFlagged() throws {
+        let doc = try analysed("Selon Aristote, Goethe et Huawei partagent une maison, dit goethe.")
+        let model = try XCTUnwrap(try NERModel.builtIn)
+        let flagged = { (words: DictionaryWords?) -> [String] in
+            let infos = NERFeatureExtractor(lexicon: model.lexicon, words: words).tokenInfo(doc)
+            return doc.tokens.indices.filter { infos[$0].flags.contains(.personName) }.map { doc.tokens[$0].text }
+        }
+        // Lower case is no name; Huawei and maison are no person's names.
+        XCTAssertEqual(flagged(Pipeline.dictionaryWords()), ["Aristote", "Goethe"])
+        XCTAssertEqual(flagged(nil), [])
+        XCTAssertEqual(flagged(.none), [])
+    }
+
     func testWordTemplatesDependOnTheWordAloneAndKeepTheirPlaces() throws {
         let doc = try analysed("Huawei ouvre un centre à Dakar. Selon le ministre, Huawei investira encore au Sénégal.")
         let model = try XCTUnwrap(try NERModel.builtIn)

@@ -7,7 +7,7 @@ import XCTest
 /// Each pass that mends the tagger's mentions (`EntityRecognizer+TaggerPasses.swift`) on its own, on
 /// documents analysed up to the entities and mentions written by hand (no tagger involved).
 final class TaggerPassTests: XCTestCase {
-    private let recognizer = EntityRecognizer(isCommonWord: Pipeline.commonWordTest(), isStopWord: { StopWords.builtIn.contains($0) }, model: nil)
+    private let recognizer = EntityRecognizer(words: Pipeline.dictionaryWords(), isStopWord: { StopWords.builtIn.contains($0) }, model: nil)
     private let lexicon = NERLexicon.base(.french)
 
     private func prepared(_ text: String) throws -> Document {
@@ -127,6 +127,21 @@ final class TaggerPassTests: XCTestCase {
         var out = [mention(doc, "Emmanuel Macron", .PER), mention(doc, "Macron", .PER, occurrence: 1), mention(doc, "Trifouillis", .PER, occurrence: 1)]
         recognizer.retypeLonePersons(&out, doc, placeEvidence: EntityRecognizer.placeEvidence(doc.tokens), lexicon: lexicon)
         XCTAssertEqual(out.map(\.type), [.PER, .PER, .LOC], "a last name of a full name stays a person; a word seen after « à » is a place")
+    }
+
+    func testALonePersonsNameTheDictionaryKnowsIsNotRetyped() throws {
+        let doc = try prepared("Selon Aristote, le monde est éternel.")
+        var out = [mention(doc, "Aristote", .PER)]
+        recognizer.retypeLonePersons(&out, doc, placeEvidence: [], lexicon: lexicon)
+        XCTAssertEqual(out.map(\.type), [.PER], "« selon » would make an unknown word a body")
+    }
+
+    func testRetypePersonsByName() throws {
+        let doc = try prepared("La pensée de Hegel et celle de Racine ont marqué Washington et Huawei.")
+        var out = [mention(doc, "Hegel", .LOC), mention(doc, "Racine", .LOC), mention(doc, "Washington", .LOC), mention(doc, "Huawei", .ORG)]
+        recognizer.retypePersonsByName(&out)
+        XCTAssertEqual(out.map(\.type), [.PER, .LOC, .LOC, .ORG],
+                       "only a word the dictionary knows as nothing but a person's name: racine is a noun too, Washington and Huawei are other names")
     }
 
     func testVoteOnInconsistentWords() throws {

@@ -32,10 +32,10 @@ final class NERTrainingTests: XCTestCase {
         let model = try Self.model()
         XCTAssertNotNil(model.documentPass, "the document pass is trained by default")
         let pipeline = try Pipeline.french(nerModel: nil)
-        let commonWord = Pipeline.commonWordTest()
+        let words = Pipeline.dictionaryWords()
         for gold in try BratLoader.load(Self.tiny) {
             let doc = pipeline.preprocess(gold.text, id: gold.name)
-            let found = Set(model.tag(doc, isCommonWord: commonWord).map { m in
+            let found = Set(model.tag(doc, words: words).map { m in
                 "\(doc.tokens[m.tokens.lowerBound].span.start)-\(doc.tokens[m.tokens.upperBound - 1].span.end) \(m.type.rawValue)"
             })
             let expected = Set(gold.outer.compactMap { g in

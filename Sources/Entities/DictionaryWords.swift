@@ -1,0 +1,30 @@
+/// What the French dictionaries say of a lower-cased word, as the entity tagger reads it.
+///
+/// The tagger's features hold these answers, so a model must tag with the lookups it was trained with:
+/// the pipeline, `loupe train ner` and `loupe eval ner` all take them from `Pipeline.dictionaryWords()`.
+public struct DictionaryWords: Sendable {
+    /// An ordinary French word (the lemma table): a capitalised "Monde" or "Notamment" is no unknown name.
+    public var isCommonWord: @Sendable (String) -> Bool
+    /// Whether the dictionary knows the word as a person's name (hunspell-fr's first and family names):
+    /// Wikipedia names people by one word far more than news does, and a tagger trained on news otherwise
+    /// takes a lone "Aristote" for a body or, after "de", for a place.
+    public var personName: @Sendable (String) -> PersonName
+
+    /// What the dictionary says of a word as a person's name.
+    public enum PersonName: Sendable {
+        /// Not a person's name.
+        case no
+        /// A person's name and something else too: a place, a noun ("Auguste", "Washington", "Racine").
+        case also
+        /// Only a person's name ("Aristote", "Hegel", "Goethe").
+        case only
+    }
+
+    public init(isCommonWord: @escaping @Sendable (String) -> Bool, personName: @escaping @Sendable (String) -> PersonName) {
+        self.isCommonWord = isCommonWord
+        self.personName = personName
+    }
+
+    /// Knows no word: the tagger leans on spelling and context alone.
+    public static let none = DictionaryWords(isCommonWord: { _ in false }, personName: { _ in .no })
+}
