@@ -197,9 +197,12 @@ extension EntityRecognizer {
         for k in out.indices where out[k].type == .PER && out[k].tokens.count == 1 && !inFullNames.contains(out[k].key) && !listed[k] {
             let m = out[k]
             if gazetteer.types[m.key] != nil || gazetteer.isFirstName(m.key) || lexicon.knows(word: m.key)
-                || words.personName(Folding.lower(m.text)) != .no || !tokens[m.tokens.lowerBound].isCapitalized { continue }
+                || !tokens[m.tokens.lowerBound].isCapitalized { continue }
             // Seen after a place preposition somewhere in the document ("à Douai"): a place.
-            let ruled = placeEvidence.contains(m.key) ? .LOC : classify(doc, m.tokens, text: m.text)
+            if placeEvidence.contains(m.key) { out[k].type = .LOC; continue }
+            // A person's name the dictionary knows ("selon Aristote") is left to the tagger.
+            if words.personName(Folding.lower(m.text)) != .no { continue }
+            let ruled = classify(doc, m.tokens, text: m.text)
             if ruled != .MISC { out[k].type = ruled }
         }
     }
@@ -268,13 +271,16 @@ extension EntityRecognizer {
         for k in out.indices where (out[k].type == .MISC || out[k].type == .LOC) && companies.contains(out[k].key) { out[k].type = .ORG }
     }
 
-    /// A lone word the dictionary knows only as a person's name ("Hegel", "Hergé", "Ptolémée") is a person
-    /// whatever type the tagger gave it: after "de" or "sur", a news-trained tagger reads a place ("la
-    /// pensée de Hegel"), at a sentence start a body. Words that are also places or nouns ("Washington",
-    /// "Racine") are left to the tagger. Measured with a WiNER 2016 model: wikineural-fr-val 0.786 → 0.792,
-    /// WiNER 2017 unchanged.
-    func retypePersonsByName(_ out: inout [Mention]) {
-        for k in out.indices where out[k].tokens.count == 1 && (out[k].type == .LOC || out[k].type == .ORG)
+    /// A lone word the dictionary knows only as a person's name ("Hegel", "Hergé", "Ptolémée") and typed
+    /// as an organisation is a person: a tagger trained on news, where a bare unknown word is most often a
+    /// company, reads "selon Hegel" as it reads "selon Greenpeace". Words that are also nouns or other names
+    /// ("Racine", "Huawei") are left to the tagger, and so are the places the gazetteer knows or some
+    /// occurrence shows. Places are not retyped: the dictionary has some towns as family names only (Metz).
+    /// Measured with a WiNER 2016 model: wikineural-fr-val 0.786 → 0.789 (0.791 retyping places too, with
+    /// Metz a person), WiNER 2017 unchanged.
+    func retypePersonsByName(_ out: inout [Mention], placeEvidence: Set<String>) {
+        for k in out.indices where out[k].tokens.count == 1 && out[k].type == .ORG
+            && gazetteer.types[out[k].key] == nil && !placeEvidence.contains(out[k].key)
             && words.personName(Folding.lower(out[k].text)) == .only {
             out[k].type = .PER
         }

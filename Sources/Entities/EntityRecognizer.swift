@@ -68,7 +68,7 @@ public struct EntityRecognizer: Stage {
         voteOnInconsistentWords(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
         retypeAfterMiscCues(&out, doc)
         retypeCompanies(&out, doc, lexicon: model.lexicon)
-        retypePersonsByName(&out)
+        retypePersonsByName(&out, placeEvidence: placeEvidence)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         joinClubNames(&out, doc)
         out.sort { $0.span < $1.span }
