@@ -64,6 +64,16 @@ final class NERTrainingTests: XCTestCase {
         XCTAssertEqual(try NERModel.load(path: path).serialized(), first)
     }
 
+    /// A folder given twice trains the model it trains once: a repeated document would find its own names
+    /// "learnt from the other folds" and the tagger would learn to trust that feature blindly.
+    func testRepeatedDocumentsAreLeftOut() throws {
+        var messages: [String] = []
+        let twice = try NERTraining.train(folders: [Self.tiny, Self.tiny], epochs: 20, folds: 2, minWeight: 0, seed: 42, runs: 1,
+                                          log: { messages.append($0) }).serialized()
+        XCTAssertEqual(twice, try Self.model().serialized())
+        XCTAssertTrue(messages.contains { $0.contains("repeat the text of an earlier one") }, "\(messages)")
+    }
+
     /// A document pass is added by making a new model: the one it was built on keeps none.
     func testTrainingReturnsNewModels() throws {
         let model = try Self.model()
