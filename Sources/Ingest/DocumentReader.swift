@@ -164,7 +164,23 @@ public enum DocumentReader {
             return fail("invalid JSON: each line must be one JSON object, such as {\"id\": \"a1\", \"text\": \"…\"}")
         }
         guard let dict = object as? [String: Any] else { return fail("a JSON object was expected, such as {\"text\": \"…\"}") }
-        var title = dict["title"] as? String
+        var warnings: [String] = []
+        // A metadata field of another kind than a string is reported, not silently dropped; several authors
+        // (a JSON array, as JSON-LD gives them) are joined.
+        func field(_ name: String, example: String) -> String? {
+            switch dict[name] {
+            case nil, is NSNull: return nil
+            case let value as String: return value
+            case let values as [Any] where name == "author" && !values.isEmpty && values.allSatisfy({ $0 is String }):
+                return values.compactMap { $0 as? String }.joined(separator: ", ")
+            default:
+                warnings.append("\"\(name)\" is not a string (give \"\(example)\"); stored without it")
+                return nil
+            }
+        }
+        var title = field("title", example: "Huawei ouvre un centre à Dakar")
+        let source = field("source", example: "Le Monde"), url = field("url", example: "https://example.org/article")
+        let author = field("author", example: "Awa Diop")
         let text: String
         var page: HTMLExtractor.Extracted?
         if let t = dict["text"] as? String {
@@ -182,10 +198,9 @@ public enum DocumentReader {
         var id = file.path == "-" && file.id == "-" ? stdinID(text) : "\(file.id):\(lineNumber)"
         if let value = dict["id"] as? String, !value.isEmpty { id = value }
         else if let value = dict["id"] as? NSNumber { id = value.stringValue }
-        var warnings: [String] = []
         // A repeated id is reported once, by the corpus loop (which also sees ids repeated across files).
-        var metadata = DocumentMetadata(title: title, date: nil, source: dict["source"] as? String ?? page?.siteName,
-                                        url: dict["url"] as? String ?? page?.url, author: dict["author"] as? String ?? page?.author)
+        var metadata = DocumentMetadata(title: title, date: nil, source: source ?? page?.siteName, url: url ?? page?.url,
+                                        author: author ?? page?.author)
         if let date = dict["date"] as? String, !date.trimmingCharacters(in: .whitespaces).isEmpty {
             metadata.date = DateFinder.normalize(date)
             if metadata.date == nil {

@@ -71,6 +71,22 @@ final class IngestTests: XCTestCase {
         XCTAssertTrue(errors[2].reason.contains("missing \"text\""))
     }
 
+    func testJSONLMetadataOfAnotherKindIsReportedAndAuthorsAreJoined() throws {
+        let lines = """
+            {"id": "a", "text": "Huawei signe avec l’UA.", "author": ["Awa Diop", "Jean Martin"], "source": "DBA"}
+            {"id": "b", "text": "Huawei signe encore.", "author": 42, "title": {"fr": "Huawei"}, "url": null}
+            """
+        let docs = read("feed.jsonl", Array(lines.utf8)).compactMap { try? $0.get() }
+        XCTAssertEqual(docs.map(\.id), ["a", "b"], "a field of the wrong kind does not lose the line")
+        XCTAssertEqual(docs[0].metadata.author, "Awa Diop, Jean Martin")
+        XCTAssertEqual(docs[0].metadata.source, "DBA")
+        XCTAssertTrue(docs[0].warnings.isEmpty, "\(docs[0].warnings)")
+        XCTAssertNil(docs[1].metadata.author)
+        XCTAssertNotEqual(docs[1].metadata.title, "Huawei")
+        XCTAssertEqual(docs[1].warnings.filter { $0.contains("is not a string") }.count, 2, "\(docs[1].warnings)")
+        XCTAssertTrue(docs[1].warnings.contains { $0.hasPrefix("\"author\"") })
+    }
+
     func testFolderWalkGivesRelativeIdsAndSkipsOtherFiles() throws {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
         _ = write("b.txt", Array("B".utf8))
