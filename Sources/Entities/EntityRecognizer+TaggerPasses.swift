@@ -135,6 +135,30 @@ extension EntityRecognizer {
 
     // MARK: all the mentions
 
+    /// A mention in capitals ("CHEIKH OUMAR ANNE SALUE UN PARTENARIAT", a headline) is narrowed to the longest
+    /// name inside it that the document writes in ordinary case or the gazetteer knows, and takes that name's
+    /// type: without case to go by, the tagger runs on over the verb and its object. Runs last, on the
+    /// mentions the rules of `EntityRecognizer+News.swift` have completed (they add names opening a sentence).
+    func narrowCapitalisedMentions(_ out: inout [Mention], _ doc: Document) {
+        let tokens = doc.tokens
+        func inCapitals(_ m: Mention) -> Bool { !m.text.unicodeScalars.contains { $0.properties.isLowercase } }
+        var written: [String: EntityType] = [:]
+        for m in out where !inCapitals(m) && written[m.key] == nil { written[m.key] = m.type }
+        for k in out.indices where out[k].tokens.count > 1 && inCapitals(out[k]) && out[k].text.unicodeScalars.contains(where: \.properties.isUppercase) {
+            let r = out[k].tokens
+            search: for length in stride(from: r.count - 1, through: 1, by: -1) {
+                for a in r.lowerBound...(r.upperBound - length) {
+                    let span = Span(tokens[a].span.start, tokens[a + length - 1].span.end)
+                    let text = doc.text(of: span)
+                    let key = Folding.fold(text)
+                    guard tokens[a].kind == .word, let type = written[key] ?? gazetteer.types[key].flatMap({ $0 == .MISC ? nil : $0 }) else { continue }
+                    out[k] = Mention(span: span, tokens: a..<(a + length), type: type, text: text, key: key, sentence: out[k].sentence)
+                    break search
+                }
+            }
+        }
+    }
+
     /// The longest place cue, in bytes of its (ASCII) folded form.
     private static let longestPlaceCue = EntityCues.placeCues.union(["dans"]).map(\.utf8.count).max() ?? 0
 

@@ -141,6 +141,17 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(found.map(\.type), [.LOC])
     }
 
+    func testMentionsInCapitalsAreNarrowedToTheNamesInside() throws {
+        let doc = try prepared("CHEIKH OUMAR ANNE SALUE UN PARTENARIAT\n\nDONNÉES EN FRANCE\n\nL'UNION AFRICAINE APPROUVE\n\nPour Cheikh Oumar Anne, c'est un succès.")
+        var out = [mention(doc, "CHEIKH OUMAR ANNE SALUE UN PARTENARIAT", .PER), mention(doc, "DONNÉES EN FRANCE", .MISC),
+                   mention(doc, "UNION AFRICAINE", .ORG), mention(doc, "Cheikh Oumar Anne", .PER)]
+        recognizer.narrowCapitalisedMentions(&out, doc)
+        XCTAssertEqual(out.map(\.text), ["CHEIKH OUMAR ANNE", "FRANCE", "UNION AFRICAINE", "Cheikh Oumar Anne"],
+                       "the name the article writes in ordinary case, a place the gazetteer knows; no known name inside: unchanged")
+        XCTAssertEqual(out.map(\.type), [.PER, .LOC, .ORG, .PER])
+        XCTAssertEqual(out[1].key, "france")
+    }
+
     func testRetypePersonsByName() throws {
         let doc = try prepared("Selon Hegel, Racine et Huawei, le roi de Metz a raison.")
         var out = [mention(doc, "Hegel", .ORG), mention(doc, "Racine", .ORG), mention(doc, "Huawei", .ORG), mention(doc, "Metz", .LOC)]
