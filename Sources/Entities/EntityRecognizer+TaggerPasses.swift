@@ -135,11 +135,13 @@ extension EntityRecognizer {
 
     // MARK: all the mentions
 
-    /// A mention in capitals ("CHEIKH OUMAR ANNE SALUE UN PARTENARIAT", a headline) is narrowed to the longest
-    /// name inside it that the document writes in ordinary case or the gazetteer knows, and takes that name's
-    /// type: without case to go by, the tagger runs on over the verb and its object. Runs last, on the
-    /// mentions the rules of `EntityRecognizer+News.swift` have completed (they add names opening a sentence).
-    func narrowCapitalisedMentions(_ out: inout [Mention], _ doc: Document) {
+    /// Names in capitals (a headline, a signature) mended from the names the document writes in ordinary case:
+    /// without case to go by, the tagger runs on over a verb and its object ("CHEIKH OUMAR ANNE SALUE UN
+    /// PARTENARIAT") or misses the name ("ORANGE SIGNE"). A mention in capitals is narrowed to the longest name
+    /// inside it that the document writes in ordinary case or the gazetteer knows, with that name's type; a
+    /// run of words in capitals outside any mention that is such a name becomes one. Runs last, on the mentions
+    /// the rules of `EntityRecognizer+News.swift` have completed (they add names opening a sentence).
+    func mendCapitalisedNames(_ out: inout [Mention], _ doc: Document) {
         let tokens = doc.tokens
         func inCapitals(_ m: Mention) -> Bool { !m.text.unicodeScalars.contains { $0.properties.isLowercase } }
         var written: [String: EntityType] = [:]
@@ -157,6 +159,31 @@ extension EntityRecognizer {
                 }
             }
         }
+        guard !written.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in out { for i in m.tokens { covered[i] = true } }
+        func capitalWord(_ i: Int) -> Bool {
+            i < tokens.count && !covered[i] && tokens[i].kind == .word && tokens[i].text.unicodeScalars.count > 1 && tokens[i].isAllCaps
+        }
+        var added: [Mention] = []
+        var i = 0
+        while i < tokens.count {
+            guard capitalWord(i), let s = doc.sentences.firstIndex(where: { $0.tokens.contains(i) }) else { i += 1; continue }
+            var run = i
+            while run < doc.sentences[s].tokens.upperBound && capitalWord(run) && run - i < 8 { run += 1 }
+            var next = i + 1
+            for end in stride(from: run, to: i, by: -1) {
+                let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+                let text = doc.text(of: span)
+                let key = Folding.fold(text)
+                guard let type = written[key] else { continue }
+                added.append(Mention(span: span, tokens: i..<end, type: type, text: text, key: key, sentence: s))
+                next = end
+                break
+            }
+            i = next
+        }
+        if !added.isEmpty { out = (out + added).sorted { $0.span < $1.span } }
     }
 
     /// The longest place cue, in bytes of its (ASCII) folded form.

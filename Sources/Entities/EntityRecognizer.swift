@@ -38,7 +38,7 @@ public struct EntityRecognizer: Stage {
     public func process(_ document: inout Document, in workspace: Workspace) {
         if let model {
             document.mentions = complementTagger(document, modelMentions(document, model, workspace))
-            narrowCapitalisedMentions(&document.mentions, document)
+            mendCapitalisedNames(&document.mentions, document)
             EntityLinker(gazetteer: gazetteer).link(&document)
             return
         }

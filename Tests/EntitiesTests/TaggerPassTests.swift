@@ -145,11 +145,17 @@ final class TaggerPassTests: XCTestCase {
         let doc = try prepared("CHEIKH OUMAR ANNE SALUE UN PARTENARIAT\n\nDONNÉES EN FRANCE\n\nL'UNION AFRICAINE APPROUVE\n\nPour Cheikh Oumar Anne, c'est un succès.")
         var out = [mention(doc, "CHEIKH OUMAR ANNE SALUE UN PARTENARIAT", .PER), mention(doc, "DONNÉES EN FRANCE", .MISC),
                    mention(doc, "UNION AFRICAINE", .ORG), mention(doc, "Cheikh Oumar Anne", .PER)]
-        recognizer.narrowCapitalisedMentions(&out, doc)
+        recognizer.mendCapitalisedNames(&out, doc)
         XCTAssertEqual(out.map(\.text), ["CHEIKH OUMAR ANNE", "FRANCE", "UNION AFRICAINE", "Cheikh Oumar Anne"],
                        "the name the article writes in ordinary case, a place the gazetteer knows; no known name inside: unchanged")
         XCTAssertEqual(out.map(\.type), [.PER, .LOC, .ORG, .PER])
         XCTAssertEqual(out[1].key, "france")
+
+        let headline = try prepared("LE SÉNÉGAL ET ORANGE SIGNENT AVEC MACKY SALL\n\nLe président Macky Sall a reçu les dirigeants d'Orange.")
+        var found = [mention(headline, "Macky Sall", .PER), mention(headline, "Orange", .ORG)]
+        recognizer.mendCapitalisedNames(&found, headline)
+        XCTAssertEqual(found.map(\.text), ["ORANGE", "MACKY SALL", "Macky Sall", "Orange"], "names the article writes, found in its headline")
+        XCTAssertEqual(found.map(\.type), [.ORG, .PER, .PER, .ORG])
     }
 
     func testRetypePersonsByName() throws {
