@@ -163,7 +163,7 @@ extension EntityRecognizer {
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in out { for i in m.tokens { covered[i] = true } }
         func capitalWord(_ i: Int) -> Bool {
-            i < tokens.count && !covered[i] && tokens[i].kind == .word && tokens[i].text.unicodeScalars.count > 1 && tokens[i].isAllCaps
+            i < tokens.count && !covered[i] && tokens[i].kind == .word && tokens[i].isAllCaps
         }
         var added: [Mention] = []
         var i = 0
