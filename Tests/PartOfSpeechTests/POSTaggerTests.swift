@@ -27,6 +27,27 @@ import Testing
         #expect(doc.tokens.first { $0.kind == .emoji }?.pos == .SYM)
     }
 
+    /// The second pass reads the first pass's tags of the words after: "petite" before a full stop is a noun,
+    /// which the first pass, seeing only the tags before, takes for the adjective it usually is after "cette".
+    @Test func secondPassRetagsFromTheRightContext() throws {
+        let model = try #require(try POSModel.builtIn)
+        #expect(model.second != nil && model.gate > 0)
+        let untagged = try Pipeline.french(nerModel: nil, posModel: nil)
+        var doc = Document(id: "t", text: "Nous avons parlé de cette petite.")
+        untagged.process(&doc)
+        func tags(_ model: POSModel) -> [UPOS] {
+            var tagged = doc
+            POSTagger(model: model, lexicon: Pipeline.posLexicon).process(&tagged)
+            return tagged.tokens.map(\.pos)
+        }
+        let petite = try #require(doc.tokens.firstIndex { $0.text == "petite" })
+        let first = tags(model.firstPass), both = tags(model)
+        #expect(first[petite] != .NOUN)
+        #expect(both[petite] == .NOUN)
+        // Only that word changes: the second pass keeps the tags the first pass was sure of.
+        #expect(zip(first, both).enumerated().allSatisfy { $0.offset == petite || $0.element.0 == $0.element.1 })
+    }
+
     /// The dictionary's classes, which the tagger reads as its ambiguity-class features.
     @Test func wordClassesSayWhatAFormCanBe() {
         func letters(_ form: String) -> String {
@@ -46,6 +67,9 @@ import Testing
         let bytes = model.serialized()
         let again = try bytes.withUnsafeBufferPointer { try POSModel(bytes: $0) }
         #expect(again.serialized() == bytes)
+        #expect(again.gate == model.gate && again.second?.quantized == model.second?.quantized)
+        let one = model.firstPass.serialized()
+        #expect(try one.withUnsafeBufferPointer { try POSModel(bytes: $0) }.second == nil)
         var bad = bytes
         bad[12] ^= 1  // the feature-schema fingerprint
         #expect(throws: POSModel.FormatError.self) { try bad.withUnsafeBufferPointer { try POSModel(bytes: $0) } }
@@ -57,7 +81,8 @@ import Testing
         let a = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
         let b = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
         #expect(a.serialized() == b.serialized())
-        #expect(a.weights.contains { $0 != 0 })
+        #expect(a.first.weights.contains { $0 != 0 })
+        #expect(a.second != nil, "two passes by default")
         let sentences = Treebank.read(text)
         #expect(sentences.count == 3)
         // "du" is one surface token tagged as its first word.
