@@ -151,7 +151,7 @@ public struct POSTagger: Stage {
 
     /// The second pass over a sentence: left to right from its first unsure word, the first pass's tags kept
     /// where it was sure, the others retagged with the second pass's weights, which read the tags before as
-    /// this pass gives them and the first pass's tags of the word and the two after (`POSTraining.decode`
+    /// this pass gives them and the first pass's tags of the two after (`POSTraining.decode`
     /// with hints).
     private func second(tokens: UnsafeBufferPointer<Token>, range: Range<Int>, known: [Known], unsure: [Int],
                         tags: inout [UPOS], memo: Memo<Scores>) {
@@ -198,7 +198,7 @@ public struct POSTagger: Stage {
                     POSFeatures.asPrevious(previous) { addRow($0, &s) }
                     POSFeatures.asNext(j + 1 < m ? known[j + 1].word : .outside) { addRow($0, &s) }
                     POSFeatures.asNext2(j + 2 < m ? known[j + 2].word : .outside) { addRow($0, &s) }
-                    POSFeatures.stacked(current: known[j].word, tag1: tag1, hint: hint(j), next: hint(j + 1), next2: hint(j + 2)) { addRow($0, &s) }
+                    POSFeatures.stacked(current: known[j].word, tag1: tag1, next: hint(j + 1), next2: hint(j + 2)) { addRow($0, &s) }
                     best = s.best().tag
                     tags[i] = UPOS(rawValue: UInt8(best + 1))!
                 }

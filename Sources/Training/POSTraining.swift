@@ -68,7 +68,7 @@ public enum POSTraining {
                                     next2: j + 2 < m ? s.words[j + 2] : .outside, tag1: tag1, tag2: tag2) { f.append($0) }
                 if let hints {
                     func hint(_ k: Int) -> UInt64 { k < m ? UInt64(hints[k]) : POSFeatures.start }
-                    POSFeatures.stacked(current: s.words[j], tag1: tag1, hint: hint(j), next: hint(j + 1), next2: hint(j + 2)) { f.append($0) }
+                    POSFeatures.stacked(current: s.words[j], tag1: tag1, next: hint(j + 1), next2: hint(j + 2)) { f.append($0) }
                 }
                 var scores = [Float](repeating: 0, count: n)
                 for h in f {
