@@ -193,13 +193,29 @@ public enum POSFeatures {
     }
 
     /// What the second pass adds: the first pass's tags of the two words after (``start`` beyond the
-    /// sentence), alone and with the word, its classes and the tag before.
+    /// sentence), alone (``followingTags(next:next2:)``) and with the tag before (``aroundTags(tag1:next:)``),
+    /// which the tagger adds up once per pair, and the next one with the word and its classes.
     @inlinable @inline(__always)
     public static func stacked(current: Word, tag1: UInt64, next: UInt64, next2: UInt64, add: (UInt64) -> Void) {
-        add(FeatureHash.feature(T.nextTag.rawValue, next))
-        add(FeatureHash.feature(T.nextTags.rawValue, next << 8 | next2))
+        followingTags(next: next, next2: next2, add: add)
+        aroundTags(tag1: tag1, next: next, add: add)
+        nextTagWord(current, next: next, add: add)
+    }
+
+    @inlinable @inline(__always)
+    public static func nextTagWord(_ current: Word, next: UInt64, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.nextTagForm.rawValue, next, current.form))
         add(FeatureHash.feature(T.nextTagClasses.rawValue, next, UInt64(current.classes)))
+    }
+
+    @inlinable @inline(__always)
+    public static func followingTags(next: UInt64, next2: UInt64, add: (UInt64) -> Void) {
+        add(FeatureHash.feature(T.nextTag.rawValue, next))
+        add(FeatureHash.feature(T.nextTags.rawValue, next << 8 | next2))
+    }
+
+    @inlinable @inline(__always)
+    public static func aroundTags(tag1: UInt64, next: UInt64, add: (UInt64) -> Void) {
         add(FeatureHash.feature(T.previousNextTags.rawValue, tag1 << 8 | next))
     }
 

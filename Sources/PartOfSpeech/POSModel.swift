@@ -13,16 +13,18 @@ public struct POSModel: Sendable {
     public static let magic = Array("LOUPEPOS".utf8)
     public static let version: UInt32 = 2
 
-    /// One pass's table, `rows × 17` weights, quantised: weight = value × `scale`. 16-bit weights keep the
-    /// table small enough for the caches (2^16 rows: 2.2 MB, 4.5 MB widened), which is what the tagger's
-    /// speed depends on.
+    /// One pass's table, `rows × 17` weights, quantised to 16 bits: weight = value × `scale`. 16-bit
+    /// weights keep the table small enough for the caches (2^16 rows: 2.2 MB, 4.5 MB widened), which is what
+    /// the tagger's speed depends on.
     public struct Table: Sendable {
-        public let quantized: [Int16]
-        /// The same widened to 32 bits, what the tagger adds up (a vector load and add, no conversion).
+        /// The quantised weights widened to 32 bits, what the tagger adds up (a vector load and add, no
+        /// conversion); only these are kept in memory.
         public let wide: [Int32]
         public let scale: Float
+        /// The quantised weights as stored.
+        public var quantized: [Int16] { wide.map { Int16(truncatingIfNeeded: $0) } }
         /// The weights as numbers (for training and tests).
-        public var weights: [Float] { quantized.map { Float($0) * scale } }
+        public var weights: [Float] { wide.map { Float($0) * scale } }
 
         /// Quantises `weights`.
         public init(weights: [Float]) {
@@ -32,7 +34,6 @@ public struct POSModel: Sendable {
         }
 
         init(quantized: [Int16], scale: Float) {
-            self.quantized = quantized
             self.scale = scale
             self.wide = quantized.map { Int32($0) }
         }
@@ -81,8 +82,9 @@ public struct POSModel: Sendable {
         for table in tables {
             u32(table.scale.bitPattern)
             var rows: [(UInt32, ArraySlice<Int16>)] = []
+            let quantized = table.quantized
             for r in 0..<(1 << bits) {
-                let q = table.quantized[(r * n)..<(r * n + n)]
+                let q = quantized[(r * n)..<(r * n + n)]
                 if q.contains(where: { $0 != 0 }) { rows.append((UInt32(r), q)) }
             }
             u32(UInt32(rows.count))

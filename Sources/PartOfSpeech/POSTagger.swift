@@ -18,9 +18,12 @@ public struct POSTagger: Stage {
     private let secondMemoName = MemoName("pos-second")
 
     /// What each pair of tags before adds (18 × 18 × 17 weights, tag slot 17 being the sentence start), in
-    /// the first pass and in the second (empty without one).
+    /// the first pass and in the second (empty without one); in the second, what each pair of the first
+    /// pass's tags after adds, and each pair of the tag before and the first pass's tag after.
     private let tagPairs: [Int32]
     private let secondTagPairs: [Int32]
+    private let followingPairs: [Int32]
+    private let aroundPairs: [Int32]
     /// ``POSModel/gate`` in the first pass's quantised units.
     private let gate: Int32
 
@@ -29,11 +32,11 @@ public struct POSTagger: Stage {
     public init(model: POSModel, lexicon: @escaping @Sendable (String, Bool) -> POSFeatures.Lexical) {
         self.model = model
         self.lexicon = lexicon
-        func pairs(_ table: POSModel.Table) -> [Int32] {
+        func pairs(_ table: POSModel.Table, _ features: (UInt64, UInt64, (UInt64) -> Void) -> Void) -> [Int32] {
             var pairs = [Int32](repeating: 0, count: 18 * 18 * 17)
             for t1 in 0..<18 {
                 for t2 in 0..<18 {
-                    POSFeatures.tags(tag1: UInt64(t1), tag2: UInt64(t2)) { h in
+                    features(UInt64(t1), UInt64(t2)) { h in
                         let row = Int(h & model.mask) * 17
                         for k in 0..<17 { pairs[(t1 * 18 + t2) * 17 + k] &+= table.wide[row + k] }
                     }
@@ -41,8 +44,10 @@ public struct POSTagger: Stage {
             }
             return pairs
         }
-        tagPairs = pairs(model.first)
-        secondTagPairs = model.second.map(pairs) ?? []
+        tagPairs = pairs(model.first) { POSFeatures.tags(tag1: $0, tag2: $1, add: $2) }
+        secondTagPairs = model.second.map { pairs($0) { POSFeatures.tags(tag1: $0, tag2: $1, add: $2) } } ?? []
+        followingPairs = model.second.map { pairs($0) { POSFeatures.followingTags(next: $0, next2: $1, add: $2) } } ?? []
+        aroundPairs = model.second.map { pairs($0) { POSFeatures.aroundTags(tag1: $0, next: $1, add: $2) } } ?? []
         gate = model.second == nil ? 0 : Int32(clamping: Int((model.gate / model.first.scale).rounded(.up)))
     }
 
@@ -159,10 +164,9 @@ public struct POSTagger: Stage {
         let mask = model.mask
         let m = known.count
         let base = range.lowerBound
-        // The first pass's tags of the sentence, as slots (tags is overwritten as the pass goes).
-        let hints = (0..<m).map { UInt64(tags[base + $0].rawValue - 1) }
-        @inline(__always) func hint(_ k: Int) -> UInt64 { k < m ? hints[k] : POSFeatures.start }
-        secondTagPairs.withUnsafeBufferPointer { p in
+        // The first pass's tag of a word, as a slot: read before this pass overwrites it (it goes left to
+        // right and reads only the tags after the word it retags).
+        @inline(__always) func hint(_ k: Int) -> UInt64 { k < m ? UInt64(tags[base + k].rawValue - 1) : POSFeatures.start }
         table.wide.withUnsafeBufferPointer { w in
             let weights = UnsafeRawPointer(w.baseAddress!)
             @inline(__always) func addRow(_ h: UInt64, _ s: inout Scores) {
@@ -170,13 +174,20 @@ public struct POSTagger: Stage {
                 s.head &+= weights.loadUnaligned(fromByteOffset: offset &* 4, as: SIMD16<Int32>.self)
                 s.last &+= w[offset &+ 16]
             }
+            @inline(__always) func addPair(_ table: [Int32], _ a: UInt64, _ b: UInt64, _ s: inout Scores) {
+                let pair = (Int(a) &* 18 &+ Int(b)) &* 17
+                table.withUnsafeBufferPointer { p in
+                    s.head &+= UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: pair &* 4, as: SIMD16<Int32>.self)
+                    s.last &+= p[pair &+ 16]
+                }
+            }
             let first = unsure[0]
             var tag1 = first >= 1 ? hint(first - 1) : POSFeatures.start
             var tag2 = first >= 2 ? hint(first - 2) : POSFeatures.start
             var next = 0
-            for j in first..<m {
-                var best = Int(hints[j])
-                if next < unsure.count, unsure[next] == j {
+            for j in first...unsure[unsure.count - 1] {
+                var best = Int(hint(j))
+                if unsure[next] == j {
                     next += 1
                     let i = base + j
                     let initial = j == 0
@@ -191,21 +202,22 @@ public struct POSTagger: Stage {
                         s = own
                     }
                     let previous = j >= 1 ? known[j - 1].word : .outside
-                    let pair = (Int(tag1) &* 18 &+ Int(tag2)) &* 17
-                    s.head &+= UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: pair &* 4, as: SIMD16<Int32>.self)
-                    s.last &+= p[pair &+ 16]
+                    let after = hint(j + 1)
+                    // POSFeatures.context and .stacked, with the tag pairs' weights added up beforehand.
+                    addPair(secondTagPairs, tag1, tag2, &s)
+                    addPair(followingPairs, after, hint(j + 2), &s)
+                    addPair(aroundPairs, tag1, after, &s)
                     POSFeatures.words(previous: previous, current: known[j].word, tag1: tag1) { addRow($0, &s) }
                     POSFeatures.asPrevious(previous) { addRow($0, &s) }
                     POSFeatures.asNext(j + 1 < m ? known[j + 1].word : .outside) { addRow($0, &s) }
                     POSFeatures.asNext2(j + 2 < m ? known[j + 2].word : .outside) { addRow($0, &s) }
-                    POSFeatures.stacked(current: known[j].word, tag1: tag1, next: hint(j + 1), next2: hint(j + 2)) { addRow($0, &s) }
+                    POSFeatures.nextTagWord(known[j].word, next: after) { addRow($0, &s) }
                     best = s.best().tag
                     tags[i] = UPOS(rawValue: UInt8(best + 1))!
                 }
                 tag2 = tag1
                 tag1 = UInt64(best)
             }
-        }
         }
     }
 }

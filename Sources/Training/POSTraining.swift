@@ -125,7 +125,7 @@ public enum POSTraining {
     /// sentence tagged by a first pass trained without its part (one of `folds`), so that it learns from the
     /// mistakes the first pass makes on text it has not seen. The model's first pass is trained on everything;
     /// its second pass runs only where the first pass's margin is under the one above which the held-out tags
-    /// are right 99 times in 100.
+    /// are right 98.5 times in 100 (at 99, twice the words went through the second pass for the same accuracy).
     public static func train(train: [String], dev: [String], epochs: Int, bits: Int = 16, seed: UInt64,
                              stacked: Bool = true, folds: Int = 10, log: (String) -> Void) throws -> POSModel {
         let pipeline = try Pipeline.french(nerModel: nil, posModel: nil)
@@ -166,12 +166,12 @@ public enum POSTraining {
                 }
             }
         }
-        // The lowest margin above which the held-out tags are right 99 times in 100.
+        // The lowest margin above which the held-out tags are right 98.5 times in 100.
         held.sort { $0.margin > $1.margin || $0.margin == $1.margin && $0.right && !$1.right }
         var gate = held.first?.margin ?? 0, right = 0
         for (k, h) in held.enumerated() {
             if h.right { right += 1 }
-            if Double(right) >= 0.99 * Double(k + 1) { gate = h.margin }
+            if Double(right) >= 0.985 * Double(k + 1) { gate = h.margin }
         }
         let unsure = held.filter { $0.margin < gate }
         log(String(format: "first pass on held-out parts: %.4f; second pass under margin %.2f (%.1f %% of the tokens, %.3f right there)",
