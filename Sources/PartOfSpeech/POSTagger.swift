@@ -57,14 +57,19 @@ public struct POSTagger: Stage {
         var last: Int32 = 0
         @inline(__always) static func + (a: Scores, b: Scores) -> Scores { Scores(head: a.head &+ b.head, last: a.last &+ b.last) }
 
-        /// The best tag (the first on a tie) and how far its score is ahead of the next best.
-        @inline(__always) func best() -> (tag: Int, margin: Int32) {
+        /// The best tag (the first on a tie), and whether another tag scores less than `gate` below it.
+        @inline(__always) func best(gate: Int32) -> (tag: Int, unsure: Bool) {
             let top = max(head.max(), last)
             var best = 16
             for k in 0..<16 where head[k] == top { best = k; break }
-            var rest = head
-            if best < 16 { rest[best] = .min }
-            return (best, top &- max(rest.max(), best < 16 ? last : .min))
+            guard gate > 0 else { return (best, false) }
+            // A scalar count of the tags within the gate, the best one included: on every scored word, it costs
+            // less than finding the second best with vector operations (the tagger's CPU time under `perf`: 9.6 %
+            // of an analysis against 9.8–10 % masking the best lane, 12 % counting with a vector select).
+            let floor = top &- gate
+            var near = last > floor ? 1 : 0
+            for k in 0..<16 where head[k] > floor { near &+= 1 }
+            return (best, near > 1)
         }
     }
 
@@ -133,9 +138,9 @@ public struct POSTagger: Stage {
                                 POSFeatures.asPrevious(previous) { addRow($0, &s) }
                                 POSFeatures.asNext(j + 1 < m ? kw[j + 1].word : .outside) { addRow($0, &s) }
                                 POSFeatures.asNext2(j + 2 < m ? kw[j + 2].word : .outside) { addRow($0, &s) }
-                                let (tag, margin) = s.best()
+                                let (tag, isUnsure) = s.best(gate: gate)
                                 best = tag
-                                if margin < gate { unsure.append(j) }
+                                if isUnsure { unsure.append(j) }
                             }
                             tags[range.lowerBound + j] = UPOS(rawValue: UInt8(best + 1))!
                             tag2 = tag1
@@ -212,7 +217,7 @@ public struct POSTagger: Stage {
                     POSFeatures.asNext(j + 1 < m ? known[j + 1].word : .outside) { addRow($0, &s) }
                     POSFeatures.asNext2(j + 2 < m ? known[j + 2].word : .outside) { addRow($0, &s) }
                     POSFeatures.nextTagWord(known[j].word, next: after) { addRow($0, &s) }
-                    best = s.best().tag
+                    best = s.best(gate: 0).tag
                     tags[i] = UPOS(rawValue: UInt8(best + 1))!
                 }
                 tag2 = tag1
