@@ -27,6 +27,30 @@ import Testing
         #expect(doc.tokens.first { $0.kind == .emoji }?.pos == .SYM)
     }
 
+    /// The second pass reads the first pass's tags of the words after, which the first pass cannot see:
+    /// "fortes" before a noun is its adjective, "consistant" before "en" a participle.
+    @Test func secondPassRetagsFromTheRightContext() throws {
+        let model = try #require(try POSModel.builtIn)
+        #expect(model.second != nil && model.gate > 0)
+        let untagged = try Pipeline.french(nerModel: nil, posModel: nil)
+        for (text, word, tag) in [("Les lacs, séparés par de fortes chaussées, montraient trois îles.", "fortes", UPOS.ADJ),
+                                  ("Le reste, consistant en sept cents louis, fut partagé.", "consistant", .VERB)] {
+            var doc = Document(id: "t", text: text)
+            untagged.process(&doc)
+            func tags(_ model: POSModel) -> [UPOS] {
+                var tagged = doc
+                POSTagger(model: model, lexicon: Pipeline.posLexicon).process(&tagged)
+                return tagged.tokens.map(\.pos)
+            }
+            let at = try #require(doc.tokens.firstIndex { $0.text == word })
+            let first = tags(model.firstPass), both = tags(model)
+            #expect(first[at] != tag, "the first pass alone errs on \(word)")
+            #expect(both[at] == tag, "\(word)")
+            // The second pass keeps the tags the first pass was sure of.
+            #expect(zip(first, both).filter { $0 != $1 }.count <= 2, "\(text)")
+        }
+    }
+
     /// The dictionary's classes, which the tagger reads as its ambiguity-class features.
     @Test func wordClassesSayWhatAFormCanBe() {
         func letters(_ form: String) -> String {
@@ -46,6 +70,9 @@ import Testing
         let bytes = model.serialized()
         let again = try bytes.withUnsafeBufferPointer { try POSModel(bytes: $0) }
         #expect(again.serialized() == bytes)
+        #expect(again.gate == model.gate && again.second?.quantized == model.second?.quantized)
+        let one = model.firstPass.serialized()
+        #expect(try one.withUnsafeBufferPointer { try POSModel(bytes: $0) }.second == nil)
         var bad = bytes
         bad[12] ^= 1  // the feature-schema fingerprint
         #expect(throws: POSModel.FormatError.self) { try bad.withUnsafeBufferPointer { try POSModel(bytes: $0) } }
@@ -57,7 +84,8 @@ import Testing
         let a = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
         let b = try POSTraining.train(train: [text], dev: [], epochs: 3, bits: 12, seed: 7) { _ in }
         #expect(a.serialized() == b.serialized())
-        #expect(a.weights.contains { $0 != 0 })
+        #expect(a.first.weights.contains { $0 != 0 })
+        #expect(a.second != nil, "two passes by default")
         let sentences = Treebank.read(text)
         #expect(sentences.count == 3)
         // "du" is one surface token tagged as its first word.
