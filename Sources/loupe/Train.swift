@@ -74,13 +74,16 @@ struct TrainPOS: ParsableCommand {
         commandName: "pos",
         abstract: "Train the part-of-speech tagger on Universal Dependencies treebanks (CoNLL-U).",
         discussion: """
-            The treebank's sentences are tokenised by Loupe's own stages and each token whose span is a gold
-            surface token takes its UPOS (a contraction such as du takes its first word's, ADP). A greedy averaged
-            perceptron; --dev files are only scored after each pass. Reproducible: the same data and seed give
-            the same model bytes. The shipped model (Sources/FrenchData/data/pos-model.bin):
+            The treebank's sentences are tokenised by Loupe's own stages and each token whose span is a gold \
+            surface token takes its UPOS (a contraction such as du takes its first word's, ADP). Two averaged \
+            perceptrons: a greedy first pass, left to right, and a second pass, trained on first-pass tags of \
+            held-out parts of the data, that retags the words the first pass is unsure of reading the tags it gave \
+            the two words after; --dev files are only scored after each pass. Reproducible: the same data and seed \
+            give the same model bytes. The shipped model (Sources/FrenchData/data/pos-model.bin; UD French-FQB's \
+            test file is its third treebank, see SOURCES-pos.md):
 
               loupe train pos --data ../shared/data/ud-fr-sequoia/fr_sequoia-ud-train.conllu \\
-                --data ../shared/data/ud-fr-sequoia/fr_sequoia-ud-dev.conllu -o pos-model.bin
+                --data ../shared/data/ud-fr-sequoia/fr_sequoia-ud-dev.conllu --data fr_fqb-ud-test.conllu -o pos-model.bin
             """)
 
     @Option(name: .long, help: ArgumentHelp("A CoNLL-U file to train on (repeatable).", valueName: "file.conllu"))
