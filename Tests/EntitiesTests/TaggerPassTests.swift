@@ -52,6 +52,15 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(trimmed("Le Monde", s1), "Le Monde", "an article opening a sentence may be part of the name")
     }
 
+    func testWithMinistry() throws {
+        let doc = try prepared("Le ministère de la Justice et le ministère français de l'Environnement répondent au centre de l'Italie.")
+        let s = doc.sentences[0].tokens
+        func extended(_ phrase: String) -> String { texts(doc, recognizer.withMinistry(tokens(doc, phrase), sentence: s, doc.tokens)) }
+        XCTAssertEqual(extended("Justice"), "ministère de la Justice")
+        XCTAssertEqual(extended("Environnement"), "ministère français de l'Environnement")
+        XCTAssertEqual(extended("Italie"), "Italie", "another head is left out")
+    }
+
     func testFederatedState() throws {
         let doc = try prepared("Il vit dans l'État de Washington et admire l'État islamique.")
         let state = EntityRecognizer.federatedState(tokens(doc, "État de Washington"), doc.tokens)
