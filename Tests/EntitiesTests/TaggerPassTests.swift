@@ -87,6 +87,13 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(tail("Société suisse"), "Société suisse de construction de locomotives et de machines")
         XCTAssertEqual(tail("Association française", .LOC), "Association française", "organisations only")
         XCTAssertEqual(tail("Ligue des champions"), "Ligue des champions", "a capitalised name after de is a name of its own")
+        let court = try prepared("La Cour suprême du pays a tranché, puis la Cour suprême de justice a confirmé.")
+        func courtTail(_ occurrence: Int) -> String {
+            let r = tokens(court, "Cour suprême", occurrence: occurrence)
+            return texts(court, recognizer.withLowerCaseTail(r, type: .ORG, sentence: court.sentences[0].tokens, court.tokens))
+        }
+        XCTAssertEqual(courtTail(0), "Cour suprême", "the country spoken of is no part of the name")
+        XCTAssertEqual(courtTail(1), "Cour suprême de justice")
     }
 
     func testCorrectedType() throws {
