@@ -245,7 +245,8 @@ public struct Tokenizer: Stage {
                 i += 2
                 continue
             }
-            if p.kind == .word, (p.start..<p.end).contains(where: { u[$0] == 0x27 }),
+            // Numbers too: ICU makes one number of "l'A8" or "d'1,5".
+            if p.kind == .word || p.kind == .number, (p.start..<p.end).contains(where: { u[$0] == 0x27 }),
                !FrenchTokenRules.hyphenatedWords.contains(Folding.lower(text(p, u))) {
                 while let apostrophe = (p.start..<p.end).first(where: { u[$0] == 0x27 }), apostrophe + 1 < p.end,
                       FrenchTokenRules.elisions.contains(Folding.lower(String(utf16Units: u[p.start..<apostrophe]))) {
