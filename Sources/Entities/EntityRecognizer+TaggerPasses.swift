@@ -404,6 +404,49 @@ extension EntityRecognizer {
     static let clubLinks: Set<String> = ["de", "d'", "d’", "du"]
     static let clubArticles: Set<String> = ["les", "le", "la", "l'", "l’", "des", "aux", "au", "du"]
 
+    /// A road named by its number after an article or a road noun is a place, the number alone: "l'A8", "la RN
+    /// 79", "la D 680", "l'autoroute A86" (not "une Audi A8"). It replaces the
+    /// mentions it overlaps: the tagger calls some roads products or runs on over the road noun. N and D take
+    /// two digits at least ("la D1", "la N2" are football divisions).
+    func roadsArePlaces(_ out: inout [Mention], _ doc: Document) {
+        let tokens = doc.tokens
+        func digits(_ s: Substring, _ least: Int) -> Bool { (least...4).contains(s.count) && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        /// The road's letters and number in one token ("A8", "RD680") or the letters before a number token ("RN 79").
+        func road(at i: Int, end: Int) -> Int? {
+            let text = Substring(tokens[i].text)
+            let letters = text.prefix { $0.isLetter && $0.isUppercase }
+            guard let least = Self.roadLetters[String(letters)] else { return nil }
+            let rest = text.dropFirst(letters.count)
+            if !rest.isEmpty { return digits(rest, least) ? i + 1 : nil }
+            return i + 1 < end && tokens[i + 1].kind == .number && digits(Substring(tokens[i + 1].text), least) ? i + 2 : nil
+        }
+        var found: [Mention] = []
+        for s in doc.sentences.indices where !doc.sentences[s].isBoilerplate {
+            let range = doc.sentences[s].tokens
+            var i = range.lowerBound + 1
+            while i < range.upperBound {
+                let before = Folding.fold(tokens[i - 1].text)
+                guard Self.roadCues.contains(before), tokens[i].lineBreaksBefore == 0, let end = road(at: i, end: range.upperBound) else {
+                    i += 1
+                    continue
+                }
+                let span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+                let text = doc.text(of: span)
+                found.append(Mention(span: span, tokens: i..<end, type: .LOC, text: text, key: Folding.fold(text), sentence: s))
+                i = end
+            }
+        }
+        guard !found.isEmpty else { return }
+        out.removeAll { m in found.contains { !($0.tokens.upperBound <= m.tokens.lowerBound || m.tokens.upperBound <= $0.tokens.lowerBound) } }
+        out = (out + found).sorted { $0.span < $1.span }
+    }
+
+    /// The letters of French road numbers (autoroutes, routes nationales and départementales) and the
+    /// digits each takes at least.
+    static let roadLetters: [String: Int] = ["A": 1, "RN": 1, "RD": 1, "CD": 1, "N": 2, "D": 2]
+    /// Words right before a road's number.
+    static let roadCues: Set<String> = ["l'", "la", "autoroute", "autoroutes", "route"]
+
     /// Places and international bodies ICU knows, written in capitals, that the tagger left out (ETATS-UNIS).
     func addCapitalisedPlaces(_ out: inout [Mention], _ doc: Document, covered: [Bool], lexicon: NERLexicon) {
         let tokens = doc.tokens

@@ -72,6 +72,7 @@ public struct EntityRecognizer: Stage {
         retypePersonsByName(&out, placeEvidence: placeEvidence)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         joinClubNames(&out, doc)
+        roadsArePlaces(&out, doc)
         out.sort { $0.span < $1.span }
         return out
     }
