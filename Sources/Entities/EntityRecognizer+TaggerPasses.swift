@@ -371,6 +371,25 @@ extension EntityRecognizer {
         }
     }
 
+    /// The last words of a person's full name in the document, typed as a place or an organisation, are that
+    /// person: "Le Pen" after "Marine Le Pen" (read as "Le Mans" is), "Fillon" after "François Fillon" ("l'affaire
+    /// Fillon"). Not a place the gazetteer knows or some occurrence shows ("George Washington" then "à
+    /// Washington"), nor a word in capitals. WiNER 2017 0.873 → 0.874 with a WiNER 2016 model,
+    /// wikineural-fr-val unchanged.
+    func retypeShortNames(_ out: inout [Mention], _ doc: Document, placeEvidence: Set<String>) {
+        var endings = Set<String>()
+        for m in out where m.type == .PER && m.tokens.count > 1 {
+            for start in (m.tokens.lowerBound + 1)..<m.tokens.upperBound {
+                endings.insert(Folding.fold(doc.text(of: Span(doc.tokens[start].span.start, m.span.end))))
+            }
+        }
+        for k in out.indices where (out[k].type == .LOC || out[k].type == .ORG) && endings.contains(out[k].key)
+            && !out[k].text.isAllCaps
+            && gazetteer.types[out[k].key] == nil && !placeEvidence.contains(out[k].key) {
+            out[k].type = .PER
+        }
+    }
+
     /// A club named by a nickname and its city, as French writes North American teams and some of its own:
     /// "les Clippers de Los Angeles", "les Girondins de Bordeaux", "le Lightning de Tampa Bay". One or two
     /// capitalised words that are no French words (so not "les Français de Paris"), after an article and

@@ -70,6 +70,7 @@ public struct EntityRecognizer: Stage {
         retypeAfterMiscCues(&out, doc)
         retypeCompanies(&out, doc, lexicon: model.lexicon)
         retypePersonsByName(&out, placeEvidence: placeEvidence)
+        retypeShortNames(&out, doc, placeEvidence: placeEvidence)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         joinClubNames(&out, doc)
         roadsArePlaces(&out, doc)

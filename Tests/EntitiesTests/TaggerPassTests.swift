@@ -174,6 +174,14 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(found.map(\.type), [.ORG, .PER, .PER, .ORG])
     }
 
+    func testRetypeShortNames() throws {
+        let doc = try prepared("Marine Le Pen et George Washington arrivent. Le Pen parle à Washington, puis Le Mans gagne.")
+        var out = [mention(doc, "Marine Le Pen", .PER), mention(doc, "George Washington", .PER), mention(doc, "Le Pen", .LOC, occurrence: 1),
+                   mention(doc, "Washington", .LOC, occurrence: 1), mention(doc, "Le Mans", .LOC)]
+        recognizer.retypeShortNames(&out, doc, placeEvidence: EntityRecognizer.placeEvidence(doc.tokens))
+        XCTAssertEqual(out.map(\.type), [.PER, .PER, .PER, .LOC, .LOC], "a place shown by « à » stays a place")
+    }
+
     func testRoadsArePlaces() throws {
         let doc = try prepared("Un camion a bloqué l'A8 puis la RN 79 et l'autoroute A86. Il conduit une Audi A8 et Lyon joue en D1 comme la D1.")
         var out = [mention(doc, "RN 79", .MISC), mention(doc, "autoroute A86", .LOC), mention(doc, "Audi A8", .MISC), mention(doc, "Lyon", .LOC)]
