@@ -444,8 +444,9 @@ extension EntityRecognizer {
             let range = doc.sentences[s].tokens
             var i = range.lowerBound + 1
             while i < range.upperBound {
-                let before = Folding.fold(tokens[i - 1].text)
-                guard Self.roadCues.contains(before), tokens[i].lineBreaksBefore == 0, let end = road(at: i, end: range.upperBound) else {
+                // Most tokens fail on their first letter, before any folding.
+                guard let first = tokens[i].text.utf8.first, Self.roadInitials.contains(first), tokens[i].lineBreaksBefore == 0,
+                      Self.roadCues.contains(Folding.fold(tokens[i - 1].text)), let end = road(at: i, end: range.upperBound) else {
                     i += 1
                     continue
                 }
@@ -463,6 +464,7 @@ extension EntityRecognizer {
     /// The letters of French road numbers (autoroutes, routes nationales and départementales) and the
     /// digits each takes at least.
     static let roadLetters: [String: Int] = ["A": 1, "RN": 1, "RD": 1, "CD": 1, "N": 2, "D": 2]
+    static let roadInitials: Set<UInt8> = Set("ARCND".utf8)
     /// Words right before a road's number.
     static let roadCues: Set<String> = ["l'", "la", "autoroute", "autoroutes", "route"]
 
