@@ -27,8 +27,7 @@ extension EntityRecognizer {
         let text = doc.text(of: span)
         let key = Folding.fold(text)
         let type = headed != r ? .ORG : correctedType(r, tagged: taggedType, key: key, isState: stateOf, tokens)
-        r = headed
-        return Mention(span: span, tokens: r, type: type, text: text, key: key, sentence: s)
+        return Mention(span: span, tokens: headed, type: type, text: text, key: key, sentence: s)
     }
 
     /// Never starting on an elided article or punctuation (l'Afrique → Afrique), nor on a sentence-initial
@@ -202,7 +201,7 @@ extension EntityRecognizer {
         var added: [Mention] = []
         var i = 0
         while i < tokens.count {
-            guard capitalWord(i), let s = doc.sentences.firstIndex(where: { $0.tokens.contains(i) }) else { i += 1; continue }
+            guard capitalWord(i), let s = doc.sentenceIndex(ofToken: i) else { i += 1; continue }
             var run = i
             while run < doc.sentences[s].tokens.upperBound && capitalWord(run) && run - i < 8 { run += 1 }
             var next = i + 1
@@ -217,7 +216,7 @@ extension EntityRecognizer {
             }
             i = next
         }
-        if !added.isEmpty { out = (out + added).sorted { $0.span < $1.span } }
+        Self.replace(&out, with: added)  // they overlap none
     }
 
     /// The longest place cue, in bytes of its (ASCII) folded form.
@@ -397,7 +396,6 @@ extension EntityRecognizer {
     func joinClubNames(_ out: inout [Mention], _ doc: Document) {
         let tokens = doc.tokens
         var joined: [Mention] = []
-        var replaced = Set<Int>()
         for place in out where place.type == .LOC {
             let p = place.tokens.lowerBound
             let sentence = doc.sentences[place.sentence].tokens
@@ -413,11 +411,16 @@ extension EntityRecognizer {
             let r = start..<place.tokens.upperBound
             let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
             let text = doc.text(of: span)
-            for (k, m) in out.enumerated() where m.tokens.overlaps(r) { replaced.insert(k) }  // the place among them
             joined.append(Mention(span: span, tokens: r, type: .ORG, text: text, key: Folding.fold(text), sentence: place.sentence))
         }
-        guard !joined.isEmpty else { return }
-        out = out.enumerated().filter { !replaced.contains($0.offset) }.map(\.element) + joined
+        Self.replace(&out, with: joined)  // in place of the words and the place
+    }
+
+    /// `out` with `found` in place of the mentions they overlap, in text order.
+    static func replace(_ out: inout [Mention], with found: [Mention]) {
+        guard !found.isEmpty else { return }
+        out.removeAll { m in found.contains { $0.tokens.overlaps(m.tokens) } }
+        out = (out + found).sorted { $0.span < $1.span }
     }
 
     static let clubLinks: Set<String> = ["de", "d'", "d’", "du"]
@@ -456,9 +459,7 @@ extension EntityRecognizer {
                 i = end
             }
         }
-        guard !found.isEmpty else { return }
-        out.removeAll { m in found.contains { !($0.tokens.upperBound <= m.tokens.lowerBound || m.tokens.upperBound <= $0.tokens.lowerBound) } }
-        out = (out + found).sorted { $0.span < $1.span }
+        Self.replace(&out, with: found)
     }
 
     /// The letters of French road numbers (autoroutes, routes nationales and départementales) and the
