@@ -37,6 +37,13 @@ from lemma_rules import normalise  # noqa: E402
 
 ORDER = "NAVIPGRSDOCJMEH"
 VERB_TENSES = {"po:ipre", "po:iimp", "po:ipsi", "po:ifut", "po:cond", "po:spre", "po:simp", "po:impe"}
+# hunspell-fr's morphological tags of the other classes: whole tags, then families (no whole tag starts with a family).
+TAG_CLASSES = {
+    "po:nom": "N", "po:adj": "A", "po:loc.adj": "A", "po:adv": "R", "po:loc.adv": "R", "po:3pe": "O",
+    "po:loc.cj": "C", "po:interj": "J", "po:nb": "M", "po:nbro": "M", "po:npr": "E", "po:titr": "E",
+    "po:prn": "H", "po:patr": "H",
+}
+TAG_PREFIXES = (("po:prep", "S"), ("po:loc.prep", "S"), ("po:det", "D"), ("po:pro", "O"), ("po:cj", "C"))
 
 
 def classes(morph):
@@ -55,28 +62,9 @@ def classes(morph):
         if tags & VERB_TENSES:
             out.add("V")
     for t in tags:
-        if t == "po:nom":
-            out.add("N")
-        elif t in ("po:adj", "po:loc.adj"):
-            out.add("A")
-        elif t in ("po:adv", "po:loc.adv"):
-            out.add("R")
-        elif t.startswith("po:prep") or t.startswith("po:loc.prep"):
-            out.add("S")
-        elif t.startswith("po:det"):
-            out.add("D")
-        elif t.startswith("po:pro") or t == "po:3pe":
-            out.add("O")
-        elif t.startswith("po:cj") or t == "po:loc.cj":
-            out.add("C")
-        elif t == "po:interj":
-            out.add("J")
-        elif t in ("po:nb", "po:nbro"):
-            out.add("M")
-        elif t in ("po:npr", "po:titr"):
-            out.add("E")
-        elif t in ("po:prn", "po:patr"):
-            out.add("H")
+        letter = TAG_CLASSES.get(t) or next((c for prefix, c in TAG_PREFIXES if t.startswith(prefix)), None)
+        if letter:
+            out.add(letter)
     return out
 
 
