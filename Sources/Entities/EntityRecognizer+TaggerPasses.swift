@@ -429,18 +429,18 @@ extension EntityRecognizer {
     /// A road named by its number after an article or a road noun is a place, the number alone: "l'A8", "la RN
     /// 79", "la D 680", "l'autoroute A86" (not "une Audi A8"). It replaces the
     /// mentions it overlaps: the tagger calls some roads products or runs on over the road noun. N and D take
-    /// two digits at least ("la D1", "la N2" are football divisions).
+    /// two digits at least ("la D1", "la N2" are football divisions), A two at most ("l'A320" is an aircraft).
     func roadsArePlaces(_ out: inout [Mention], _ doc: Document) {
         let tokens = doc.tokens
-        func digits(_ s: Substring, _ least: Int) -> Bool { (least...4).contains(s.count) && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        func digits(_ s: Substring, _ count: ClosedRange<Int>) -> Bool { count.contains(s.count) && s.allSatisfy { $0.isASCII && $0.isNumber } }
         /// The road's letters and number in one token ("A8", "RD680") or the letters before a number token ("RN 79").
         func road(at i: Int, end: Int) -> Int? {
             let text = Substring(tokens[i].text)
             let letters = text.prefix { $0.isLetter && $0.isUppercase }
-            guard let least = Self.roadLetters[String(letters)] else { return nil }
+            guard let count = Self.roadLetters[String(letters)] else { return nil }
             let rest = text.dropFirst(letters.count)
-            if !rest.isEmpty { return digits(rest, least) ? i + 1 : nil }
-            return i + 1 < end && tokens[i + 1].kind == .number && digits(Substring(tokens[i + 1].text), least) ? i + 2 : nil
+            if !rest.isEmpty { return digits(rest, count) ? i + 1 : nil }
+            return i + 1 < end && tokens[i + 1].kind == .number && digits(Substring(tokens[i + 1].text), count) ? i + 2 : nil
         }
         var found: [Mention] = []
         for s in doc.sentences.indices where !doc.sentences[s].isBoilerplate {
@@ -463,8 +463,8 @@ extension EntityRecognizer {
     }
 
     /// The letters of French road numbers (autoroutes, routes nationales and départementales) and the
-    /// digits each takes at least.
-    static let roadLetters: [String: Int] = ["A": 1, "RN": 1, "RD": 1, "CD": 1, "N": 2, "D": 2]
+    /// how many digits each takes.
+    static let roadLetters: [String: ClosedRange<Int>] = ["A": 1...2, "RN": 1...4, "RD": 1...4, "CD": 1...4, "N": 2...4, "D": 2...4]
     static let roadInitials: Set<UInt8> = Set("ARCND".utf8)
     /// Words right before a road's number.
     static let roadCues: Set<String> = ["l'", "la", "autoroute", "autoroutes", "route"]

@@ -183,10 +183,10 @@ final class TaggerPassTests: XCTestCase {
     }
 
     func testRoadsArePlaces() throws {
-        let doc = try prepared("Un camion a bloqué l'A8 puis la RN 79 et l'autoroute A86. Il conduit une Audi A8 et Lyon joue en D1 comme la D1.")
+        let doc = try prepared("Un camion a bloqué l'A8 puis la RN 79 et l'autoroute A86. Il conduit une Audi A8 et Lyon joue en D1 comme la D1. L'A320 décolle.")
         var out = [mention(doc, "RN 79", .MISC), mention(doc, "autoroute A86", .LOC), mention(doc, "Audi A8", .MISC), mention(doc, "Lyon", .LOC)]
         recognizer.roadsArePlaces(&out, doc)
-        XCTAssertEqual(out.map(\.text), ["A8", "RN 79", "A86", "Audi A8", "Lyon"], "the number alone; a car model and a football division are no roads")
+        XCTAssertEqual(out.map(\.text), ["A8", "RN 79", "A86", "Audi A8", "Lyon"], "the number alone; a car model, a football division and an aircraft are no roads")
         XCTAssertEqual(out.map(\.type), [.LOC, .LOC, .LOC, .MISC, .LOC])
     }
 
