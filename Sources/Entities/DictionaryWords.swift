@@ -9,6 +9,9 @@ public struct DictionaryWords: Sendable {
     /// Wikipedia names people by one word far more than news does, and a tagger trained on news otherwise
     /// takes a lone "Aristote" for a body or, after "de", for a place.
     public var personName: @Sendable (String) -> PersonName
+    /// Whether a folded word is a given name somewhere in the world (`given-names.tsv`): the names of
+    /// people the training news never wrote ("Lewis Hamilton", "Magdaléna Rybáriková") look like people's.
+    public var isGivenName: @Sendable (String) -> Bool
 
     /// What the dictionary says of a word as a person's name.
     public enum PersonName: Sendable {
@@ -20,11 +23,13 @@ public struct DictionaryWords: Sendable {
         case only
     }
 
-    public init(isCommonWord: @escaping @Sendable (String) -> Bool, personName: @escaping @Sendable (String) -> PersonName) {
+    public init(isCommonWord: @escaping @Sendable (String) -> Bool, personName: @escaping @Sendable (String) -> PersonName,
+                isGivenName: @escaping @Sendable (String) -> Bool) {
         self.isCommonWord = isCommonWord
         self.personName = personName
+        self.isGivenName = isGivenName
     }
 
     /// Knows no word: the tagger leans on spelling and context alone.
-    public static let none = DictionaryWords(isCommonWord: { _ in false }, personName: { _ in .no })
+    public static let none = DictionaryWords(isCommonWord: { _ in false }, personName: { _ in .no }, isGivenName: { _ in false })
 }

@@ -24,6 +24,23 @@ enum EntityCues {
         "petroleum", "oil", "pharma", "labs", "software", "computing", "cloud", "community", "system", "port",
     ]
 
+    /// Words of sports clubs' names, in the languages of the clubs French writes about: a place with one of
+    /// them is a club ("Hambourg SV", "Real Valladolid", "Dynamo Kiev"). Read by the rules only, not by the
+    /// tagger (its cue classes are ``organisationWords``).
+    static let clubWords: Set<String> = [
+        "sv", "sc", "fk", "sk", "bk", "afc", "cf", "cd", "ud", "sd", "fc", "ac", "real", "athletic", "atletico",
+        "sporting", "racing", "dynamo", "dinamo", "spartak", "lokomotiv", "hapoel", "maccabi", "borussia", "vfb",
+        "vfl", "tsv", "calcio", "olympique", "olympiakos", "partizan", "sparta", "slavia", "legia", "steaua",
+    ]
+
+    /// English words of companies' names in the arts and industry ("Paramount Pictures", "Elektra Records"),
+    /// which a name of a person or a place does not hold. Read by the rules only, like ``clubWords``.
+    static let companyWords: Set<String> = [
+        "records", "pictures", "studios", "entertainment", "films", "productions", "publishing", "games",
+        "interactive", "broadcasting", "communications", "industries", "electronics", "pharmaceuticals", "enterprises",
+        "brewing", "aerospace", "automotive", "insurance", "logistics", "resources", "holdings",
+    ]
+
     /// Words that head place names: "Mont Blanc", "Lac Tchad", "Île de la Réunion".
     static let placeHeads: Set<String> = [
         "mont", "monts", "lac", "riviere", "fleuve", "ile", "iles", "golfe", "mer", "ocean", "cap", "vallee", "province",

@@ -58,9 +58,11 @@ public struct EntityRecognizer: Stage {
         var covered = [Bool](repeating: false, count: tokens.count)
         var out: [Mention] = []
         for found in model.tag(doc, include: { !doc.sentences[$0].isBoilerplate }, words: words, in: workspace) {
-            guard let m = mention(tagged: found.tokens, type: found.type, sentence: found.sentence, in: doc) else { continue }
-            for k in m.tokens { covered[k] = true }
-            out.append(m)
+            for (r, type) in splitAtTeam(found.tokens, type: found.type, tokens) {
+                guard let m = mention(tagged: r, type: type, sentence: found.sentence, in: doc) else { continue }
+                for k in m.tokens { covered[k] = true }
+                out.append(m)
+            }
         }
         let placeEvidence = Self.placeEvidence(tokens)
         retypeAffiliationsAfterPeople(&out, tokens)

@@ -17,6 +17,8 @@ public struct Gazetteer: Sendable {
     public private(set) var regionalStarts: Set<String> = []
     /// First names (`firstnames.tsv`): a capitalised sequence starting with one is a person.
     public private(set) var firstNames: Set<String> = []
+    /// Given names of many countries (`given-names.tsv`, from Faker's lists): a feature of the tagger only.
+    public private(set) var givenNames: Set<String> = []
     /// Longest entry in tokens-ish (spaces + hyphens + 1), to bound lookups.
     public private(set) var maxWords = 1
 
@@ -54,6 +56,7 @@ public struct Gazetteer: Sendable {
             if let type = EntityType(rawValue: String(row[1])) { learnt[String(row[0])] = type }
         }
         for row in Self.rows("firstnames.tsv") { firstNames.insert(String(row[0])) }
+        for row in Self.rows("given-names.tsv") where !row.isEmpty { givenNames.insert(String(row[0])) }
     }
 
     private static func rows(_ resource: String) -> [[Substring]] {
@@ -91,7 +94,9 @@ public struct Gazetteer: Sendable {
     /// Whether ICU knows the folded name as a place or international body.
     public func isPlace(_ folded: String) -> Bool { types[folded] != nil }
 
-    public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) }
+    public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) || givenNames.contains(folded) }
+
+    public func isGivenName(_ folded: String) -> Bool { givenNames.contains(folded) }
 }
 
 extension String {

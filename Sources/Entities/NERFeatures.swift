@@ -206,6 +206,8 @@ struct TokenFlags: OptionSet, Sendable {
     static let commonWord = TokenFlags(rawValue: 1 << 17)
     /// Capitalised, and a person's name the dictionary knows (Aristote, Goethe).
     static let personName = TokenFlags(rawValue: 1 << 18)
+    /// Capitalised, and a given name of some country (Lewis, Magdaléna).
+    static let givenName = TokenFlags(rawValue: 1 << 19)
 
     /// Capitalisation and position, which many templates pair with another feature.
     static let capitalisation: TokenFlags = [.capitalized, .allCaps, .sentenceStart, .lineStart, .hasDigit, .punctuation]
@@ -217,6 +219,7 @@ struct TokenFlags: OptionSet, Sendable {
         ("stopword", .stopword), ("seenLower", .seenLower), ("seenCapMid", .seenCapMid), ("firstName", .firstName),
         ("elision", .elision), ("number", .number), ("quote", .quote), ("paren", .paren), ("mixedCaps", .mixedCaps),
         ("commonWord", .commonWord), ("personName", .personName),
+        ("givenName", .givenName),
     ]
 }
 
@@ -373,6 +376,7 @@ public struct NERFeatureExtractor: Sendable {
             let lower = Folding.lower(t.text)
             if words.isCommonWord(lower) { flags.insert(.commonWord) }
             if words.personName(lower) != .no { flags.insert(.personName) }
+            if words.isGivenName(Folding.fold(t.text)) { flags.insert(.givenName) }
         }
         info.flags = flags
         info.cue = lexicon.cueClass[info.folded] ?? 0
@@ -579,7 +583,7 @@ public struct NERFeatureExtractor: Sendable {
         let capMask = TokenFlags.capitalisation
         @inline(__always) func f(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { FeatureHash.feature(template, a, b) }
         out.append(f(13, UInt64(t.flags.rawValue)))
-        out.append(f(14, UInt64(t.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection([.seenLower, .seenCapMid, .stopword, .commonWord, .personName]).rawValue)))
+        out.append(f(14, UInt64(t.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection([.seenLower, .seenCapMid, .stopword, .commonWord, .personName, .givenName]).rawValue)))
         out.append(f(16, UInt64(t.learnt)))
         out.append(f(17, UInt64(t.place)))
         out.append(f(18, UInt64(t.learnt), UInt64(t.flags.intersection(capMask).rawValue)))
@@ -600,7 +604,7 @@ public struct NERFeatureExtractor: Sendable {
         out.append(f(33, UInt64(p1.learnt), UInt64(n1.learnt)))
         out.append(f(34, UInt64(p1.place), UInt64(n1.place)))
         out.append(f(35, UInt64(p1.flags.intersection(capMask).rawValue), UInt64(t.flags.intersection(capMask).rawValue) << 20 | UInt64(n1.flags.intersection(capMask).rawValue)))
-        out.append(f(36, UInt64(p1.flags.intersection([.firstName, .personName]).rawValue), UInt64(t.flags.intersection(capMask).rawValue)))
+        out.append(f(36, UInt64(p1.flags.intersection([.firstName, .personName, .givenName]).rawValue), UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(37, t.suffixes.2, UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(38, p1.folded, UInt64(t.flags.intersection(capMask).rawValue)))
         out.append(f(39, n1.folded, UInt64(t.flags.intersection(capMask).rawValue)))

@@ -17,11 +17,12 @@ extension Pipeline {
     }
 
     /// The dictionary lookups the recogniser gives the tagger: the lemma table's known words, and the
-    /// persons' names of the word classes (hunspell-fr).
+    /// persons' names of the word classes (hunspell-fr), the given names of `given-names.tsv`.
     public static func dictionaryWords(_ lemmatizer: Lemmatizer = Lemmatizer()) -> DictionaryWords {
-        DictionaryWords(isCommonWord: { lemmatizer.isKnownWord($0) }, personName: { lower in
+        let givenNames = Gazetteer.french.givenNames
+        return DictionaryWords(isCommonWord: { lemmatizer.isKnownWord($0) }, personName: { lower in
             let classes = WordClasses.shared.classes(of: lower)
             return classes & WordClasses.personName == 0 ? .no : classes == WordClasses.personName ? .only : .also
-        })
+        }, isGivenName: { givenNames.contains($0) })
     }
 }

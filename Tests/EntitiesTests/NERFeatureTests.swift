@@ -28,6 +28,18 @@ final class NERFeatureTests: XCTestCase {
         XCTAssertEqual(flagged(.none), [])
     }
 
+    /// Given names of other countries, which the training news never wrote, carry a flag of their own;
+    /// accents do not matter (the list is folded), case does.
+    func testGivenNamesOfManyCountriesAreFlagged() throws {
+        let doc = try analysed("Magdalena Rybáriková bat Lewis, puis Magdaléna rencontre lewis au Sénégal.")
+        let model = try XCTUnwrap(try NERModel.builtIn)
+        let infos = NERFeatureExtractor(lexicon: model.lexicon, words: Pipeline.dictionaryWords()).tokenInfo(doc)
+        let flagged = doc.tokens.indices.filter { infos[$0].flags.contains(.givenName) }.map { doc.tokens[$0].text }
+        XCTAssertEqual(flagged, ["Magdalena", "Lewis", "Magdaléna"])
+        XCTAssertTrue(Gazetteer.french.isGivenName("lewis"))
+        XCTAssertFalse(Gazetteer.french.isGivenName("senegal"))
+    }
+
     func testWordTemplatesDependOnTheWordAloneAndKeepTheirPlaces() throws {
         let doc = try analysed("Huawei ouvre un centre à Dakar. Selon le ministre, Huawei investira encore au Sénégal.")
         let model = try XCTUnwrap(try NERModel.builtIn)

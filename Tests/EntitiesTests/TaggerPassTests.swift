@@ -97,13 +97,15 @@ final class TaggerPassTests: XCTestCase {
     }
 
     func testCorrectedType() throws {
-        let doc = try prepared("La Juventus FC bat Jean Dupont en France.")
+        let doc = try prepared("La Juventus FC bat Jean Dupont en France, le Hambourg SV signe chez Paramount Pictures.")
         func corrected(_ phrase: String, _ tagged: EntityType, isState: Bool = false) -> EntityType {
             recognizer.correctedType(tokens(doc, phrase), tagged: tagged, key: Folding.fold(phrase), isState: isState, doc.tokens)
         }
         XCTAssertEqual(corrected("France", .PER), .LOC, "the gazetteer's type stands")
         XCTAssertEqual(corrected("Jean Dupont", .PER, isState: true), .LOC, "a federated state is a place")
         XCTAssertEqual(corrected("Juventus FC", .PER), .ORG, "a word only clubs and companies hold")
+        XCTAssertEqual(corrected("Hambourg SV", .LOC), .ORG, "a word of clubs' names")
+        XCTAssertEqual(corrected("Paramount Pictures", .PER), .ORG, "a word of companies' names")
         XCTAssertEqual(corrected("Jean Dupont", .PER), .PER, "else the tagger's type")
     }
 
@@ -231,6 +233,32 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(out.sorted { $0.span < $1.span }.map { "\($0.text) \($0.type)" },
                        ["Bruins de Boston ORG", "Lightning de Tampa Bay ORG", "Paris LOC", "Sanchez PER", "Madrid LOC"],
                        "French words (Français) and names without an article (Sanchez) are no clubs")
+    }
+
+    /// A person's span running on over "des" is split into the person and what they belong to; "de" and "du"
+    /// stay inside persons' names, and other types keep "des" ("Ligue des champions").
+    func testSplitAtTeam() throws {
+        let doc = try prepared("Warren Spahn des Braves d'Atlanta, Joachim du Bellay, la Ligue des champions et Paul Dupont des écuries.")
+        let toks = doc.tokens
+        func split(_ phrase: String, _ type: EntityType) -> [String] {
+            recognizer.splitAtTeam(tokens(doc, phrase), type: type, toks).map { r, t in
+                "\(doc.text(of: Span(toks[r.lowerBound].span.start, toks[r.upperBound - 1].span.end))) \(t)"
+            }
+        }
+        XCTAssertEqual(split("Warren Spahn des Braves d'Atlanta", .PER), ["Warren Spahn PER", "Braves d'Atlanta ORG"])
+        XCTAssertEqual(split("Joachim du Bellay", .PER), ["Joachim du Bellay PER"])
+        XCTAssertEqual(split("Ligue des champions", .ORG), ["Ligue des champions ORG"])
+        XCTAssertEqual(split("Paul Dupont des écuries", .PER), ["Paul Dupont PER"], "a lower-case rest is no name")
+    }
+
+    /// "de la", "de l'" link a club to its place too; a whole club name the tagger typed as a product or a
+    /// person is an organisation after a plural article, a race after a singular one stays what it was.
+    func testJoinClubNamesOverArticlesAndWholeNames() throws {
+        let doc = try prepared("Le joueur des Pacers de l'Indiana rejoint les Maple Leafs de Toronto avant l'Ironman de Kona.")
+        var out = [mention(doc, "Indiana", .LOC), mention(doc, "Maple Leafs de Toronto", .MISC), mention(doc, "Ironman de Kona", .MISC)]
+        recognizer.joinClubNames(&out, doc)
+        XCTAssertEqual(out.sorted { $0.span < $1.span }.map { "\($0.text) \($0.type)" },
+                       ["Pacers de l'Indiana ORG", "Maple Leafs de Toronto ORG", "Ironman de Kona MISC"])
     }
 
     func testAddCapitalisedPlaces() throws {
