@@ -455,6 +455,43 @@ extension EntityRecognizer {
         Self.replace(&out, with: joined)  // in place of the words and the place
     }
 
+    /// A word the dictionary knows only as a person's name ("Voltaire" aside, hunspell-fr: "Proust", "Ionesco",
+    /// "Tertullien") that no mention holds is a person: Wikipedia names people by one word far more than the
+    /// news the tagger learnt from, and the tagger leaves many of them out. Not a name the training data or
+    /// ICU know as something else ("Metz"), nor a word inside a longer capitalised name or after a noun
+    /// heading a street, school, prize or work ("lycée Ionesco", "rue Proust").
+    func addDictionaryPersons(_ out: inout [Mention], _ doc: Document, lexicon: NERLexicon) {
+        let tokens = doc.tokens
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in out { for k in m.tokens { covered[k] = true } }
+        var found: [Mention] = []
+        for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
+            for i in sentence.tokens where !covered[i] {
+                let t = tokens[i]
+                guard t.kind == .word, t.isCapitalized, !t.text.isAllCaps, t.text.count >= 3 else { continue }
+                if i + 1 < sentence.tokens.upperBound && tokens[i + 1].isCapitalized && tokens[i + 1].kind == .word { continue }
+                if i > sentence.tokens.lowerBound {
+                    let before = tokens[i - 1]
+                    if before.isCapitalized && before.kind == .word && !isSentenceInitial(tokens, i - 1, sentence.tokens) { continue }
+                    if Self.namedAfterHeads(Folding.fold(before.text)) { continue }
+                }
+                let folded = Folding.fold(t.text)
+                guard words.personName(Folding.lower(t.text)) == .only, gazetteer.types[folded] == nil,
+                      !lexicon.knowsAsOtherThanPerson(word: folded) else { continue }
+                found.append(Mention(span: t.span, tokens: i..<(i + 1), type: .PER, text: t.text, key: folded, sentence: s))
+            }
+        }
+        guard !found.isEmpty else { return }
+        out = (out + found).sorted { $0.span < $1.span }
+    }
+
+    /// Nouns after which a person's name names something else: a street, a school, a prize, a work.
+    static func namedAfterHeads(_ folded: String) -> Bool {
+        EntityCues.placeHeads.contains(folded) || EntityCues.organisationHeads.contains(folded) || EntityCues.miscCues.contains(folded)
+            || Self.namingNouns.contains(folded)
+    }
+    static let namingNouns: Set<String> = ["prix", "quai", "allee", "square", "impasse", "station", "metro", "musee", "salle", "theatre", "cinema", "navire", "paquebot"]
+
     /// `out` with `found` in place of the mentions they overlap, in text order.
     static func replace(_ out: inout [Mention], with found: [Mention]) {
         guard !found.isEmpty else { return }

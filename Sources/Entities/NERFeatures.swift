@@ -118,6 +118,14 @@ public struct NERLexicon: Sendable {
         return names[h] != nil || places[h] != nil
     }
 
+    /// Whether the folded word is a learnt name of another type than a person's, or one of ICU's places.
+    public func knowsAsOtherThanPerson(word folded: String) -> Bool {
+        let h = NERLexicon.sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded)))
+        if places[h] != nil { return true }
+        if let type = names[h] { return type != Self.typeCode(.PER) }
+        return false
+    }
+
     /// Whether a word may begin one of ICU's place names (a quick filter before folding longer spans).
     public func mayStartPlace(_ word: String) -> Bool {
         let h = FeatureHash.bytes(FastFold.fold(word))

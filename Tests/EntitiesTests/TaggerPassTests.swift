@@ -251,6 +251,15 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(split("Paul Dupont des écuries", .PER), ["Paul Dupont PER"], "a lower-case rest is no name")
     }
 
+    /// A word the dictionary knows only as a person's name and no mention holds becomes a person; not after a
+    /// street's noun, not inside a longer capitalised name, not where a mention already is.
+    func testAddDictionaryPersons() throws {
+        let doc = try prepared("Selon Tertullien, Proust habitait rue Ionesco, près de Jean Strabon et de Voltaire.")
+        var out = [mention(doc, "Voltaire", .ORG)]
+        recognizer.addDictionaryPersons(&out, doc, lexicon: lexicon)
+        XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["Tertullien PER", "Proust PER", "Voltaire ORG"])
+    }
+
     /// "de la", "de l'" link a club to its place too; a whole club name the tagger typed as a product or a
     /// person is an organisation after a plural article, a race after a singular one stays what it was.
     func testJoinClubNamesOverArticlesAndWholeNames() throws {
