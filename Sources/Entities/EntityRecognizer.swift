@@ -71,7 +71,7 @@ public struct EntityRecognizer: Stage {
         voteOnInconsistentWords(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
         retypeAfterMiscCues(&out, doc)
         retypeCompanies(&out, doc, lexicon: model.lexicon)
-        retypePersonsByName(&out, placeEvidence: placeEvidence)
+        retypePersonsByName(&out, placeEvidence: placeEvidence, lexicon: model.lexicon)
         retypeShortNames(&out, doc, placeEvidence: placeEvidence)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         addDictionaryPersons(&out, doc, lexicon: model.lexicon)
