@@ -25,21 +25,31 @@ enum EntityCues {
     ]
 
     /// Words of sports clubs' names, in the languages of the clubs French writes about: a place with one of
-    /// them is a club ("Hambourg SV", "Real Valladolid", "Dynamo Kiev"). Read by the rules only, not by the
-    /// tagger (its cue classes are ``organisationWords``).
+    /// them is a club ("Hambourg SV", "Real Valladolid", "Dynamo Kiev"; "Ciudad Real", a town, pays for them).
+    /// Read by `correctedType` only, not by the tagger (its cue classes are ``organisationWords``).
     static let clubWords: Set<String> = [
-        "sv", "sc", "fk", "sk", "bk", "afc", "cf", "cd", "ud", "sd", "fc", "ac", "real", "athletic", "atletico",
+        "sv", "sc", "fk", "sk", "bk", "afc", "cf", "cd", "ud", "sd", "ac", "real", "athletic", "atletico",
         "sporting", "racing", "dynamo", "dinamo", "spartak", "lokomotiv", "hapoel", "maccabi", "borussia", "vfb",
         "vfl", "tsv", "calcio", "olympique", "olympiakos", "partizan", "sparta", "slavia", "legia", "steaua",
     ]
 
     /// English words of companies' names in the arts and industry ("Paramount Pictures", "Elektra Records"),
-    /// which a name of a person or a place does not hold. Read by the rules only, like ``clubWords``.
+    /// which a name of a person or a place does not hold. Read by `correctedType` only, like ``clubWords``.
     static let companyWords: Set<String> = [
         "records", "pictures", "studios", "entertainment", "films", "productions", "publishing", "games",
         "interactive", "broadcasting", "communications", "industries", "electronics", "pharmaceuticals", "enterprises",
         "brewing", "aerospace", "automotive", "insurance", "logistics", "resources", "holdings",
     ]
+
+    /// Nouns that give a person's name to something else: "rue Proust", "lycée Voltaire", "prix Goncourt".
+    static let namingNouns: Set<String> = [
+        "prix", "quai", "allee", "square", "impasse", "station", "metro", "musee", "salle", "theatre", "cinema", "paquebot",
+    ]
+
+    /// Whether a person's name after this folded noun names a place, a body, a work or a thing.
+    static func namesSomethingElse(_ folded: String) -> Bool {
+        placeHeads.contains(folded) || organisationHeads.contains(folded) || miscCues.contains(folded) || namingNouns.contains(folded)
+    }
 
     /// Words that head place names: "Mont Blanc", "Lac Tchad", "Île de la Réunion".
     static let placeHeads: Set<String> = [

@@ -9,8 +9,9 @@ extension EntityRecognizer {
 
     /// A person's span that runs on over "des" is a person and the team, party or company they belong to:
     /// "Warren Spahn des Braves d'Atlanta", "Marc Dupont des Républicains". French persons' names hold "de",
-    /// "du" and "d'" but (next to) never "des": no person of WiNER 2016 or 2017 does, one of wikineural-fr-val's
-    /// 7,349. The part after "des", when it starts with a capital, is an organisation.
+    /// "du" and "d'" but almost never "des": no person of WiNER 2016 or 2017 does, one of wikineural-fr-val's
+    /// 7,349 ("Claude de Vin des Œillets", which this splits). The part after the first "des" is an
+    /// organisation when it starts with a capital, and is dropped when it does not ("Paul Dupont des écuries").
     func splitAtTeam(_ tagged: Range<Int>, type: EntityType, _ tokens: [Token]) -> [(Range<Int>, EntityType)] {
         guard type == .PER, let des = tokens[tagged].firstIndex(where: { $0.text == "des" }),
               des > tagged.lowerBound, des + 1 < tagged.upperBound else { return [(tagged, type)] }
@@ -376,7 +377,7 @@ extension EntityRecognizer {
     /// occurrence shows. A word typed as a place is retyped only if the tagger's training data do not know
     /// it as anything but a person: the dictionary has some towns as family names only (Metz).
     /// Measured with a WiNER 2016 model: wikineural-fr-val 0.786 → 0.789 for organisations (0.791 with every
-    /// place too, Metz a person), WiNER 2017 unchanged; places the training data do not know too (Dec 3):
+    /// place too, Metz a person), WiNER 2017 unchanged; places the training data do not know too (Dec 3 2026):
     /// wikineural-fr-val 0.796 → 0.800 (PER 0.880 → 0.885, LOC 0.812 → 0.816), both WiNER years unchanged
     /// ("Sevran" in 2016, unknown to a 2017 model, becomes a person, "Sagan" rightly).
     func retypePersonsByName(_ out: inout [Mention], placeEvidence: Set<String>, lexicon: NERLexicon) {
@@ -417,8 +418,8 @@ extension EntityRecognizer {
     /// 0.493), WiNER 2017 and 2016 (with a 2017 model) unchanged.
     func joinClubNames(_ out: inout [Mention], _ doc: Document) {
         let tokens = doc.tokens
-        /// The start of the nickname before the link ending at `link` (exclusive), after a club article.
-        func nickname(before link: Int, sentence: Range<Int>) -> Int? {
+        /// The nickname before the link that ends at `link` (exclusive) and the article before it.
+        func nickname(before link: Int, sentence: Range<Int>) -> (start: Int, article: String)? {
             var l = link
             if l - 1 > sentence.lowerBound, Self.clubLinkArticles.contains(tokens[l - 1].text), tokens[l - 2].text == "de" { l -= 1 }
             guard l - 1 > sentence.lowerBound, Self.clubLinks.contains(tokens[l - 1].text) else { return nil }
@@ -428,73 +429,67 @@ extension EntityRecognizer {
                 guard t.kind == .word, t.isCapitalized, !words.isCommonWord(Folding.lower(t.text)), !gazetteer.isPlace(Folding.fold(t.text)) else { break }
                 start -= 1
             }
-            guard start < l - 1, start - 1 >= sentence.lowerBound, Self.clubArticles.contains(Folding.lower(tokens[start - 1].text)) else { return nil }
-            return start
+            guard start < l - 1, start - 1 >= sentence.lowerBound else { return nil }
+            let article = Folding.lower(tokens[start - 1].text)
+            return Self.clubArticles.contains(article) ? (start, article) : nil
         }
         var joined: [Mention] = []
         for m in out {
             let sentence = doc.sentences[m.sentence].tokens
             if m.type == .LOC {
-                guard let start = nickname(before: m.tokens.lowerBound, sentence: sentence) else { continue }
+                guard let start = nickname(before: m.tokens.lowerBound, sentence: sentence)?.start else { continue }
                 let r = start..<m.tokens.upperBound
                 let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
                 let text = doc.text(of: span)
                 joined.append(Mention(span: span, tokens: r, type: .ORG, text: text, key: Folding.fold(text), sentence: m.sentence))
-            } else if m.type == .MISC || m.type == .PER, m.tokens.count >= 3 {
-                // The place after the link: the rest of the mention, a name the gazetteer knows as a place.
-                for p in (m.tokens.lowerBound + 2)..<m.tokens.upperBound where tokens[p].isCapitalized {
-                    // After a plural article only: "l'Ironman de Kona" is a race.
-                    guard nickname(before: p, sentence: sentence) == m.tokens.lowerBound,
-                          Self.pluralArticles.contains(Folding.lower(tokens[m.tokens.lowerBound - 1].text)) else { break }
-                    let place = Span(tokens[p].span.start, m.span.end)
-                    if gazetteer.type(of: Folding.fold(doc.text(of: place))) == .LOC {
-                        var club = m
-                        club.type = .ORG
-                        joined.append(club)
-                    }
-                    break
-                }
+            } else if m.type == .MISC || m.type == .PER, m.tokens.count >= 3,
+                      // The place: the rest of the mention from its first capitalised word after the nickname's link.
+                      let p = m.tokens.dropFirst(2).first(where: { tokens[$0].isCapitalized }),
+                      let club = nickname(before: p, sentence: sentence), club.start == m.tokens.lowerBound,
+                      Self.pluralArticles.contains(club.article),  // "l'Ironman de Kona" is a race
+                      gazetteer.type(of: Folding.fold(doc.text(of: Span(tokens[p].span.start, m.span.end)))) == .LOC {
+                var named = m
+                named.type = .ORG
+                joined.append(named)
             }
         }
         Self.replace(&out, with: joined)  // in place of the words and the place
     }
 
-    /// A word the dictionary knows only as a person's name ("Voltaire" aside, hunspell-fr: "Proust", "Ionesco",
-    /// "Tertullien") that no mention holds is a person: Wikipedia names people by one word far more than the
-    /// news the tagger learnt from, and the tagger leaves many of them out. Not a name the training data or
-    /// ICU know as something else ("Metz"), nor a word inside a longer capitalised name or after a noun
-    /// heading a street, school, prize or work ("lycée Ionesco", "rue Proust").
-    func addDictionaryPersons(_ out: inout [Mention], _ doc: Document, lexicon: NERLexicon) {
+    /// A word the dictionary knows only as a person's name (hunspell-fr: "Proust", "Ionesco", "Tertullien") that
+    /// no mention holds is a person: Wikipedia names people by one word far more than the news the tagger
+    /// learnt from, and the tagger leaves many of them out. Not a name the training data or ICU know as
+    /// something else ("Metz"), nor one some occurrence shows to be a place ("à Sevran"), nor a word inside a
+    /// longer capitalised name ("Marcel Proust" the tagger missed: the opening word of a sentence counts as a
+    /// name when it is a person's name or no French word, "Selon" does not), nor one after a noun heading a street, a school, a prize or a
+    /// work ("rue Proust", ``EntityCues/namingNouns``).
+    func addDictionaryPersons(_ out: inout [Mention], _ doc: Document, placeEvidence: Set<String>, lexicon: NERLexicon) {
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in out { for k in m.tokens { covered[k] = true } }
+        func nameWord(_ k: Int, _ sentence: Range<Int>) -> Bool {
+            let t = tokens[k]
+            guard t.kind == .word, t.isCapitalized else { return false }
+            guard isSentenceInitial(tokens, k, sentence) else { return true }
+            let lower = Folding.lower(t.text)
+            return words.personName(lower) != .no || words.isGivenName(Folding.fold(t.text)) || (!isStopWord(lower) && !words.isCommonWord(lower))
+        }
         var found: [Mention] = []
         for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
             for i in sentence.tokens where !covered[i] {
                 let t = tokens[i]
-                guard t.kind == .word, t.isCapitalized, !t.text.isAllCaps, t.text.count >= 3 else { continue }
-                if i + 1 < sentence.tokens.upperBound && tokens[i + 1].isCapitalized && tokens[i + 1].kind == .word { continue }
-                if i > sentence.tokens.lowerBound {
-                    let before = tokens[i - 1]
-                    if before.isCapitalized && before.kind == .word && !isSentenceInitial(tokens, i - 1, sentence.tokens) { continue }
-                    if Self.namedAfterHeads(Folding.fold(before.text)) { continue }
-                }
+                guard t.kind == .word, t.isCapitalized, !t.text.isAllCaps, t.text.count >= 3,
+                      i + 1 == sentence.tokens.upperBound || !nameWord(i + 1, sentence.tokens),
+                      i == sentence.tokens.lowerBound || (!nameWord(i - 1, sentence.tokens) && !EntityCues.namesSomethingElse(Folding.fold(tokens[i - 1].text)))
+                else { continue }
                 let folded = Folding.fold(t.text)
-                guard words.personName(Folding.lower(t.text)) == .only, gazetteer.types[folded] == nil,
+                guard words.personName(Folding.lower(t.text)) == .only, gazetteer.types[folded] == nil, !placeEvidence.contains(folded),
                       !lexicon.knowsAsOtherThanPerson(word: folded) else { continue }
                 found.append(Mention(span: t.span, tokens: i..<(i + 1), type: .PER, text: t.text, key: folded, sentence: s))
             }
         }
-        guard !found.isEmpty else { return }
-        out = (out + found).sorted { $0.span < $1.span }
+        Self.replace(&out, with: found)  // they overlap none
     }
-
-    /// Nouns after which a person's name names something else: a street, a school, a prize, a work.
-    static func namedAfterHeads(_ folded: String) -> Bool {
-        EntityCues.placeHeads.contains(folded) || EntityCues.organisationHeads.contains(folded) || EntityCues.miscCues.contains(folded)
-            || Self.namingNouns.contains(folded)
-    }
-    static let namingNouns: Set<String> = ["prix", "quai", "allee", "square", "impasse", "station", "metro", "musee", "salle", "theatre", "cinema", "navire", "paquebot"]
 
     /// `out` with `found` in place of the mentions they overlap, in text order.
     static func replace(_ out: inout [Mention], with found: [Mention]) {

@@ -74,7 +74,7 @@ public struct EntityRecognizer: Stage {
         retypePersonsByName(&out, placeEvidence: placeEvidence, lexicon: model.lexicon)
         retypeShortNames(&out, doc, placeEvidence: placeEvidence)
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
-        addDictionaryPersons(&out, doc, lexicon: model.lexicon)
+        addDictionaryPersons(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
         joinClubNames(&out, doc)
         roadsArePlaces(&out, doc)
         out.sort { $0.span < $1.span }

@@ -17,7 +17,8 @@ public struct Gazetteer: Sendable {
     public private(set) var regionalStarts: Set<String> = []
     /// First names (`firstnames.tsv`): a capitalised sequence starting with one is a person.
     public private(set) var firstNames: Set<String> = []
-    /// Given names of many countries (`given-names.tsv`, from Faker's lists): a feature of the tagger only.
+    /// Given names of many countries (`given-names.tsv`, from Faker's lists): a feature of the tagger only, not
+    /// one of the rules' first names (the lists hold towns too: Austin, Florence, Victoria).
     public private(set) var givenNames: Set<String> = []
     /// Longest entry in tokens-ish (spaces + hyphens + 1), to bound lookups.
     public private(set) var maxWords = 1
@@ -94,7 +95,7 @@ public struct Gazetteer: Sendable {
     /// Whether ICU knows the folded name as a place or international body.
     public func isPlace(_ folded: String) -> Bool { types[folded] != nil }
 
-    public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) || givenNames.contains(folded) }
+    public func isFirstName(_ folded: String) -> Bool { firstNames.contains(folded) }
 
     public func isGivenName(_ folded: String) -> Bool { givenNames.contains(folded) }
 }

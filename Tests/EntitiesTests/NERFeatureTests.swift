@@ -29,7 +29,7 @@ final class NERFeatureTests: XCTestCase {
     }
 
     /// Given names of other countries, which the training news never wrote, carry a flag of their own;
-    /// accents do not matter (the list is folded), case does.
+    /// accents do not matter (the list is folded), and only capitalised words are flagged.
     func testGivenNamesOfManyCountriesAreFlagged() throws {
         let doc = try analysed("Magdalena Rybáriková bat Lewis, puis Magdaléna rencontre lewis au Sénégal.")
         let model = try XCTUnwrap(try NERModel.builtIn)

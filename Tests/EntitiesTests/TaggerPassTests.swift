@@ -243,9 +243,7 @@ final class TaggerPassTests: XCTestCase {
         let doc = try prepared("Warren Spahn des Braves d'Atlanta, Joachim du Bellay, la Ligue des champions et Paul Dupont des écuries.")
         let toks = doc.tokens
         func split(_ phrase: String, _ type: EntityType) -> [String] {
-            recognizer.splitAtTeam(tokens(doc, phrase), type: type, toks).map { r, t in
-                "\(doc.text(of: Span(toks[r.lowerBound].span.start, toks[r.upperBound - 1].span.end))) \(t)"
-            }
+            recognizer.splitAtTeam(tokens(doc, phrase), type: type, toks).map { r, t in "\(texts(doc, r)) \(t)" }
         }
         XCTAssertEqual(split("Warren Spahn des Braves d'Atlanta", .PER), ["Warren Spahn PER", "Braves d'Atlanta ORG"])
         XCTAssertEqual(split("Joachim du Bellay", .PER), ["Joachim du Bellay PER"])
@@ -254,12 +252,14 @@ final class TaggerPassTests: XCTestCase {
     }
 
     /// A word the dictionary knows only as a person's name and no mention holds becomes a person; not after a
-    /// street's noun, not inside a longer capitalised name, not where a mention already is.
+    /// street's noun, not inside a longer capitalised name (even opening a sentence), not a word shown to be a
+    /// place, not where a mention already is.
     func testAddDictionaryPersons() throws {
-        let doc = try prepared("Selon Tertullien, Proust habitait rue Ionesco, près de Jean Strabon et de Voltaire.")
-        var out = [mention(doc, "Voltaire", .ORG)]
-        recognizer.addDictionaryPersons(&out, doc, lexicon: lexicon)
-        XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["Tertullien PER", "Proust PER", "Voltaire ORG"])
+        let doc = try prepared("Selon Tertullien, Proust habitait rue Ionesco, près de Jean Strabon et de Goethe. "
+                               + "Marcel Pagnol vit à Sevran, et Sevran le sait.")
+        var out = [mention(doc, "Goethe", .ORG)]
+        recognizer.addDictionaryPersons(&out, doc, placeEvidence: EntityRecognizer.placeEvidence(doc.tokens), lexicon: lexicon)
+        XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["Tertullien PER", "Proust PER", "Goethe ORG"])
     }
 
     /// "de la", "de l'" link a club to its place too; a whole club name the tagger typed as a product or a
