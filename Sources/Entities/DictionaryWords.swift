@@ -9,6 +9,10 @@ public struct DictionaryWords: Sendable {
     /// Wikipedia names people by one word far more than news does, and a tagger trained on news otherwise
     /// takes a lone "Aristote" for a body or, after "de", for a place.
     public var personName: @Sendable (String) -> PersonName
+    /// Whether a lower-cased word is an ordinary French word by either dictionary (the lemma table, or a
+    /// hunspell-fr class other than the proper names'): "actrice", which the lemma table only knows as a
+    /// form of "acteur" in the plural. Read by the rules, not by the tagger (its features hold `isCommonWord`).
+    public var isDictionaryWord: @Sendable (String) -> Bool
     /// Whether a folded word is a given name somewhere in the world (`given-names.tsv`): the names of
     /// people the training news never wrote ("Lewis Hamilton", "Magdaléna Rybáriková") look like people's.
     public var isGivenName: @Sendable (String) -> Bool
@@ -24,12 +28,14 @@ public struct DictionaryWords: Sendable {
     }
 
     public init(isCommonWord: @escaping @Sendable (String) -> Bool, personName: @escaping @Sendable (String) -> PersonName,
-                isGivenName: @escaping @Sendable (String) -> Bool) {
+                isGivenName: @escaping @Sendable (String) -> Bool, isDictionaryWord: @escaping @Sendable (String) -> Bool) {
         self.isCommonWord = isCommonWord
         self.personName = personName
         self.isGivenName = isGivenName
+        self.isDictionaryWord = isDictionaryWord
     }
 
     /// Knows no word: the tagger leans on spelling and context alone.
-    public static let none = DictionaryWords(isCommonWord: { _ in false }, personName: { _ in .no }, isGivenName: { _ in false })
+    public static let none = DictionaryWords(isCommonWord: { _ in false }, personName: { _ in .no }, isGivenName: { _ in false },
+                                              isDictionaryWord: { _ in false })
 }

@@ -491,6 +491,39 @@ extension EntityRecognizer {
         Self.replace(&out, with: found)  // they overlap none
     }
 
+    /// A name the document writes capitalised is the same name where it writes it in lower case ("Huawei …
+    /// huawei", "WhatsApp … whatsapp", as tweets and hurried copy do), when the lower-case form is no French
+    /// word by either dictionary ("orange", "total", "actrice" are) nor a stop word: one-word names only, with
+    /// the type of their capitalised mentions (the most frequent; the first on a tie). The dev sets, edited
+    /// text, hold few: unchanged on both WiNER years and wikineural-fr-val.
+    func addLowerCaseVariants(_ out: inout [Mention], _ doc: Document) {
+        let tokens = doc.tokens
+        var counts: [String: [EntityType: Int]] = [:]
+        var order: [String: [EntityType]] = [:]
+        for m in out where m.tokens.count == 1 && tokens[m.tokens.lowerBound].isCapitalized {
+            if counts[m.key, default: [:]][m.type] == nil { order[m.key, default: []].append(m.type) }
+            counts[m.key, default: [:]][m.type, default: 0] += 1
+        }
+        guard !counts.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in out { for k in m.tokens { covered[k] = true } }
+        var found: [Mention] = []
+        for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
+            for i in sentence.tokens where !covered[i] && tokens[i].kind == .word && tokens[i].text.count >= 3 {
+                let t = tokens[i]
+                guard let first = t.text.unicodeScalars.first, first.properties.isLowercase else { continue }
+                let key = Folding.fold(t.text)
+                guard let byType = counts[key], let types = order[key] else { continue }
+                let lower = Folding.lower(t.text)
+                guard !words.isDictionaryWord(lower), !isStopWord(lower) else { continue }
+                var type = types[0]
+                for other in types where byType[other]! > byType[type]! { type = other }
+                found.append(Mention(span: t.span, tokens: i..<(i + 1), type: type, text: t.text, key: key, sentence: s))
+            }
+        }
+        Self.replace(&out, with: found)  // they overlap none
+    }
+
     /// `out` with `found` in place of the mentions they overlap, in text order.
     static func replace(_ out: inout [Mention], with found: [Mention]) {
         guard !found.isEmpty else { return }

@@ -39,6 +39,7 @@ public struct EntityRecognizer: Stage {
         if let model {
             document.mentions = complementTagger(document, modelMentions(document, model, workspace))
             mendCapitalisedNames(&document.mentions, document)
+            addLowerCaseVariants(&document.mentions, document)
             EntityLinker(gazetteer: gazetteer).link(&document)
             return
         }

@@ -54,6 +54,8 @@ public struct WordClasses: Sendable {
 
     /// The bit of class H, a person's name.
     public static let personName = bits("H")
+    /// The bits of the proper names' classes: H, a person's name; E, any other name (places, companies).
+    public static let properNames = bits("HE")
 
     /// The lemmas of the form's noun, adjective and verb readings that the lemma table does not give it (the
     /// table's third field: "N=compte", "A=grec V=grecquer"), or nil for the many forms without.

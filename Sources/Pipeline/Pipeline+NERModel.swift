@@ -17,12 +17,15 @@ extension Pipeline {
     }
 
     /// The dictionary lookups the recogniser gives the tagger: the lemma table's known words, and the
-    /// persons' names of the word classes (hunspell-fr), the given names of `given-names.tsv`.
+    /// persons' names of the word classes (hunspell-fr), the given names of `given-names.tsv`, and the
+    /// ordinary words of either dictionary.
     public static func dictionaryWords(_ lemmatizer: Lemmatizer = Lemmatizer()) -> DictionaryWords {
         let givenNames = Gazetteer.french.givenNames
         return DictionaryWords(isCommonWord: { lemmatizer.isKnownWord($0) }, personName: { lower in
             let classes = WordClasses.shared.classes(of: lower)
             return classes & WordClasses.personName == 0 ? .no : classes == WordClasses.personName ? .only : .also
-        }, isGivenName: { givenNames.contains($0) })
+        }, isGivenName: { givenNames.contains($0) }, isDictionaryWord: { lower in
+            lemmatizer.isKnownWord(lower) || WordClasses.shared.classes(of: lower) & ~WordClasses.properNames != 0
+        })
     }
 }

@@ -262,6 +262,16 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["Tertullien PER", "Proust PER", "Goethe ORG"])
     }
 
+    /// A one-word name written in lower case elsewhere in the document is that name, with its type; not when
+    /// the lower-case form is a French word.
+    func testAddLowerCaseVariants() throws {
+        let doc = try prepared("Huawei et Orange signent. Les clients de huawei et d'orange attendent, huawei répond.")
+        var out = [mention(doc, "Huawei", .ORG), mention(doc, "Orange", .ORG)]
+        recognizer.addLowerCaseVariants(&out, doc)
+        XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["Huawei ORG", "Orange ORG", "huawei ORG", "huawei ORG"])
+        XCTAssertEqual(out.last?.key, "huawei")
+    }
+
     /// "de la", "de l'" link a club to its place too; a whole club name the tagger typed as a product or a
     /// person is an organisation after a plural article, a race after a singular one stays what it was.
     func testJoinClubNamesOverArticlesAndWholeNames() throws {
