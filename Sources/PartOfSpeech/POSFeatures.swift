@@ -63,8 +63,12 @@ public enum POSFeatures {
     /// The tag a token takes whatever its context, as UD's guidelines have it: punctuation is PUNCT, emoji
     /// SYM, web and e-mail addresses X, and
     /// the percent, degree, per-mille, currency and slash signs are SYM (UD French-Sequoia, which the model
-    /// learns from, has % as NOUN and / as ADP, against the guidelines and UD French-GSD).
+    /// learns from, has % as NOUN and / as ADP, against the guidelines and UD French-GSD). The pronouns of the
+    /// second person singular (tu, te, toi, t') are PRON: the treebanks the model learns from (news, questions)
+    /// never hold them, and it took a sentence-initial "Tu" for a noun ("tu", the participle of "taire", "il
+    /// s'est tu", is far rarer).
     public static func fixedTag(text: String, kind: TokenKind) -> UPOS? {
+        if kind == .word, text.utf8.count <= 4, secondPerson.contains(Folding.lower(text)) { return .PRON }
         if symbols.contains(text) { return .SYM }
         switch kind {
         case .punctuation: return .PUNCT
@@ -77,6 +81,7 @@ public enum POSFeatures {
     }
 
     static let symbols: Set<String> = ["%", "‰", "°", "/", "§", "+", "=", "×", "±"]
+    static let secondPerson: Set<String> = ["tu", "te", "toi", "t'", "t’"]
 
     /// The token's own features, passed to `add`, and what its neighbours read of it.
     /// - Parameter lexicon: the lemma the lemma table gives a lower-cased form, if any.

@@ -27,6 +27,17 @@ import Testing
         #expect(doc.tokens.first { $0.kind == .emoji }?.pos == .SYM)
     }
 
+    /// The treebanks the model learns from hold no "tu": the second person singular is PRON wherever it stands,
+    /// a sentence's first word after the first paragraph or after a colon included.
+    @Test func secondPersonPronounsArePronouns() throws {
+        let pipeline = try Pipeline.french()
+        var doc = Document(id: "t", text: "Il arrive.\n\nTu ne sais rien, Jean. Il dit : Tu viendras. Je te vois, toi.")
+        pipeline.process(&doc)
+        let pronouns = doc.tokens.filter { ["tu", "te", "toi"].contains($0.text.lowercased()) }
+        #expect(pronouns.count == 4)
+        #expect(pronouns.allSatisfy { $0.pos == .PRON })
+    }
+
     /// The second pass reads the first pass's tags of the words after, which the first pass cannot see:
     /// "fortes" before a noun is its adjective, "consistant" before "en" a participle.
     @Test func secondPassRetagsFromTheRightContext() throws {
