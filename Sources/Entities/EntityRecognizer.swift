@@ -19,9 +19,9 @@ public struct EntityRecognizer: Stage {
     let model: NERModel?
 
     /// - Parameters:
-    ///   - words: what the dictionaries say of a lower-cased word: whether it is an ordinary French word (so
-    ///     that a capitalised sentence start such as "Notamment" is not taken for a name unless it is
-    ///     capitalised elsewhere) or a person's name; the model must have been trained with the same.
+    ///   - words: what the dictionaries say of a word (``DictionaryWords``): whether it is an ordinary French
+    ///     word (so that a capitalised sentence start such as "Notamment" is not taken for a name unless it is
+    ///     capitalised elsewhere), a person's name or a given name; the model must have been trained with the same.
     ///   - isStopWord: whether it is a stop word ("La", "Dans"), never a name on its own.
     ///   - model: the statistical tagger (``NERModel``), such as ``NERModel/builtIn`` (the one compiled into the
     ///     binary, which may fail to load: so it is no default); nil: the rules alone.

@@ -114,13 +114,16 @@ public struct NERLexicon: Sendable {
 
     /// Whether a single folded word is in the learnt names or ICU's places.
     public func knows(word folded: String) -> Bool {
-        let h = NERLexicon.sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded)))
+        let h = Self.wordKey(folded)
         return names[h] != nil || places[h] != nil
     }
 
+    /// The key of a one-word entry of `names` and `places`.
+    private static func wordKey(_ folded: String) -> UInt64 { sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded))) }
+
     /// Whether the folded word is a learnt name of another type than a person's, or one of ICU's places.
     public func knowsAsOtherThanPerson(word folded: String) -> Bool {
-        let h = NERLexicon.sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded)))
+        let h = Self.wordKey(folded)
         if places[h] != nil { return true }
         if let type = names[h] { return type != Self.typeCode(.PER) }
         return false
