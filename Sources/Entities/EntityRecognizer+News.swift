@@ -76,8 +76,7 @@ extension EntityRecognizer {
             }
         }
         // 2. A sentence that opens on a word French does not know, capitalised: a name ("Huawei ouvre…").
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in out { for i in m.tokens { covered[i] = true } }
+        var covered = Self.covered(by: out, tokenCount: tokens.count)
         for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound && tokens[i].kind == .punctuation { i += 1 }

@@ -208,8 +208,7 @@ extension EntityRecognizer {
             }
         }
         guard !written.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in out { for i in m.tokens { covered[i] = true } }
+        let covered = Self.covered(by: out, tokenCount: tokens.count)
         func capitalWord(_ i: Int) -> Bool {
             i < tokens.count && !covered[i] && tokens[i].kind == .word && tokens[i].isAllCaps
         }
@@ -465,8 +464,7 @@ extension EntityRecognizer {
     /// work ("rue Proust", ``EntityCues/namingNouns``).
     func addDictionaryPersons(_ out: inout [Mention], _ doc: Document, placeEvidence: Set<String>, lexicon: NERLexicon) {
         let tokens = doc.tokens
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in out { for k in m.tokens { covered[k] = true } }
+        let covered = Self.covered(by: out, tokenCount: tokens.count)
         func nameWord(_ k: Int, _ sentence: Range<Int>) -> Bool {
             let t = tokens[k]
             guard t.kind == .word, t.isCapitalized else { return false }
@@ -498,30 +496,35 @@ extension EntityRecognizer {
     /// text, hold few: unchanged on both WiNER years and wikineural-fr-val.
     func addLowerCaseVariants(_ out: inout [Mention], _ doc: Document) {
         let tokens = doc.tokens
-        var counts: [String: [EntityType: Int]] = [:]
-        var order: [String: [EntityType]] = [:]
+        // Each name's types in the order met, with their counts; then its type, the first of the most frequent.
+        var counts: [String: [(type: EntityType, count: Int)]] = [:]
         for m in out where m.tokens.count == 1 && tokens[m.tokens.lowerBound].isCapitalized {
-            if counts[m.key, default: [:]][m.type] == nil { order[m.key, default: []].append(m.type) }
-            counts[m.key, default: [:]][m.type, default: 0] += 1
+            if let k = counts[m.key]?.firstIndex(where: { $0.type == m.type }) { counts[m.key]![k].count += 1 }
+            else { counts[m.key, default: []].append((m.type, 1)) }
         }
         guard !counts.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in out { for k in m.tokens { covered[k] = true } }
+        let typeOf = counts.mapValues { types in types.max { $0.count < $1.count }!.type }
+        let covered = Self.covered(by: out, tokenCount: tokens.count)
         var found: [Mention] = []
         for (s, sentence) in doc.sentences.enumerated() where !sentence.isBoilerplate {
             for i in sentence.tokens where !covered[i] && tokens[i].kind == .word && tokens[i].text.count >= 3 {
                 let t = tokens[i]
                 guard let first = t.text.unicodeScalars.first, first.properties.isLowercase else { continue }
                 let key = Folding.fold(t.text)
-                guard let byType = counts[key], let types = order[key] else { continue }
+                guard let type = typeOf[key] else { continue }
                 let lower = Folding.lower(t.text)
                 guard !words.isDictionaryWord(lower), !isStopWord(lower) else { continue }
-                var type = types[0]
-                for other in types where byType[other]! > byType[type]! { type = other }
                 found.append(Mention(span: t.span, tokens: i..<(i + 1), type: type, text: t.text, key: key, sentence: s))
             }
         }
         Self.replace(&out, with: found)  // they overlap none
+    }
+
+    /// Whether each token lies inside one of `mentions`.
+    static func covered(by mentions: [Mention], tokenCount: Int) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokenCount)
+        for m in mentions { for k in m.tokens { covered[k] = true } }
+        return covered
     }
 
     /// `out` with `found` in place of the mentions they overlap, in text order.
