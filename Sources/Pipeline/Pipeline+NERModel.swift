@@ -20,11 +20,11 @@ extension Pipeline {
     /// persons' names of the word classes (hunspell-fr), the given names of `given-names.tsv`, and the
     /// ordinary words of either dictionary.
     public static func dictionaryWords(_ lemmatizer: Lemmatizer = Lemmatizer()) -> DictionaryWords {
-        let givenNames = Gazetteer.french.givenNames  // the set, captured once: not the gazetteer on each call
+        let gazetteer = Gazetteer.french  // a copy, captured: not the static read on each call
         return DictionaryWords(isCommonWord: { lemmatizer.isKnownWord($0) }, personName: { lower in
             let classes = WordClasses.shared.classes(of: lower)
             return classes & WordClasses.personName == 0 ? .no : classes == WordClasses.personName ? .only : .also
-        }, isGivenName: { givenNames.contains($0) }, isDictionaryWord: { lower in
+        }, isGivenName: { gazetteer.isGivenName($0) }, isDictionaryWord: { lower in
             lemmatizer.isKnownWord(lower) || WordClasses.shared.classes(of: lower) & ~WordClasses.properNames != 0
         })
     }

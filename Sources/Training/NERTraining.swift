@@ -25,12 +25,12 @@ public enum NERTraining {
         log("\(gold.count) documents")
         let prepared = gold.map { g in align(pipeline.preprocess(g.text, id: g.name), g) }
         let words = Pipeline.dictionaryWords()
-        let model = trainFirstPass(prepared, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: log)
+        let model = trainFirstPass(prepared, words: words, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: log)
         guard documentPass else { return model }
         var samples: [(doc: Document, features: [UInt64], offsets: [Float], gold: [UInt8])] = []
         for fold in 0..<folds {
             let others = prepared.indices.filter { $0 % folds != fold }.map { prepared[$0] }
-            let foldModel = trainFirstPass(others, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: { _ in })
+            let foldModel = trainFirstPass(others, words: words, epochs: epochs, folds: folds, minWeight: minWeight, seed: seed, runs: runs, log: { _ in })
             for d in prepared.indices where d % folds == fold {
                 let sample = foldModel.documentPassSample(prepared[d].doc, words: words)
                 samples.append((prepared[d].doc, sample.features, sample.offsets, prepared[d].tags))
@@ -59,11 +59,10 @@ public enum NERTraining {
         return kept
     }
 
-    /// The first pass alone, trained on `prepared`.
-    static func trainFirstPass(_ prepared: [Prepared], epochs: Int, folds: Int, minWeight: Float, seed: UInt64, runs: Int,
-                               log: (String) -> Void) -> NERModel {
+    /// The first pass alone, trained on `prepared` with the dictionary lookups `words`.
+    static func trainFirstPass(_ prepared: [Prepared], words: DictionaryWords, epochs: Int, folds: Int, minWeight: Float, seed: UInt64,
+                               runs: Int, log: (String) -> Void) -> NERModel {
         let gazetteer = Gazetteer.french
-        let words = Pipeline.dictionaryWords()
         let trainer = PerceptronTrainer(featuresPerToken: NERFeatureExtractor.templateCount)
         var features: [UInt64] = []
         for fold in 0..<folds {
