@@ -16,6 +16,10 @@ public struct DictionaryWords: Sendable {
     /// Whether a folded word is a given name somewhere in the world (`given-names.tsv`): the names of
     /// people the training news never wrote ("Lewis Hamilton", "Magdaléna Rybáriková") look like people's.
     public var isGivenName: @Sendable (String) -> Bool
+    /// Whether hunspell-fr gives a lower-cased word as a noun and as an adjective and not as a proper name
+    /// ("russe", "australien", but not "bourges", a town too): the classes of the words for a people, which
+    /// French capitalises as nouns ("les Russes"). Read by the rules, not by the tagger.
+    public var isNounAndAdjective: @Sendable (String) -> Bool
 
     /// What the dictionary says of a word as a person's name.
     public enum PersonName: Sendable {
@@ -28,8 +32,10 @@ public struct DictionaryWords: Sendable {
     }
 
     public init(isCommonWord: @escaping @Sendable (String) -> Bool, personName: @escaping @Sendable (String) -> PersonName,
-                isGivenName: @escaping @Sendable (String) -> Bool, isDictionaryWord: @escaping @Sendable (String) -> Bool) {
+                isGivenName: @escaping @Sendable (String) -> Bool, isDictionaryWord: @escaping @Sendable (String) -> Bool,
+                isNounAndAdjective: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.isCommonWord = isCommonWord
+        self.isNounAndAdjective = isNounAndAdjective
         self.personName = personName
         self.isGivenName = isGivenName
         self.isDictionaryWord = isDictionaryWord

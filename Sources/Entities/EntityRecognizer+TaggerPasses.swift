@@ -582,6 +582,52 @@ extension EntityRecognizer {
     /// Words right before a road's number.
     static let roadCues: Set<String> = ["l'", "la", "autoroute", "autoroutes", "route"]
 
+    /// A people's name is no entity ("les Russes", "l'Australien", "le Français Antoine Griezmann"): neither
+    /// WiNER's guidelines (persons are individuals) nor CoNLL's (nationalities are MISC) make it a person,
+    /// place or organisation, and the tagger, which sees such words capitalised where names stand, types
+    /// some of them. A one-word mention goes when its lower-case form is a noun and an adjective in hunspell-fr,
+    /// it ends as French words for peoples end (-ien, -ais, -ois, -ain, -an, -ol, -in, -and, -e, and their
+    /// feminines and plurals), and it starts with the first four letters of a country, region or département
+    /// named by one word (Russie, Australie, France, Amérique, Gironde; not "République tchèque", whose first
+    /// word would take "Républicains"); not when it is itself such a place or a name the training news knows
+    /// ("Suisse", "Argentine"), nor after a capitalised article inside a sentence ("Le Parisien").
+    func dropDemonyms(_ out: inout [Mention], _ doc: Document) {
+        let tokens = doc.tokens
+        out.removeAll { m in
+            guard m.tokens.count == 1, m.type != .MISC else { return false }
+            let i = m.tokens.lowerBound
+            let t = tokens[i]
+            guard t.kind == .word, t.isCapitalized, !t.isAllCaps, t.text.unicodeScalars.count >= 5 else { return false }
+            let folded = Folding.fold(t.text)
+            guard Self.hasDemonymEnding(folded), placeStems.contains(String(folded.prefix(4))),
+                  gazetteer.type(of: folded) == nil, words.isNounAndAdjective(Folding.lower(t.text)) else { return false }
+            let sentenceStart = doc.sentences[m.sentence].tokens.lowerBound
+            // "Le Parisien" inside a sentence is a title; "Les Russes" opening one is not.
+            if i - 1 > sentenceStart, tokens[i - 1].isCapitalized, isStopWord(Folding.lower(tokens[i - 1].text)) { return false }
+            return true
+        }
+    }
+
+    /// Whether a folded word ends as the French words for peoples do: ``dropDemonyms(_:_:)``.
+    static func hasDemonymEnding(_ folded: String) -> Bool {
+        if folded.hasSuffixBytes("ais") || folded.hasSuffixBytes("ois") { return true }
+        let singular = folded.hasSuffixBytes("s") ? String(folded.dropLast()) : folded
+        return demonymEndings.contains { singular.hasSuffixBytes($0) }
+    }
+
+    static let demonymEndings = ["ien", "ain", "an", "ol", "in", "and", "e"]
+
+    /// The first four letters of every place of one word the gazetteer knows (countries, world regions,
+    /// French regions and départements): "russ", "aust", "fran", "amer", "giro".
+    static func placeStems(_ gazetteer: Gazetteer) -> Set<String> {
+        var stems: Set<String> = []
+        for (key, type) in gazetteer.types where type == .LOC && key.count >= 4 {
+            if key.contains(where: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }) { continue }
+            stems.insert(String(key.prefix(4)))
+        }
+        return stems
+    }
+
     /// Places and international bodies ICU knows, written in capitals, that the tagger left out (ETATS-UNIS).
     func addCapitalisedPlaces(_ out: inout [Mention], _ doc: Document, covered: [Bool], lexicon: NERLexicon) {
         let tokens = doc.tokens

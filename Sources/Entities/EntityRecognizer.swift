@@ -17,6 +17,8 @@ public struct EntityRecognizer: Stage {
     let isStopWord: @Sendable (String) -> Bool
     /// The trained tagger that proposes spans and types; without one, the rules below do.
     let model: NERModel?
+    /// ``placeStems(_:)`` of the gazetteer, for ``dropDemonyms(_:_:)``.
+    let placeStems: Set<String>
 
     /// - Parameters:
     ///   - words: what the dictionaries say of a word (``DictionaryWords``): whether it is an ordinary French
@@ -31,6 +33,7 @@ public struct EntityRecognizer: Stage {
         self.words = words
         self.isStopWord = isStopWord
         self.model = model
+        placeStems = Self.placeStems(gazetteer)
     }
 
     public func process(_ document: inout Document) { process(&document, in: Workspace()) }
@@ -78,6 +81,7 @@ public struct EntityRecognizer: Stage {
         addDictionaryPersons(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
         joinClubNames(&out, doc)
         roadsArePlaces(&out, doc)
+        dropDemonyms(&out, doc)
         out.sort { $0.span < $1.span }
         return out
     }

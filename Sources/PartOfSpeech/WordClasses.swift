@@ -56,6 +56,8 @@ public struct WordClasses: Sendable {
     public static let personName = bits("H")
     /// The bits of the proper names' classes: H, a person's name; E, any other name (places, companies).
     public static let properNames = bits("HE")
+    /// The bits of a noun that is also an adjective (N and A): the words for a people ("russe", "malien").
+    public static let nounAndAdjective = bits("NA")
 
     /// The lemmas of the form's noun, adjective and verb readings that the lemma table does not give it (the
     /// table's third field: "N=compte", "A=grec V=grecquer"), or nil for the many forms without.

@@ -26,6 +26,9 @@ extension Pipeline {
             return classes & WordClasses.personName == 0 ? .no : classes == WordClasses.personName ? .only : .also
         }, isGivenName: { gazetteer.isGivenName($0) }, isDictionaryWord: { lower in
             lemmatizer.isKnownWord(lower) || WordClasses.shared.classes(of: lower) & ~WordClasses.properNames != 0
+        }, isNounAndAdjective: { lower in
+            let classes = WordClasses.shared.classes(of: lower)
+            return classes & WordClasses.nounAndAdjective == WordClasses.nounAndAdjective && classes & WordClasses.properNames == 0
         })
     }
 }

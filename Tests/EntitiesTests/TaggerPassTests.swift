@@ -192,6 +192,15 @@ final class TaggerPassTests: XCTestCase {
         XCTAssertEqual(out.map(\.type), [.LOC, .LOC, .LOC, .MISC, .LOC])
     }
 
+    func testDropDemonyms() throws {
+        let doc = try prepared("Les Russes et l'Australien Smith battent les Espagnols. La Suisse, Le Parisien, les Républicains et Bourges suivent.")
+        var out = [mention(doc, "Russes", .ORG), mention(doc, "Australien", .LOC), mention(doc, "Smith", .PER), mention(doc, "Espagnols", .ORG),
+                   mention(doc, "Suisse", .LOC), mention(doc, "Parisien", .ORG), mention(doc, "Républicains", .ORG), mention(doc, "Bourges", .LOC)]
+        recognizer.dropDemonyms(&out, doc)
+        XCTAssertEqual(out.map(\.text), ["Smith", "Suisse", "Parisien", "Républicains", "Bourges"],
+                       "peoples go; a country, a newspaper's title, a party (République is no one-word country) and a town stay")
+    }
+
     func testRetypePersonsByName() throws {
         let doc = try prepared("Selon Hegel, Racine et Huawei, le roi de Metz a raison, comme le neveu de Strabon.")
         var out = [mention(doc, "Hegel", .ORG), mention(doc, "Racine", .ORG), mention(doc, "Huawei", .ORG), mention(doc, "Metz", .LOC),
