@@ -9,39 +9,21 @@ import Synchronization
 ///
 /// Keys are 64-bit hashes of what the value depends on, made with ``FeatureHash`` (the token's bytes,
 /// seeded with its kind or lemma): hashing a `String` key (SipHash, with Unicode normalisation for
-/// accented words) and comparing it cost more than the lookups saved. Two of 60,000 forms sharing a
-/// 64-bit hash is a chance of about 1 in 10^10.
+/// accented words) and comparing it cost more than the lookups saved. Two of 16,000 forms sharing a
+/// 64-bit hash is a chance of about 1 in 10^11.
 public final class Memo<Value: Sendable> {
-    // Values sit in a dense array in the order stored, and the hash table holds only keys and positions:
-    // with the values in the table's slots, half of them empty, a memo of the entity tagger's word facts
-    // (about 100 bytes each) took twice the memory. The table is made once at its full size, so filling
-    // it never rehashes. Inlinable so that client modules specialise it for their value type; the
-    // storage sits behind pointers, since a class's stored array is checked for exclusive access at
-    // run time on every lookup.
-    @usableFromInline let keys: UnsafeMutablePointer<UInt64>
-    @usableFromInline let positions: UnsafeMutablePointer<Int32>
-    @usableFromInline let values: UnsafeMutablePointer<[Value]>
-    @usableFromInline let mask: Int
+    // Inlinable so that client modules specialise the map for their value type. The map sits behind a
+    // pointer: a class's stored property is checked for exclusive access at run time on every lookup.
+    @usableFromInline let values: UnsafeMutablePointer<HashMap64<Value>>
     @usableFromInline let limit: Int
-    /// The value of key 0, which marks empty slots.
-    @usableFromInline var zero: Value?
 
     init(limit: Int) {
-        self.limit = max(1, limit)
-        var size = 8
-        while size < self.limit * 2 { size <<= 1 }
-        mask = size - 1
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0, count: size)
-        positions = .allocate(capacity: size)
-        positions.initialize(repeating: 0, count: size)
+        self.limit = limit
         values = .allocate(capacity: 1)
-        values.initialize(to: [])
+        values.initialize(to: HashMap64())
     }
 
     deinit {
-        keys.deallocate()
-        positions.deallocate()
         values.deinitialize(count: 1)
         values.deallocate()
     }
@@ -51,33 +33,14 @@ public final class Memo<Value: Sendable> {
     /// on every call, which cost a third of the lookups.
     @inlinable
     public func cached(_ key: UInt64) -> Value? {
-        if key == 0 { return zero }
-        var i = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let k = keys[i]
-            if k == key { return values.pointee[Int(positions[i])] }
-            if k == 0 { return nil }
-            i = (i &+ 1) & mask
-        }
+        values.pointee[key]
     }
 
     /// Keeps `value` for `key`; past `limit` entries the memo starts afresh.
     @inlinable
     public func store(_ value: Value, for key: UInt64) {
-        if key == 0 { zero = value; return }
-        if values.pointee.count >= limit {
-            keys.update(repeating: 0, count: mask + 1)
-            values.pointee.removeAll(keepingCapacity: true)
-        }
-        var i = Int(truncatingIfNeeded: key) & mask
-        while keys[i] != 0 && keys[i] != key { i = (i &+ 1) & mask }
-        if keys[i] == key {
-            values.pointee[Int(positions[i])] = value
-        } else {
-            keys[i] = key
-            positions[i] = Int32(values.pointee.count)
-            values.pointee.append(value)
-        }
+        if values.pointee.count >= limit { values.pointee = HashMap64() }
+        values.pointee[key] = value
     }
 }
 
@@ -91,10 +54,10 @@ public final class Workspace {
 
     public init() {}
 
-    /// The memo named `name`, made on first use. The default limit holds the forms of a corpus of a
-    /// million words (38,000 forms in ELTeC's 850,000): at 16,000 the stages' memos were cleared four
-    /// times in that run and worked out twice as many forms again, a sixth of the analysis's time.
-    public func memo<Value: Sendable>(_ name: MemoName, of: Value.Type = Value.self, limit: Int = 60_000) -> Memo<Value> {
+    /// The memo named `name`, made on first use. The default limit keeps a memo's table at 32,768
+    /// slots (the map doubles past half full): 20,000 entries made it 65,536, and a run's peak memory
+    /// 30 MB higher.
+    public func memo<Value: Sendable>(_ name: MemoName, of: Value.Type = Value.self, limit: Int = 16_000) -> Memo<Value> {
         if let memo = memos[name.id] { return unsafeDowncast(memo, to: Memo<Value>.self) }
         let memo = Memo<Value>(limit: limit)
         memos[name.id] = memo
