@@ -284,11 +284,13 @@ final class TaggerPassTests: XCTestCase {
     /// "de la", "de l'" link a club to its place too; a whole club name the tagger typed as a product or a
     /// person is an organisation after a plural article, a race after a singular one stays what it was.
     func testJoinClubNamesOverArticlesAndWholeNames() throws {
-        let doc = try prepared("Le joueur des Pacers de l'Indiana rejoint les Maple Leafs de Toronto avant l'Ironman de Kona.")
-        var out = [mention(doc, "Indiana", .LOC), mention(doc, "Maple Leafs de Toronto", .MISC), mention(doc, "Ironman de Kona", .MISC)]
+        let doc = try prepared("Le joueur des Pacers de l'Indiana rejoint les Maple Leafs de Toronto avant l'Ironman de Kona, puis les Hawks d'Atlanta dans les Pays de la Loire.")
+        var out = [mention(doc, "Indiana", .LOC), mention(doc, "Maple Leafs de Toronto", .MISC), mention(doc, "Ironman de Kona", .MISC),
+                   mention(doc, "Hawks d'Atlanta", .LOC), mention(doc, "Pays de la Loire", .LOC)]
         recognizer.joinClubNames(&out, doc)
         XCTAssertEqual(out.sorted { $0.span < $1.span }.map { "\($0.text) \($0.type)" },
-                       ["Pacers de l'Indiana ORG", "Maple Leafs de Toronto ORG", "Ironman de Kona MISC"])
+                       ["Pacers de l'Indiana ORG", "Maple Leafs de Toronto ORG", "Ironman de Kona MISC", "Hawks d'Atlanta ORG", "Pays de la Loire LOC"],
+                       "a whole club the tagger called a place is a club; a place whose first word is a French word stays one")
     }
 
     func testAddCapitalisedPlaces() throws {
