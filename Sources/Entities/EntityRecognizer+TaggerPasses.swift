@@ -458,6 +458,27 @@ extension EntityRecognizer {
         Self.replace(&out, with: joined)  // in place of the words and the place
     }
 
+    /// A club named by a name of its own and its town, as European clubs are ("Bayern Munich", "Feyenoord
+    /// Rotterdam", "Werder Brême"): a mention the tagger typed a place, whose last word is a place the tagger's
+    /// data or ICU know, and whose words before it are capitalised and unknown: no French word by either
+    /// dictionary, no known name, no first or given name. Not when the whole is a known name ("New York").
+    func retypeClubsOfTowns(_ out: inout [Mention], _ doc: Document, lexicon: NERLexicon) {
+        let tokens = doc.tokens
+        for k in out.indices where out[k].type == .LOC && out[k].tokens.count >= 2 {
+            let r = out[k].tokens
+            let town = Folding.fold(tokens[r.upperBound - 1].text)
+            guard lexicon.knowsAsPlace(word: town), gazetteer.type(of: out[k].key) == nil, !lexicon.knows(word: out[k].key) else { continue }
+            let own = r.lowerBound..<(r.upperBound - 1)
+            guard own.allSatisfy({ i in
+                let t = tokens[i], folded = Folding.fold(t.text), lower = Folding.lower(t.text)
+                return t.kind == .word && t.isCapitalized && !t.text.isAllCaps && !words.isDictionaryWord(lower) && !isStopWord(lower)
+                    && !lexicon.knows(word: folded) && gazetteer.type(of: folded) == nil
+                    && !gazetteer.isFirstName(folded) && !words.isGivenName(folded) && words.personName(lower) == .no
+            }) else { continue }
+            out[k].type = .ORG
+        }
+    }
+
     /// A word the dictionary knows only as a person's name (hunspell-fr: "Proust", "Ionesco", "Tertullien") that
     /// no mention holds is a person: Wikipedia names people by one word far more than the news the tagger
     /// learnt from, and the tagger leaves many of them out. Not a name the training data or ICU know as

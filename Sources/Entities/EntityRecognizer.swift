@@ -80,6 +80,7 @@ public struct EntityRecognizer: Stage {
         addCapitalisedPlaces(&out, doc, covered: covered, lexicon: model.lexicon)
         addDictionaryPersons(&out, doc, placeEvidence: placeEvidence, lexicon: model.lexicon)
         joinClubNames(&out, doc)
+        retypeClubsOfTowns(&out, doc, lexicon: model.lexicon)
         roadsArePlaces(&out, doc)
         dropDemonyms(&out, doc)
         out.sort { $0.span < $1.span }

@@ -121,6 +121,12 @@ public struct NERLexicon: Sendable {
     /// The key of a one-word entry of `names` and `places`.
     private static func wordKey(_ folded: String) -> UInt64 { sequenceStep(0, FeatureHash.bytes(FastFold.fold(folded))) }
 
+    /// Whether the folded word is one of ICU's places or a learnt place's name.
+    public func knowsAsPlace(word folded: String) -> Bool {
+        let h = Self.wordKey(folded)
+        return places[h] == Self.typeCode(.LOC) || names[h] == Self.typeCode(.LOC)
+    }
+
     /// Whether the folded word is a learnt name of another type than a person's, or one of ICU's places.
     public func knowsAsOtherThanPerson(word folded: String) -> Bool {
         let h = Self.wordKey(folded)

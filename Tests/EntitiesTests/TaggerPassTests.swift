@@ -246,6 +246,16 @@ final class TaggerPassTests: XCTestCase {
                        "French words (Français) and names without an article (Sanchez) are no clubs")
     }
 
+    func testRetypeClubsOfTowns() throws {
+        let doc = try prepared("Le Bayern Munich bat le Sporting Paris dans le Grand Paris, puis Marc Paris arrive à New York.")
+        var out = [mention(doc, "Bayern Munich", .LOC), mention(doc, "Sporting Paris", .LOC), mention(doc, "Grand Paris", .LOC), mention(doc, "Marc Paris", .LOC),
+                   mention(doc, "New York", .LOC)]
+        let learnt = try XCTUnwrap(try NERModel.builtIn).lexicon  // Munich and Paris are places in the news it learnt from
+        recognizer.retypeClubsOfTowns(&out, doc, lexicon: learnt)
+        XCTAssertEqual(out.map { "\($0.text) \($0.type)" }, ["Bayern Munich ORG", "Sporting Paris ORG", "Grand Paris LOC", "Marc Paris LOC", "New York LOC"],
+                       "a French word (Grand), a first name (Marc) or a known whole name (New York) keeps the place")
+    }
+
     /// A person's span running on over "des" is split into the person and what they belong to; "de" and "du"
     /// stay inside persons' names, and other types keep "des" ("Ligue des champions").
     func testSplitAtTeam() throws {
