@@ -33,15 +33,15 @@ public struct DictionaryWords: Sendable {
 
     public init(isCommonWord: @escaping @Sendable (String) -> Bool, personName: @escaping @Sendable (String) -> PersonName,
                 isGivenName: @escaping @Sendable (String) -> Bool, isDictionaryWord: @escaping @Sendable (String) -> Bool,
-                isNounAndAdjective: @escaping @Sendable (String) -> Bool = { _ in false }) {
+                isNounAndAdjective: @escaping @Sendable (String) -> Bool) {
         self.isCommonWord = isCommonWord
-        self.isNounAndAdjective = isNounAndAdjective
         self.personName = personName
         self.isGivenName = isGivenName
         self.isDictionaryWord = isDictionaryWord
+        self.isNounAndAdjective = isNounAndAdjective
     }
 
     /// Knows no word: the tagger leans on spelling and context alone.
     public static let none = DictionaryWords(isCommonWord: { _ in false }, personName: { _ in .no }, isGivenName: { _ in false },
-                                              isDictionaryWord: { _ in false })
+                                              isDictionaryWord: { _ in false }, isNounAndAdjective: { _ in false })
 }

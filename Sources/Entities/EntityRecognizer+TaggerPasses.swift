@@ -461,13 +461,14 @@ extension EntityRecognizer {
     /// A club named by a name of its own and its town, as European clubs are ("Bayern Munich", "Feyenoord
     /// Rotterdam", "Werder Brême"): a mention the tagger typed a place, whose last word is a place the tagger's
     /// data or ICU know, and whose words before it are capitalised and unknown: no French word by either
-    /// dictionary, no known name, no first or given name. Not when the whole is a known name ("New York").
+    /// dictionary, no known name, no first or given name. Not when the whole is a name the gazetteer knows
+    /// ("New York").
     func retypeClubsOfTowns(_ out: inout [Mention], _ doc: Document, lexicon: NERLexicon) {
         let tokens = doc.tokens
         for k in out.indices where out[k].type == .LOC && out[k].tokens.count >= 2 {
             let r = out[k].tokens
             let town = Folding.fold(tokens[r.upperBound - 1].text)
-            guard lexicon.knowsAsPlace(word: town), gazetteer.type(of: out[k].key) == nil, !lexicon.knows(word: out[k].key) else { continue }
+            guard lexicon.knowsAsPlace(word: town), gazetteer.type(of: out[k].key) == nil else { continue }
             let own = r.lowerBound..<(r.upperBound - 1)
             guard own.allSatisfy({ i in
                 let t = tokens[i], folded = Folding.fold(t.text), lower = Folding.lower(t.text)
